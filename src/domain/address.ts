@@ -1,0 +1,38 @@
+/** A1-style addresses, as Excel and the findings show them. */
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** `A1` for row 0, col 0. */
+export function cellRef(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** Sheet names that are not plain words are quoted, with `'` doubled, as Excel does. */
+export function quoteSheetName(sheet: string): string {
+  return /^[A-Za-z_\u00C0-\u024F][A-Za-z0-9_.\u00C0-\u024F]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** `Budsjett!B9`, `'Finansiering 2012'!B4`. */
+export function qualifiedRef(sheet: string, row: number, col: number): string {
+  return `${quoteSheetName(sheet)}!${cellRef(row, col)}`;
+}
+
+/** Parses `B9` into 0-based row and column; null when it is not an address. */
+export function parseCellRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
