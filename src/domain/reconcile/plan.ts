@@ -1,0 +1,231 @@
+import type { Ore } from '../amount';
+import { findAmountInText } from '../amount';
+import { finding, type Finding } from '../findings';
+import { bestMatch, normalizeLabel } from '../match';
+import type { FundingSource } from '../register/types';
+import type { AmountCell, AmountTable, TableRow } from '../tables/amountTable';
+import { RegisterIndex } from './registerIndex';
+
+/** A budget line: one row of the budget table, tied to a register entry when one matches. */
+export interface BudgetLine {
+  readonly label: string;
+  readonly labelRef: string;
+  /** Index into the register's entries; null when unknown (or there is no register). */
+  readonly entry: number | null;
+  readonly amounts: ReadonlyMap<number, AmountCell>;
+}
+
+/** A funding row of the financing table (a source's own row, or an earmarked row under a group). */
+export interface FundingItem {
+  readonly kind: 'source' | 'earmark';
+  readonly label: string;
+  readonly labelRef: string;
+  /** The registered source (the group's, for earmarks); null when unregistered. */
+  readonly source: FundingSource | null;
+  /** The name shown for the source: the register's, else the sheet's label. */
+  readonly sourceName: string;
+  readonly own: boolean;
+  /** For earmarks: the budget line it names, or null when it names none. */
+  readonly line: number | null;
+  readonly amounts: ReadonlyMap<number, AmountCell>;
+}
+
+/** A group header in the financing sheet (`Innovasjon Norge,`). */
+export interface FundingGroup {
+  readonly label: string;
+  readonly labelRef: string;
+  readonly source: FundingSource | null;
+}
+
+/** A row after the sum row that restates a figure (`SNRs bidrag`). */
+export interface MemoRow {
+  readonly sheet: 'budget' | 'financing';
+  readonly label: string;
+  readonly labelRef: string;
+  readonly source: FundingSource | null;
+  readonly amounts: ReadonlyMap<number, AmountCell>;
+}
+
+/** A note under a table that states an earlier year's figure. */
+export interface EarlierFigure {
+  readonly sheet: 'budget' | 'financing';
+  readonly ref: string;
+  readonly text: string;
+  readonly year: number;
+  readonly amount: Ore;
+}
+
+/** The plan as read from the two sheets and tied to the register. */
+export interface Plan {
+  readonly index: RegisterIndex | null;
+  readonly budget: AmountTable | null;
+  readonly financing: AmountTable | null;
+  readonly lines: readonly BudgetLine[];
+  readonly funding: readonly FundingItem[];
+  readonly groups: readonly FundingGroup[];
+  readonly memos: readonly MemoRow[];
+  readonly earlier: readonly EarlierFigure[];
+  readonly years: readonly number[];
+  /** Structural findings made while tying rows together (unknown earmarks, rows after the sum). */
+  readonly findings: readonly Finding[];
+}
+
+const GROUP_HEADER = /[:,]\s*$/;
+const YEAR = /(?:^|\D)((?:19|20)\d{2})(?!\d)/g;
+
+export function buildPlan(budget: AmountTable | null, financing: AmountTable | null, index: RegisterIndex | null): Plan {
+  const findings: Finding[] = [];
+  const lines: BudgetLine[] = (budget?.rows ?? [])
+    .filter((r) => r.amounts.size > 0)
+    .map((r) => ({ label: r.label, labelRef: r.labelRef, entry: index ? index.entryFor(r.label) : null, amounts: r.amounts }));
+
+  const { funding, groups } = financing ? readFunding(financing, lines, index, findings) : { funding: [], groups: [] };
+
+  const memos: MemoRow[] = [];
+  const earlier: EarlierFigure[] = [];
+  const years = [...new Set([...(budget?.years ?? []), ...(financing?.years ?? [])].map((y) => y.year))].sort((a, b) => a - b);
+  for (const [table, sheet] of [
+    [budget, 'budget'],
+    [financing, 'financing'],
+  ] as const) {
+    if (!table) continue;
+    for (const row of table.after) {
+      if (row.amounts.size > 0) {
+        const source = index?.sourceFor(row.label) ?? null;
+        memos.push({ sheet, label: row.label, labelRef: row.labelRef, source: source?.kind === 'memo' ? source : null, amounts: row.amounts });
+        if (index && source?.kind !== 'memo') {
+          findings.push(
+            finding({
+              code: sheet === 'budget' ? 'UNKNOWN_LINE' : 'UNKNOWN_SOURCE',
+              cells: [row.labelRef],
+              suggestion: index.suggestSource(row.label),
+              params: { sheet: table.sheet, label: row.label, reason: 'afterSum' },
+            }),
+          );
+        }
+      } else {
+        const figure = earlierFigure(row, sheet, years);
+        if (figure) earlier.push(figure);
+      }
+    }
+  }
+  return { index, budget, financing, lines, funding, groups, memos, earlier, years, findings };
+}
+
+function readFunding(
+  table: AmountTable,
+  lines: readonly BudgetLine[],
+  index: RegisterIndex | null,
+  findings: Finding[],
+): { funding: FundingItem[]; groups: FundingGroup[] } {
+  const funding: FundingItem[] = [];
+  const groups: FundingGroup[] = [];
+  let group: (FundingGroup & { indent: number; childIndent: number | null }) | null = null;
+  const lineByLabel = new Map<string, number>();
+  lines.forEach((l, i) => {
+    const k = normalizeLabel(l.label);
+    if (!lineByLabel.has(k)) lineByLabel.set(k, i);
+  });
+
+  for (const row of table.rows) {
+    const source = index?.sourceFor(row.label) ?? null;
+    const isSourceRow = source !== null && source.kind !== 'memo';
+    if (group && row.amounts.size > 0 && !isSourceRow) {
+      const outdented = group.childIndent !== null && group.childIndent > group.indent && row.indent <= group.indent;
+      if (!outdented) {
+        group.childIndent ??= row.indent;
+        funding.push(earmark(row, group, lines, lineByLabel, index, table.sheet, findings));
+        continue;
+      }
+      group = null;
+    }
+    if (row.amounts.size === 0) {
+      if (group && !isSourceRow && !GROUP_HEADER.test(row.label) && !(group.childIndent !== null && row.indent <= group.indent && group.childIndent > group.indent)) {
+        // A line under a group with no amount this plan: an earmark of nothing.
+        funding.push(earmark(row, group, lines, lineByLabel, index, table.sheet, findings));
+        continue;
+      }
+      const g = { label: row.label, labelRef: row.labelRef, source: isSourceRow ? source : null };
+      groups.push(g);
+      group = { ...g, indent: row.indent, childIndent: null };
+      continue;
+    }
+    group = null;
+    funding.push({
+      kind: 'source',
+      label: row.label,
+      labelRef: row.labelRef,
+      source: isSourceRow ? source : null,
+      sourceName: isSourceRow && source ? source.name : row.label,
+      own: isSourceRow && source?.kind === 'own',
+      line: null,
+      amounts: row.amounts,
+    });
+  }
+  return { funding, groups };
+}
+
+function earmark(
+  row: TableRow,
+  group: FundingGroup,
+  lines: readonly BudgetLine[],
+  lineByLabel: ReadonlyMap<string, number>,
+  index: RegisterIndex | null,
+  sheet: string,
+  findings: Finding[],
+): FundingItem {
+  let line: number | null = null;
+  const entry = index ? index.entryFor(row.label) : null;
+  if (entry !== null) {
+    const i = lines.findIndex((l) => l.entry === entry);
+    if (i >= 0) line = i;
+  }
+  line ??= lineByLabel.get(normalizeLabel(row.label)) ?? null;
+  if (line === null && row.amounts.size > 0) {
+    findings.push(
+      finding({
+        code: 'UNKNOWN_EARMARK',
+        cells: [row.labelRef],
+        projectId: entry !== null && index ? index.entry(entry).id || undefined : undefined,
+        suggestion: entry === null ? suggestLine(row.label, lines, index) : undefined,
+        params: { sheet, label: row.label, source: group.source?.name ?? group.label.replace(/[:,]\s*$/, ''), reason: entry !== null ? 'noBudgetLine' : undefined },
+      }),
+    );
+  }
+  return {
+    kind: 'earmark',
+    label: row.label,
+    labelRef: row.labelRef,
+    source: group.source,
+    sourceName: group.source?.name ?? group.label.replace(/[:,]\s*$/, '').trim(),
+    own: group.source?.kind === 'own',
+    line,
+    amounts: row.amounts,
+  };
+}
+
+function suggestLine(label: string, lines: readonly BudgetLine[], index: RegisterIndex | null): string | undefined {
+  if (index) return index.suggestEntry(label);
+  // Without a register, offer the closest budget line label.
+  return bestMatch(
+    label,
+    lines.map((l, i) => ({ key: i, text: l.label })),
+  )?.text;
+}
+
+function earlierFigure(row: TableRow, sheet: 'budget' | 'financing', years: readonly number[]): EarlierFigure | null {
+  if (years.length === 0) return null;
+  const text = row.label;
+  let year: number | null = null;
+  for (const m of text.matchAll(YEAR)) {
+    const y = Number(m[1]);
+    if (y < years[0]) {
+      year = y;
+      break;
+    }
+  }
+  if (year === null) return null;
+  const amount = findAmountInText(text);
+  if (amount === null) return null;
+  return { sheet, ref: row.labelRef, text, year, amount };
+}

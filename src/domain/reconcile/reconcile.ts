@@ -1,0 +1,120 @@
+import type { Ore } from '../amount';
+import { finding, type Finding } from '../findings';
+import { readRegister } from '../register/readRegister';
+import type { RegisterEntry } from '../register/types';
+import { RULES } from '../rules';
+import type { WorkbookSnapshot } from '../snapshot';
+import { readAmountTable, type AmountTable } from '../tables/amountTable';
+import { findSheet, type SheetRole } from '../tables/findSheet';
+import { yearFigures, type YearFigures } from './figures';
+import { buildPlan, type Plan } from './plan';
+import { RegisterIndex } from './registerIndex';
+
+export interface ReconcileOptions {
+  /** Reconcile only this year (findings that belong to no year are kept). */
+  readonly year?: number;
+  readonly budgetSheet?: string;
+  readonly financingSheet?: string;
+}
+
+export interface YearTotals {
+  readonly budget: Ore;
+  readonly financing: Ore;
+  readonly ownFunded: Ore;
+  readonly ownSources: Ore;
+  readonly earmarked: Ore;
+}
+
+export interface ReconciliationResult {
+  readonly years: readonly number[];
+  /** True when both sheets were read and budget equals financing in every year. */
+  readonly balanced: boolean;
+  readonly totals: Readonly<Record<number, YearTotals>>;
+  readonly findings: readonly Finding[];
+  /** Projects that promise work, not money, and have no budget line (listed, not faults). */
+  readonly nonMoneyProjects: readonly Pick<RegisterEntry, 'id' | 'name'>[];
+  /** What was read: sheet names (null when missing) and the register's size. */
+  readonly sources: {
+    readonly budgetSheet: string | null;
+    readonly financingSheet: string | null;
+    readonly registerSheet: string | null;
+    readonly projects: number;
+    readonly fundingSources: number;
+  };
+  /** The plan and per-year figures, for the outputs written into the workbook. */
+  readonly plan: Plan;
+  readonly figures: readonly YearFigures[];
+}
+
+/** Reconciles a workbook: reads the sheets and the register, runs every rule, returns findings as values. */
+export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions = {}): ReconciliationResult {
+  const findings: Finding[] = [];
+  const registerReading = readRegister(workbook);
+  findings.push(...registerReading.findings);
+  const index = registerReading.register ? new RegisterIndex(registerReading.register) : null;
+
+  const readTable = (role: SheetRole, name: string | undefined): AmountTable | null => {
+    const found = findSheet(workbook, role, name);
+    if ('finding' in found) {
+      findings.push(found.finding);
+      return null;
+    }
+    const read = readAmountTable(found.sheet, role);
+    findings.push(...read.findings);
+    return read.table;
+  };
+  const budget = readTable('budget', options.budgetSheet);
+  const financing = readTable('financing', options.financingSheet);
+
+  const plan = buildPlan(budget, financing, index);
+  findings.push(...plan.findings);
+
+  let years = plan.years;
+  if (options.year !== undefined) {
+    if (!years.includes(options.year)) {
+      findings.push(
+        finding({
+          code: 'TABLE_NOT_FOUND',
+          cells: [],
+          year: options.year,
+          params: { reason: 'noYear', sheets: years.map(String) },
+        }),
+      );
+    }
+    years = years.filter((y) => y === options.year);
+  }
+  const figures = years.map((y) => yearFigures(plan, y));
+  const ctx = { plan, years: figures, entryCells: registerReading.location?.entryCells ?? [] };
+  for (const { rule } of RULES) findings.push(...rule(ctx));
+
+  const totals: Record<number, YearTotals> = {};
+  for (const f of figures) {
+    totals[f.year] = { budget: f.budget, financing: f.financing, ownFunded: f.ownFunded, ownSources: f.ownSources, earmarked: f.earmarked };
+  }
+  const kept = options.year === undefined ? findings : findings.filter((f) => f.year === undefined || f.year === options.year);
+
+  return {
+    years,
+    balanced: budget !== null && financing !== null && figures.length > 0 && figures.every((f) => f.budget === f.financing),
+    totals,
+    findings: kept,
+    nonMoneyProjects: nonMoneyProjects(plan),
+    sources: {
+      budgetSheet: budget?.sheet ?? null,
+      financingSheet: financing?.sheet ?? null,
+      registerSheet: registerReading.location?.sheet ?? null,
+      projects: registerReading.register?.entries.filter((e) => e.kind === 'project').length ?? 0,
+      fundingSources: registerReading.register?.sources.length ?? 0,
+    },
+    plan,
+    figures,
+  };
+}
+
+function nonMoneyProjects(plan: Plan): Pick<RegisterEntry, 'id' | 'name'>[] {
+  if (!plan.index) return [];
+  const withLine = new Set(plan.lines.map((l) => l.entry));
+  return plan.index.register.entries
+    .filter((e, i) => e.kind === 'project' && e.contribution === null && !withLine.has(i))
+    .map((e) => ({ id: e.id, name: e.name }));
+}

@@ -1,0 +1,60 @@
+import { bestMatch, normalizeLabel, type MatchCandidate } from '../match';
+import type { FundingSource, Register, RegisterEntry } from '../register/types';
+
+/** Looks labels up in the register by name, budget line and aliases, exactly after normalising. */
+export class RegisterIndex {
+  private readonly entryByKey = new Map<string, number>();
+  private readonly sourceByKey = new Map<string, number>();
+  private entryCandidates: MatchCandidate<number>[] | null = null;
+  private sourceCandidates: MatchCandidate<number>[] | null = null;
+
+  constructor(readonly register: Register) {
+    register.entries.forEach((e, i) => {
+      for (const key of entryNames(e)) {
+        const k = normalizeLabel(key);
+        if (k !== '' && !this.entryByKey.has(k)) this.entryByKey.set(k, i);
+      }
+    });
+    register.sources.forEach((s, i) => {
+      for (const key of [s.name, ...s.aliases]) {
+        const k = normalizeLabel(key);
+        if (k !== '' && !this.sourceByKey.has(k)) this.sourceByKey.set(k, i);
+      }
+    });
+  }
+
+  entry(i: number): RegisterEntry {
+    return this.register.entries[i];
+  }
+
+  entryFor(label: string): number | null {
+    return this.entryByKey.get(normalizeLabel(label)) ?? null;
+  }
+
+  sourceFor(label: string): FundingSource | null {
+    const i = this.sourceByKey.get(normalizeLabel(label));
+    return i === undefined ? null : this.register.sources[i];
+  }
+
+  /** The closest register entry's name, for an unknown label. */
+  suggestEntry(label: string): string | undefined {
+    this.entryCandidates ??= this.register.entries.flatMap((e, i) => entryNames(e).map((text) => ({ key: i, text })));
+    const hit = bestMatch(label, this.entryCandidates);
+    return hit ? displayName(this.register.entries[hit.key]) : undefined;
+  }
+
+  suggestSource(label: string): string | undefined {
+    this.sourceCandidates ??= this.register.sources.flatMap((s, i) => [s.name, ...s.aliases].map((text) => ({ key: i, text })));
+    const hit = bestMatch(label, this.sourceCandidates);
+    return hit ? this.register.sources[hit.key].name : undefined;
+  }
+}
+
+function entryNames(e: RegisterEntry): string[] {
+  return [e.budgetLine, e.name, ...e.aliases].filter((s) => s.trim() !== '');
+}
+
+/** `1.2 Helsedesign, Arena`, or the name alone for operations lines. */
+export function displayName(e: RegisterEntry): string {
+  return e.id ? `${e.id} ${e.name}` : e.name;
+}

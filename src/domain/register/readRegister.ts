@@ -1,0 +1,385 @@
+import { readAmount } from '../amount';
+import { finding, type Finding } from '../findings';
+import { Grid } from '../grid';
+import type { CellValue, WorkbookSnapshot } from '../snapshot';
+import { isCellError } from '../snapshot';
+import {
+  FORMAT_VERSION_KEY,
+  PROJECT_KEYS,
+  PROJECTS_TABLE,
+  REGISTER_FORMAT_VERSION,
+  REGISTER_SHEET,
+  SOURCE_KEYS,
+  SOURCES_TABLE,
+  type Basis,
+  type EntryKind,
+  type ExtraValue,
+  type FundingSource,
+  type ProjectKey,
+  type Register,
+  type RegisterEntry,
+  type RegisterLocation,
+  type SourceKey,
+  type SourceKind,
+} from './types';
+
+export interface RegisterReading {
+  /** Null when the workbook has no usable register. */
+  readonly register: Register | null;
+  readonly location: RegisterLocation | null;
+  readonly findings: readonly Finding[];
+}
+
+/** A header segment: contiguous non-empty header cells in one row. */
+interface Segment {
+  readonly row: number;
+  readonly columns: ReadonlyMap<string, number>;
+  readonly extras: readonly { header: string; col: number }[];
+  readonly fromCol: number;
+  readonly toCol: number;
+}
+
+const LIST_SEPARATOR = ';';
+
+export function findRegisterSheet(workbook: WorkbookSnapshot) {
+  return workbook.sheets.find((s) => s.name.trim().toLowerCase() === REGISTER_SHEET.toLowerCase());
+}
+
+/**
+ * Reads the register from its hidden sheet by header names, wherever the
+ * two tables stand, keeping unknown columns. Every row it cannot use is a
+ * finding naming its cell.
+ */
+export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
+  const sheet = findRegisterSheet(workbook);
+  if (!sheet) {
+    return {
+      register: null,
+      location: null,
+      findings: [finding({ code: 'REGISTER_MISSING', cells: [], params: { sheet: REGISTER_SHEET } })],
+    };
+  }
+  const grid = new Grid(sheet);
+  const findings: Finding[] = [];
+
+  const version = readFormatVersion(grid);
+  if (version.value !== null && version.value > REGISTER_FORMAT_VERSION) {
+    findings.push(
+      finding({
+        code: 'REGISTER_INVALID',
+        cells: version.cell ? [version.cell] : [],
+        params: { sheet: grid.name, reason: 'newerVersion', text: String(version.value) },
+      }),
+    );
+    return { register: null, location: null, findings };
+  }
+
+  const projectSeg = findSegment(grid, (keys) => keys.has('id') && keys.has('name'));
+  const sourceSeg = findSegment(grid, (keys) => keys.has('name') && keys.has('kind') && !keys.has('id') && !keys.has('budgetLine'));
+  if (!projectSeg) {
+    findings.push(
+      finding({ code: 'REGISTER_INVALID', cells: [grid.ref(grid.firstRow, grid.firstCol)], params: { sheet: grid.name, reason: 'noTable', name: PROJECTS_TABLE } }),
+    );
+  }
+  if (!sourceSeg) {
+    findings.push(
+      finding({ code: 'REGISTER_INVALID', cells: [grid.ref(grid.firstRow, grid.firstCol)], params: { sheet: grid.name, reason: 'noTable', name: SOURCES_TABLE } }),
+    );
+  }
+  for (const [seg, keys, table] of [
+    [projectSeg, PROJECT_KEYS, PROJECTS_TABLE],
+    [sourceSeg, SOURCE_KEYS, SOURCES_TABLE],
+  ] as const) {
+    if (!seg) continue;
+    for (const key of keys) {
+      if (!seg.columns.has(key)) {
+        findings.push(
+          finding({
+            code: 'REGISTER_INVALID',
+            cells: [grid.ref(seg.row, seg.fromCol)],
+            params: { sheet: grid.name, reason: 'missingColumn', name: table, field: key },
+          }),
+        );
+      }
+    }
+  }
+
+  const entries: RegisterEntry[] = [];
+  const entryCells: Partial<Record<ProjectKey, string>>[] = [];
+  if (projectSeg) {
+    for (const row of dataRows(grid, projectSeg)) {
+      const read = readEntry(grid, projectSeg, row, findings);
+      if (read) {
+        entries.push(read.entry);
+        entryCells.push(read.cells);
+      }
+    }
+  }
+  const sources: FundingSource[] = [];
+  const sourceCells: Partial<Record<SourceKey, string>>[] = [];
+  if (sourceSeg) {
+    for (const row of dataRows(grid, sourceSeg)) {
+      const read = readSource(grid, sourceSeg, row, findings);
+      if (read) {
+        sources.push(read.source);
+        sourceCells.push(read.cells);
+      }
+    }
+  }
+  findings.push(...duplicateIds(entries, entryCells));
+
+  const register: Register = {
+    formatVersion: version.value ?? REGISTER_FORMAT_VERSION,
+    entries,
+    sources,
+    extraProjectColumns: projectSeg?.extras.map((e) => e.header) ?? [],
+    extraSourceColumns: sourceSeg?.extras.map((e) => e.header) ?? [],
+  };
+  return { register, location: { sheet: grid.name, entryCells, sourceCells }, findings };
+}
+
+function readFormatVersion(grid: Grid): { value: number | null; cell: string | null } {
+  for (let r = grid.firstRow; r < Math.min(grid.endRow, grid.firstRow + 50); r++) {
+    for (let c = grid.firstCol; c < grid.endCol; c++) {
+      if (grid.text(r, c) === FORMAT_VERSION_KEY) {
+        const v = grid.value(r, c + 1);
+        const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN;
+        return { value: Number.isFinite(n) ? n : null, cell: grid.ref(r, c + 1) };
+      }
+    }
+  }
+  return { value: null, cell: null };
+}
+
+function findSegment(grid: Grid, accept: (keys: ReadonlySet<string>) => boolean): Segment | null {
+  for (let r = grid.firstRow; r < grid.endRow; r++) {
+    let c = grid.firstCol;
+    while (c < grid.endCol) {
+      if (grid.isBlank(r, c)) {
+        c++;
+        continue;
+      }
+      const from = c;
+      const columns = new Map<string, number>();
+      const headers: { header: string; col: number }[] = [];
+      while (c < grid.endCol && !grid.isBlank(r, c)) {
+        const header = grid.display(r, c);
+        if (!columns.has(header)) columns.set(header, c);
+        headers.push({ header, col: c });
+        c++;
+      }
+      if (accept(new Set(columns.keys()))) {
+        const known = new Set<string>([...PROJECT_KEYS, ...SOURCE_KEYS]);
+        return {
+          row: r,
+          columns,
+          extras: headers.filter((h) => !known.has(h.header)),
+          fromCol: from,
+          toCol: c,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+function* dataRows(grid: Grid, seg: Segment): Generator<number> {
+  for (let r = seg.row + 1; r < grid.endRow; r++) {
+    if (grid.isRowBlank(r, seg.fromCol, seg.toCol)) return;
+    yield r;
+  }
+}
+
+function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (isCellError(v)) return v.error;
+  return String(v).trim();
+}
+
+function list(v: CellValue): string[] {
+  return cellText(v)
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function extraValue(v: CellValue): ExtraValue {
+  return isCellError(v) ? v.error : v;
+}
+
+const BASIS: Record<string, Basis> = {
+  'per år': 'per år',
+  'pr år': 'per år',
+  'pr. år': 'per år',
+  'per year': 'per år',
+  årlig: 'per år',
+  totalt: 'totalt',
+  total: 'totalt',
+  'i alt': 'totalt',
+};
+
+function readEntry(
+  grid: Grid,
+  seg: Segment,
+  row: number,
+  findings: Finding[],
+): { entry: RegisterEntry; cells: Partial<Record<ProjectKey, string>> } | null {
+  const cells: Partial<Record<ProjectKey, string>> = {};
+  const get = (key: ProjectKey): CellValue => {
+    const col = seg.columns.get(key);
+    if (col === undefined) return null;
+    cells[key] = grid.ref(row, col);
+    return grid.value(row, col);
+  };
+  const at = (key: ProjectKey) => cells[key] ?? grid.ref(row, seg.fromCol);
+  const invalid = (key: ProjectKey, reason: string, text?: string) =>
+    findings.push(
+      finding({
+        code: 'REGISTER_INVALID',
+        cells: [at(key)],
+        projectId: cellText(get('id')) || undefined,
+        params: { sheet: grid.name, name: PROJECTS_TABLE, field: key, reason, text },
+      }),
+    );
+
+  const id = cellText(get('id'));
+  const name = cellText(get('name'));
+  const kindText = cellText(get('kind')).toLowerCase();
+  let kind: EntryKind = 'project';
+  if (kindText === 'operations' || kindText === 'drift') kind = 'operations';
+  else if (kindText !== '' && kindText !== 'project' && kindText !== 'prosjekt') invalid('kind', 'unknownKind', kindText);
+
+  if (name === '') {
+    invalid('name', 'missingName');
+    return null;
+  }
+  if (id === '' && kind === 'project') invalid('id', 'missingId');
+
+  let contribution: number | null = null;
+  let contributionRange: { min: number; max: number } | undefined;
+  const amount = readAmount(get('contribution'));
+  switch (amount.kind) {
+    case 'empty':
+      break;
+    case 'number':
+      contribution = amount.ore;
+      break;
+    case 'text':
+      contribution = amount.ore;
+      findings.push(
+        finding({ code: 'AMOUNT_AS_TEXT', cells: [at('contribution')], projectId: id || undefined, actual: amount.ore, params: { sheet: grid.name, text: amount.text } }),
+      );
+      break;
+    case 'range':
+      contribution = amount.minOre;
+      contributionRange = { min: amount.minOre, max: amount.maxOre };
+      findings.push(
+        finding({ code: 'AMOUNT_AS_TEXT', cells: [at('contribution')], projectId: id || undefined, params: { sheet: grid.name, text: amount.text } }),
+      );
+      break;
+    case 'error':
+      invalid('contribution', 'notANumber', amount.error);
+      break;
+    case 'invalid':
+      invalid('contribution', 'notANumber', amount.text);
+      break;
+  }
+
+  const basisText = cellText(get('basis')).toLowerCase().replace(/\s+/g, ' ');
+  let basis: Basis | null = null;
+  if (basisText !== '') {
+    basis = BASIS[basisText] ?? null;
+    if (!basis) invalid('basis', 'unknownBasis', basisText);
+  }
+  if (contribution !== null && basis === null && basisText === '') {
+    invalid('basis', 'missingBasis');
+    basis = 'per år';
+  }
+
+  const extra: Record<string, ExtraValue> = {};
+  for (const e of seg.extras) extra[e.header] = extraValue(grid.value(row, e.col));
+
+  const entry: RegisterEntry = {
+    id,
+    name,
+    area: cellText(get('area')),
+    phase: cellText(get('phase')),
+    owner: cellText(get('owner')),
+    role: cellText(get('role')),
+    partners: list(get('partners')),
+    goals: list(get('goals')),
+    contribution,
+    ...(contributionRange ? { contributionRange } : {}),
+    basis,
+    contributionNote: cellText(get('contributionNote')),
+    budgetLine: cellText(get('budgetLine')),
+    aliases: list(get('aliases')),
+    kind,
+    ...(seg.extras.length > 0 ? { extra } : {}),
+  };
+  return { entry, cells };
+}
+
+function readSource(
+  grid: Grid,
+  seg: Segment,
+  row: number,
+  findings: Finding[],
+): { source: FundingSource; cells: Partial<Record<SourceKey, string>> } | null {
+  const cells: Partial<Record<SourceKey, string>> = {};
+  const get = (key: SourceKey): CellValue => {
+    const col = seg.columns.get(key);
+    if (col === undefined) return null;
+    cells[key] = grid.ref(row, col);
+    return grid.value(row, col);
+  };
+  const name = cellText(get('name'));
+  const kindText = cellText(get('kind')).toLowerCase();
+  const invalid = (key: SourceKey, reason: string, text?: string) =>
+    findings.push(
+      finding({
+        code: 'REGISTER_INVALID',
+        cells: [cells[key] ?? grid.ref(row, seg.fromCol)],
+        params: { sheet: grid.name, name: SOURCES_TABLE, field: key, reason, text, source: name || undefined },
+      }),
+    );
+  if (name === '') {
+    invalid('name', 'missingName');
+    return null;
+  }
+  const KINDS: Record<string, SourceKind> = { own: 'own', egen: 'own', external: 'external', ekstern: 'external', memo: 'memo' };
+  const kind = KINDS[kindText];
+  if (!kind) {
+    invalid('kind', kindText === '' ? 'missingKind' : 'unknownKind', kindText);
+    return null;
+  }
+  const extra: Record<string, ExtraValue> = {};
+  for (const e of seg.extras) extra[e.header] = extraValue(grid.value(row, e.col));
+  return {
+    source: { name, kind, aliases: list(get('aliases')), ...(seg.extras.length > 0 ? { extra } : {}) },
+    cells,
+  };
+}
+
+function duplicateIds(entries: readonly RegisterEntry[], cells: readonly Partial<Record<ProjectKey, string>>[]): Finding[] {
+  const byId = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    if (e.id === '') return;
+    const list = byId.get(e.id) ?? [];
+    list.push(i);
+    byId.set(e.id, list);
+  });
+  const out: Finding[] = [];
+  for (const [id, idx] of byId) {
+    if (idx.length < 2) continue;
+    out.push(
+      finding({
+        code: 'DUPLICATE_ID',
+        cells: idx.map((i) => cells[i].id ?? '').filter((c) => c !== ''),
+        projectId: id,
+        params: { name: entries[idx[0]].name, other: idx.slice(1).map((i) => entries[i].name).join(', ') },
+      }),
+    );
+  }
+  return out;
+}

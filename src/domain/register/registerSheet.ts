@@ -1,0 +1,104 @@
+import { columnLetters, cellRef } from '../address';
+import { oreToKroner } from '../amount';
+import type { CellModel, SheetModel } from '../model';
+import {
+  FORMAT_VERSION_KEY,
+  PROJECT_KEYS,
+  PROJECTS_TABLE,
+  REGISTER_SHEET,
+  SOURCE_KEYS,
+  SOURCES_TABLE,
+  type ExtraValue,
+  type FundingSource,
+  type ProjectKey,
+  type Register,
+  type RegisterEntry,
+  type SourceKey,
+} from './types';
+
+/** Row of the two tables' header (0-based): row 3 in Excel. */
+export const REGISTER_HEADER_ROW = 2;
+
+const AMOUNT_FORMAT = '#,##0';
+
+function listText(items: readonly string[]): string {
+  return items.join('; ');
+}
+
+function entryValue(e: RegisterEntry, key: ProjectKey): string | number | null {
+  switch (key) {
+    case 'partners':
+      return listText(e.partners);
+    case 'goals':
+      return listText(e.goals);
+    case 'aliases':
+      return listText(e.aliases);
+    case 'contribution':
+      return e.contribution === null ? null : oreToKroner(e.contribution);
+    case 'basis':
+      return e.basis ?? '';
+    default:
+      return e[key];
+  }
+}
+
+function sourceValue(s: FundingSource, key: SourceKey): string {
+  return key === 'aliases' ? listText(s.aliases) : s[key];
+}
+
+/**
+ * The register as a sheet to write: the format version in A1:B1, table
+ * `Prosjekter` from A3, table `Kilder` two columns to its right, unknown
+ * columns kept after the known ones. Hidden and protected without a password.
+ */
+export function registerSheetModel(register: Register): SheetModel {
+  const cells: CellModel[] = [
+    { row: 0, col: 0, value: FORMAT_VERSION_KEY, bold: true },
+    { row: 0, col: 1, value: register.formatVersion },
+  ];
+  const put = (row: number, col: number, value: ExtraValue, extra: Partial<CellModel> = {}) => {
+    if (value === null || value === '') return;
+    cells.push({ row, col, value, ...extra });
+  };
+  const top = REGISTER_HEADER_ROW;
+
+  const projectHeaders = [...PROJECT_KEYS, ...(register.extraProjectColumns ?? [])];
+  projectHeaders.forEach((h, c) => cells.push({ row: top, col: c, value: h }));
+  register.entries.forEach((e, i) => {
+    const row = top + 1 + i;
+    PROJECT_KEYS.forEach((key, c) =>
+      put(row, c, entryValue(e, key), key === 'contribution' ? { numberFormat: AMOUNT_FORMAT } : {}),
+    );
+    (register.extraProjectColumns ?? []).forEach((h, j) => put(row, PROJECT_KEYS.length + j, e.extra?.[h] ?? null));
+  });
+  // An empty contribution column still gets the amount format.
+  const projectsEnd = top + Math.max(register.entries.length, 1);
+
+  const sourceCol = projectHeaders.length + 1;
+  const sourceHeaders = [...SOURCE_KEYS, ...(register.extraSourceColumns ?? [])];
+  sourceHeaders.forEach((h, c) => cells.push({ row: top, col: sourceCol + c, value: h }));
+  register.sources.forEach((s, i) => {
+    const row = top + 1 + i;
+    SOURCE_KEYS.forEach((key, c) => put(row, sourceCol + c, sourceValue(s, key)));
+    (register.extraSourceColumns ?? []).forEach((h, j) => put(row, sourceCol + SOURCE_KEYS.length + j, s.extra?.[h] ?? null));
+  });
+  const sourcesEnd = top + Math.max(register.sources.length, 1);
+
+  const range = (fromCol: number, width: number, endRow: number) =>
+    `${cellRef(top, fromCol)}:${columnLetters(fromCol + width - 1)}${endRow + 1}`;
+
+  return {
+    name: REGISTER_SHEET,
+    visibility: 'hidden',
+    protect: true,
+    cells,
+    columnWidths: [
+      ...projectHeaders.map((h, c) => ({ col: c, width: h === 'name' || h === 'goals' ? 40 : 16 })),
+      ...sourceHeaders.map((_, c) => ({ col: sourceCol + c, width: 24 })),
+    ],
+    tables: [
+      { name: PROJECTS_TABLE, range: range(0, projectHeaders.length, projectsEnd), style: 'TableStyleMedium2' },
+      { name: SOURCES_TABLE, range: range(sourceCol, sourceHeaders.length, sourcesEnd), style: 'TableStyleMedium2' },
+    ],
+  };
+}

@@ -1,0 +1,86 @@
+import type { Ore } from '../amount';
+
+/** The register's stored format version; see docs/REGISTER.md. */
+export const REGISTER_FORMAT_VERSION = 1;
+export const REGISTER_SHEET = 'Prosjektregister';
+export const PROJECTS_TABLE = 'Prosjekter';
+export const SOURCES_TABLE = 'Kilder';
+/** The label of the cell whose right-hand neighbour holds the format version. */
+export const FORMAT_VERSION_KEY = 'formatVersion';
+
+/** Column keys of table `Prosjekter`, in stored order (DOMAIN.md "Stable formats"). */
+export const PROJECT_KEYS = [
+  'id',
+  'name',
+  'area',
+  'phase',
+  'owner',
+  'role',
+  'partners',
+  'goals',
+  'contribution',
+  'basis',
+  'contributionNote',
+  'budgetLine',
+  'aliases',
+  'kind',
+] as const;
+export type ProjectKey = (typeof PROJECT_KEYS)[number];
+
+/** Column keys of table `Kilder`. */
+export const SOURCE_KEYS = ['name', 'kind', 'aliases'] as const;
+export type SourceKey = (typeof SOURCE_KEYS)[number];
+
+export type Basis = 'per år' | 'totalt';
+export type EntryKind = 'project' | 'operations';
+export type SourceKind = 'own' | 'external' | 'memo';
+
+/** A value of a column the add-in does not know; kept as it was. */
+export type ExtraValue = string | number | boolean | null;
+
+/** A register row: a project, or an operations budget line. */
+export interface RegisterEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly area: string;
+  readonly phase: string;
+  readonly owner: string;
+  readonly role: string;
+  readonly partners: readonly string[];
+  readonly goals: readonly string[];
+  /** The council's promised money in øre; null when it gives work, not money. */
+  readonly contribution: Ore | null;
+  /** Set when the contribution is stated as a range (`ca kr 2-300.000`). */
+  readonly contributionRange?: { readonly min: Ore; readonly max: Ore };
+  readonly basis: Basis | null;
+  readonly contributionNote: string;
+  readonly budgetLine: string;
+  readonly aliases: readonly string[];
+  readonly kind: EntryKind;
+  /** Columns the add-in does not know, by header. */
+  readonly extra?: Readonly<Record<string, ExtraValue>>;
+}
+
+export interface FundingSource {
+  readonly name: string;
+  readonly kind: SourceKind;
+  readonly aliases: readonly string[];
+  readonly extra?: Readonly<Record<string, ExtraValue>>;
+}
+
+export interface Register {
+  readonly formatVersion: number;
+  readonly entries: readonly RegisterEntry[];
+  readonly sources: readonly FundingSource[];
+  /** Headers of unknown columns, in their order, per table. */
+  readonly extraProjectColumns?: readonly string[];
+  readonly extraSourceColumns?: readonly string[];
+}
+
+/** Where each register row was read from, for findings (`Prosjektregister!A5`). */
+export interface RegisterLocation {
+  readonly sheet: string;
+  /** Qualified address of each entry's row, by column key. */
+  readonly entryCells: readonly Readonly<Partial<Record<ProjectKey, string>>>[];
+  readonly sourceCells: readonly Readonly<Partial<Record<SourceKey, string>>>[];
+}

@@ -1,0 +1,22 @@
+import { finding, type Finding } from '../findings';
+import type { Rule } from './types';
+
+/** What the council pays for its lines equals what its own sources bring. */
+export const ownFunding: Rule = ({ plan, years }) => {
+  const out: Finding[] = [];
+  if (!plan.index || !plan.budget || !plan.financing) return out;
+  for (const y of years) {
+    if (y.ownFunded === y.ownSources) continue;
+    out.push(
+      finding({
+        code: 'OWN_FUNDING_MISMATCH',
+        cells: y.ownSourceRefs.length > 0 ? y.ownSourceRefs : [plan.financing.sumRow?.labelRef ?? plan.financing.rows[0]?.labelRef].filter((c): c is string => !!c),
+        year: y.year,
+        expected: y.ownSources,
+        actual: y.ownFunded,
+        difference: y.ownFunded - y.ownSources,
+      }),
+    );
+  }
+  return out;
+};

@@ -1,0 +1,205 @@
+import { readAmount, type AmountReading, type Ore } from '../amount';
+import { finding, type Finding } from '../findings';
+import { Grid } from '../grid';
+import { normalizeLabel } from '../match';
+import type { SheetSnapshot } from '../snapshot';
+import { isCellError } from '../snapshot';
+import type { SheetRole } from './findSheet';
+
+/** One amount cell of a table row, read and checked. */
+export interface AmountCell {
+  readonly ref: string;
+  readonly row: number;
+  readonly col: number;
+  /** The amount in øre; 0 when empty or unreadable (then a finding says so). */
+  readonly ore: Ore;
+  readonly reading: AmountReading['kind'];
+}
+
+export interface TableRow {
+  readonly row: number;
+  readonly label: string;
+  readonly labelRef: string;
+  readonly indent: number;
+  /** By year; absent when the cell is empty. */
+  readonly amounts: ReadonlyMap<number, AmountCell>;
+}
+
+export interface YearColumn {
+  readonly year: number;
+  readonly col: number;
+  readonly header: string;
+}
+
+/**
+ * A label column with one amount column per year, found by its labels:
+ * data rows up to the sum row, the sum row, and what stands after it.
+ */
+export interface AmountTable {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly labelCol: number;
+  readonly years: readonly YearColumn[];
+  readonly rows: readonly TableRow[];
+  readonly sumRow: TableRow | null;
+  /** Rows after the sum row: memo rows (with amounts) and notes (text only). */
+  readonly after: readonly TableRow[];
+}
+
+const YEAR_IN_TEXT = /(?:^|[^\d])((?:19|20)\d{2})(?![\d])/;
+const SUM_LABEL = /^(sum|summer|totalt?|i alt|sum totalt|totalsum|grand total)( |$)/;
+/** How far below a header row the locator looks for amounts. */
+const LOOKAHEAD_ROWS = 200;
+
+/** A header cell naming a year: `Budsjett 2010`, `2011`, `Finansiering 2012`, or the number 2010. */
+export function yearOfHeader(value: unknown): number | null {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= 1900 && value <= 2099 ? value : null;
+  }
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (text.length > 40) return null;
+  const m = YEAR_IN_TEXT.exec(text);
+  if (!m) return null;
+  const rest = text.replace(m[1], ' ');
+  // A sentence with other numbers in it is a note, not a header.
+  if (/\d/.test(rest) || rest.trim().split(/\s+/).filter(Boolean).length > 3) return null;
+  return Number(m[1]);
+}
+
+export function isSumLabel(label: string): boolean {
+  return SUM_LABEL.test(normalizeLabel(label));
+}
+
+/** Reads the table of a budget or financing sheet; TABLE_NOT_FOUND when there is none. */
+export function readAmountTable(
+  sheet: SheetSnapshot,
+  role: SheetRole,
+): { table: AmountTable; findings: Finding[] } | { table: null; findings: Finding[] } {
+  const grid = new Grid(sheet);
+  const header = locateHeader(grid);
+  if (!header) {
+    return {
+      table: null,
+      findings: [
+        finding({
+          code: 'TABLE_NOT_FOUND',
+          cells: [grid.ref(grid.firstRow, grid.firstCol)],
+          params: { sheet: sheet.name, role },
+        }),
+      ],
+    };
+  }
+  const { headerRow, years } = header;
+  const labelCol = locateLabelColumn(grid, headerRow, years[0].col);
+  if (labelCol === null) {
+    return {
+      table: null,
+      findings: [
+        finding({
+          code: 'TABLE_NOT_FOUND',
+          cells: [grid.ref(headerRow, years[0].col)],
+          params: { sheet: sheet.name, role, reason: 'noLabelColumn' },
+        }),
+      ],
+    };
+  }
+
+  const findings: Finding[] = [];
+  const rows: TableRow[] = [];
+  const after: TableRow[] = [];
+  let sumRow: TableRow | null = null;
+  for (let r = headerRow + 1; r < grid.endRow; r++) {
+    const label = grid.display(r, labelCol);
+    const amounts = new Map<number, AmountCell>();
+    for (const y of years) {
+      if (grid.isBlank(r, y.col) && grid.formula(r, y.col) === null) continue;
+      amounts.set(y.year, readAmountCell(grid, r, y.col, y.year, label, findings));
+    }
+    if (label === '' && amounts.size === 0) continue;
+    const row: TableRow = { row: r, label, labelRef: grid.ref(r, labelCol), indent: grid.indent(r, labelCol), amounts };
+    if (sumRow) after.push(row);
+    else if ((label !== '' && isSumLabel(label)) || (label === '' && rows.length > 0)) sumRow = row;
+    else rows.push(row);
+  }
+  return { table: { sheet: sheet.name, headerRow, labelCol, years, rows, sumRow, after }, findings };
+}
+
+function readAmountCell(grid: Grid, row: number, col: number, year: number, label: string, findings: Finding[]): AmountCell {
+  const ref = grid.ref(row, col);
+  const value = grid.value(row, col);
+  const formula = grid.formula(row, col);
+  const reading = readAmount(value);
+  const base = { ref, row, col, reading: reading.kind };
+  const params = { sheet: grid.name, label, text: grid.display(row, col) };
+  switch (reading.kind) {
+    case 'number':
+      return { ...base, ore: reading.ore };
+    case 'empty':
+      if (formula !== null) {
+        findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params, reason: 'noResult', text: formula } }));
+      }
+      return { ...base, ore: 0 };
+    case 'text':
+      findings.push(finding({ code: 'AMOUNT_AS_TEXT', cells: [ref], year, actual: reading.ore, params }));
+      return { ...base, ore: reading.ore };
+    case 'range':
+      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params, reason: 'range' } }));
+      return { ...base, ore: 0 };
+    case 'error':
+      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params, reason: 'error', text: reading.error } }));
+      return { ...base, ore: 0 };
+    case 'invalid':
+      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params, reason: 'text' } }));
+      return { ...base, ore: 0 };
+  }
+}
+
+/**
+ * The header row: the first row with year headers under which some amount
+ * stands. One column per year (the first, when a year repeats).
+ */
+function locateHeader(grid: Grid): { headerRow: number; years: YearColumn[] } | null {
+  for (let r = grid.firstRow; r < grid.endRow; r++) {
+    const years: YearColumn[] = [];
+    const seen = new Set<number>();
+    for (let c = grid.firstCol; c < grid.endCol; c++) {
+      const year = yearOfHeader(grid.value(r, c));
+      if (year === null || seen.has(year)) continue;
+      seen.add(year);
+      years.push({ year, col: c, header: grid.display(r, c) });
+    }
+    if (years.length === 0 || years[0].col === grid.firstCol) continue;
+    const hasAmountBelow = years.some((y) => {
+      for (let rr = r + 1; rr < Math.min(grid.endRow, r + 1 + LOOKAHEAD_ROWS); rr++) {
+        const v = grid.value(rr, y.col);
+        if (typeof v === 'number' || isCellError(v)) return true;
+        if (typeof v === 'string') {
+          const k = readAmount(v).kind;
+          if (k === 'text' || k === 'range') return true;
+        }
+      }
+      return false;
+    });
+    if (hasAmountBelow) return { headerRow: r, years };
+  }
+  return null;
+}
+
+/** The column left of the amounts that holds the most text below the header (nearest wins ties). */
+function locateLabelColumn(grid: Grid, headerRow: number, firstAmountCol: number): number | null {
+  let best: number | null = null;
+  let bestCount = 0;
+  for (let c = firstAmountCol - 1; c >= grid.firstCol; c--) {
+    let count = 0;
+    for (let r = headerRow + 1; r < grid.endRow; r++) {
+      const v = grid.value(r, c);
+      if (typeof v === 'string' && v.trim() !== '' && readAmount(v).kind === 'invalid') count++;
+    }
+    if (count > bestCount) {
+      best = c;
+      bestCount = count;
+    }
+  }
+  return best;
+}
