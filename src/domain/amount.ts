@@ -23,6 +23,10 @@
  *   abbreviated: `2-300.000` is 200 000–300 000 (A is scaled by the largest
  *   power of ten that keeps it <= B). A range has no sign and A <= B.
  *
+ * Not accepted: a leading `+`, exponents, more than two decimals, groups of
+ * other than three digits after the first (`1 23`, `12 34 5`), two numbers
+ * without a dash, leftover letters.
+ *
  * Note: a comma followed by exactly three digits (`1,234`) is read as an
  * English thousands separator, not as a decimal comma: money has at most
  * two decimals, and `formatNok(x, 'en')` must read back.
@@ -163,7 +167,11 @@ function safeString(v: unknown): string {
   }
 }
 
-/** Classifies a cell value as an amount. Never throws. */
+/**
+ * Classifies a cell value as an amount. Never throws. A number whose øre value
+ * is not a safe integer (NaN, ±Infinity, beyond ±2^53 øre) is 'invalid'; a
+ * boolean is 'invalid' with text 'TRUE'/'FALSE'.
+ */
 export function readAmount(value: CellValue): AmountReading {
   const v: unknown = value;
   if (v === null || v === undefined) return { kind: 'empty' };
@@ -181,7 +189,8 @@ export function readAmount(value: CellValue): AmountReading {
   }
   if (typeof v === 'boolean') return { kind: 'invalid', text: v ? 'TRUE' : 'FALSE' };
   try {
-    if (isCellError(v as CellValue)) return { kind: 'error', error: safeString((v as { error: unknown }).error) };
+    if (isCellError(v as CellValue))
+      return { kind: 'error', error: safeString((v as { error: unknown }).error) };
   } catch {
     // fall through: an exotic object (e.g. a throwing proxy) is simply unreadable
   }

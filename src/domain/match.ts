@@ -44,6 +44,8 @@ export function normalizeLabel(s: string): string {
 }
 
 /** Longest string (in UTF-16 units) compared by edit distance; the rest is ignored. */
+// Module-level aliases: global lookups are slow inside Jest's vm sandbox, and this is hot code.
+const { abs, max, min, floor } = Math;
 const MAX_DP_LEN = 128;
 const NON_EQUAL_CAP = 0.99;
 const HIST_SIZE = 128;
@@ -65,7 +67,7 @@ interface Prepared {
 
 function prepare(text: string): Prepared {
   const norm = normalizeLabel(text);
-  const words = norm === '' ? [] : norm.split(' ');
+  const words = norm === '' ? [] : norm.split(' ').map((w) => w.slice(0, MAX_DP_LEN));
   const spaced = norm.slice(0, MAX_DP_LEN);
   const nospace = spaced.replace(/ /g, '');
   const hist = new Uint16Array(HIST_SIZE);
@@ -109,6 +111,15 @@ let dpPrefix = 0;
  * decrease, so neither result could be <= limit).
  */
 function editDistance(a: string, b: string, limit: number): void {
+  if (a.length === 0) {
+    dpFull = b.length;
+    dpPrefix = 0;
+    return;
+  }
+  if (a.length <= 32) {
+    myers(a, b);
+    return;
+  }
   const la = a.length;
   const lb = b.length;
   if (prevRow.length < lb + 1) {
@@ -146,6 +157,41 @@ function editDistance(a: string, b: string, limit: number): void {
   dpPrefix = m;
 }
 
+/** Bit masks of the pattern's positions, by UTF-16 code unit (cleared after each use). */
+const peq = new Int32Array(0x10000);
+
+/**
+ * Myers' bit-parallel edit distance for a pattern `p` of 1..32 code units:
+ * walks the text `t` keeping the last DP row's value D[|p|][j], so it yields
+ * both the full distance and the minimum over all prefixes of `t`.
+ */
+function myers(p: string, t: string): void {
+  const n = p.length;
+  const m = t.length;
+  const last = 1 << (n - 1);
+  for (let i = 0; i < n; i++) peq[p.charCodeAt(i)] |= 1 << i;
+  let pv = -1;
+  let mv = 0;
+  let sc = n;
+  let min = n;
+  for (let j = 0; j < m; j++) {
+    let eq = peq[t.charCodeAt(j)];
+    const xv = eq | mv;
+    eq |= ((eq & pv) + pv) ^ pv;
+    mv |= ~(eq | pv);
+    pv &= eq;
+    if (mv & last) sc++;
+    if (pv & last) sc--;
+    if (sc < min) min = sc;
+    mv = (mv << 1) | 1;
+    pv = (pv << 1) | ~(xv | mv);
+    mv &= xv;
+  }
+  for (let i = 0; i < n; i++) peq[p.charCodeAt(i)] = 0;
+  dpFull = sc;
+  dpPrefix = min;
+}
+
 /** Matched letters (counted on both sides) when word `x` is paired with word `y`. */
 function wordPair(x: string, y: string): number {
   if (x === y) return 2 * x.length;
@@ -157,8 +203,9 @@ function wordPair(x: string, y: string): number {
   if (short.length >= 4 && long.startsWith(short)) v = 2 * short.length;
   const maxLen = lx > ly ? lx : ly;
   const tol = maxLen >= 9 ? 2 : maxLen >= 5 ? 1 : 0;
-  if (tol > 0 && Math.abs(lx - ly) <= tol) {
-    editDistance(x.slice(0, MAX_DP_LEN), y.slice(0, MAX_DP_LEN), tol);
+  if (tol > 0 && abs(lx - ly) <= tol) {
+    if (lx <= ly) editDistance(x, y, tol);
+    else editDistance(y, x, tol);
     if (dpFull <= tol) {
       const f = (1 - dpFull / maxLen) * (lx + ly);
       if (f > v) v = f;
@@ -167,11 +214,15 @@ function wordPair(x: string, y: string): number {
   return v;
 }
 
+let usedScratch = new Uint8Array(16);
+
 /** Character-weighted word overlap (greedy pairing in the order of `a`). */
 function wordDice(a: Prepared, b: Prepared): number {
   const total = a.wordChars + b.wordChars;
   if (total === 0) return 0;
-  const used = new Uint8Array(b.words.length);
+  if (usedScratch.length < b.words.length) usedScratch = new Uint8Array(b.words.length);
+  const used = usedScratch;
+  used.fill(0, 0, b.words.length);
   let matched = 0;
   for (const x of a.words) {
     let best = 0;
@@ -204,7 +255,8 @@ function score(p: Prepared, q: Prepared, need: number): number {
   const a = p.norm < q.norm ? p : q;
   const b = a === p ? q : p;
   let best = 0;
-  const bar = () => (best > need ? best : need);
+  // What a component must reach to matter: the caller's need or the best so far.
+  let bar = need;
 
   const exA = excess(a, b);
   const exB = excess(b, a);
@@ -219,39 +271,41 @@ function score(p: Prepared, q: Prepared, need: number): number {
   const ll = l.nospace.length;
   const exS = shortIsA ? exA : exB;
   const maxNo = ll;
-  const ubLevNo = maxNo === 0 ? 0 : 1 - Math.max(exA, exB) / maxNo;
+  const ubLevNo = maxNo === 0 ? 0 : 1 - max(exA, exB) / maxNo;
   const prefixFactor = 0.3 + (0.7 * ls) / ll;
   const usePrefix = ls >= 4;
   const ubPrefix = usePrefix ? (1 - exS / ls) * prefixFactor : 0;
-  if (maxNo > 0 && (ubLevNo >= bar() || ubPrefix >= bar())) {
-    const need1 = bar();
-    // Largest distances that could still reach `need1`.
-    const limFull = Math.floor((1 - need1) * maxNo + 1e-9);
-    const limPrefix = usePrefix ? Math.floor((1 - need1 / prefixFactor) * ls + 1e-9) : -1;
-    editDistance(s.nospace, l.nospace, Math.max(limFull, limPrefix, 0));
+  if (maxNo > 0 && (ubLevNo >= bar || ubPrefix >= bar)) {
+    // Largest distances that could still reach `bar`.
+    const limFull = floor((1 - bar) * maxNo + 1e-9);
+    const limPrefix = usePrefix ? floor((1 - bar / prefixFactor) * ls + 1e-9) : -1;
+    editDistance(s.nospace, l.nospace, max(limFull, limPrefix, 0));
     const levNo = 1 - dpFull / maxNo;
     if (levNo > best) best = levNo;
     if (usePrefix) {
       const pre = (1 - dpPrefix / ls) * prefixFactor;
       if (pre > best) best = pre;
     }
+    if (best > bar) bar = best;
   }
 
   // Levenshtein with spaces.
-  const maxSp = Math.max(a.spaced.length, b.spaced.length);
-  const exAs = exA + Math.max(0, a.spaces - b.spaces);
-  const exBs = exB + Math.max(0, b.spaces - a.spaces);
-  const ubLevSp = 1 - Math.max(exAs, exBs) / maxSp;
-  if (ubLevSp >= bar()) {
-    const lim = Math.floor((1 - bar()) * maxSp + 1e-9);
-    editDistance(a.spaced, b.spaced, Math.max(lim, 0));
+  const maxSp = max(a.spaced.length, b.spaced.length);
+  const exAs = exA + max(0, a.spaces - b.spaces);
+  const exBs = exB + max(0, b.spaces - a.spaces);
+  const ubLevSp = 1 - max(exAs, exBs) / maxSp;
+  if (ubLevSp >= bar) {
+    const lim = floor((1 - bar) * maxSp + 1e-9);
+    if (a.spaced.length <= b.spaced.length) editDistance(a.spaced, b.spaced, max(lim, 0));
+    else editDistance(b.spaced, a.spaced, max(lim, 0));
     const lev = 1 - dpFull / maxSp;
     if (lev > best) best = lev;
+    if (best > bar) bar = best;
   }
 
   // Word overlap: at most 2 * min / (sum) of the letters can be matched.
-  const ubWords = (2 * Math.min(a.wordChars, b.wordChars)) / (a.wordChars + b.wordChars);
-  if (ubWords >= bar()) {
+  const ubWords = (2 * min(a.wordChars, b.wordChars)) / (a.wordChars + b.wordChars);
+  if (ubWords >= bar) {
     const w = wordDice(a, b);
     if (w > best) best = w;
   }

@@ -6,7 +6,7 @@ export type Lang = 'nb' | 'en';
 /** Bokmål for Norwegian (nb, nn, no), English otherwise. */
 export function langFromLocale(locale: string | undefined | null): Lang {
   const l = (locale ?? '').toLowerCase();
-  return /^(nb|nn|no)\b/.test(l) ? 'nb' : 'en';
+  return /^(nb|nn|no)([-_.@]|$)/.test(l) ? 'nb' : 'en';
 }
 
 type Text = (f: Finding, kr: (o: Ore | undefined) => string) => string;
@@ -65,7 +65,7 @@ const NB: Record<FindingCode, Text> = {
         : f.params.reason === 'missingColumn'
           ? `Tabellen ${q(f.params.name)} i prosjektregisteret mangler kolonnen ${q(f.params.field)}.`
           : `Ugyldig rad i ${q(f.params.name)}${f.projectId ? ` (prosjekt ${f.projectId})` : ''}: ${q(f.params.field)} – ${reason(f, 'nb')}${f.params.text ? ` (${q(f.params.text)})` : ''}.`,
-  DUPLICATE_ID: (f) => `Prosjekt-id ${f.projectId} er brukt flere ganger: ${q(f.params.name)} og ${q(f.params.other)}.`,
+  DUPLICATE_ID: (f) => `Prosjekt-id ${f.projectId ?? ''} er brukt flere ganger: ${q(f.params.name)} og ${q(f.params.other)}.`,
   AMOUNT_AS_TEXT: (f) => `Beløpet ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} er lagret som tekst; lest som et tall.`,
   AMOUNT_INVALID: (f) =>
     `Beløpet ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} kan ikke leses: ${reason(f, 'nb')}. Regnet som 0.`,
@@ -92,7 +92,7 @@ const NB: Record<FindingCode, Text> = {
     `Egenfinansiert sum${yearPart(f, 'nb')} er ${kr(f.actual)}, men egne kilder gir ${kr(f.expected)} (avvik ${kr(f.difference)}).`,
   MEMO_MISMATCH: (f, kr) => `Memoposten ${q(f.params.label)}${yearPart(f, 'nb')} er ${kr(f.actual)}, men egne kilder summerer til ${kr(f.expected)} (avvik ${kr(f.difference)}).`,
   YEAR_OVER_YEAR: (f, kr) =>
-    `${f.params.role === 'budget' ? 'Budsjett' : 'Eget bidrag'} ${f.year}: ${kr(f.actual)} mot ${kr(f.expected)} i ${f.params.earlierYear}: ${signed(f.difference, kr)}${f.params.percent === undefined ? '' : ` (${signedPercent(f.params.percent, 'nb')})`}.`,
+    `${f.params.role === 'budget' ? 'Budsjett' : 'Eget bidrag'} ${f.year}: ${kr(f.actual)} mot ${kr(f.expected)} i ${f.params.earlierYear ?? '?'}: ${signed(f.difference, kr)}${f.params.percent === undefined ? '' : ` (${signedPercent(f.params.percent, 'nb')})`}.`,
 };
 
 const EN: Record<FindingCode, Text> = {
@@ -113,7 +113,7 @@ const EN: Record<FindingCode, Text> = {
         : f.params.reason === 'missingColumn'
           ? `Table ${q(f.params.name)} of the project register lacks the column ${q(f.params.field)}.`
           : `Invalid row in ${q(f.params.name)}${f.projectId ? ` (project ${f.projectId})` : ''}: ${q(f.params.field)} – ${reason(f, 'en')}${f.params.text ? ` (${q(f.params.text)})` : ''}.`,
-  DUPLICATE_ID: (f) => `Project id ${f.projectId} is used more than once: ${q(f.params.name)} and ${q(f.params.other)}.`,
+  DUPLICATE_ID: (f) => `Project id ${f.projectId ?? ''} is used more than once: ${q(f.params.name)} and ${q(f.params.other)}.`,
   AMOUNT_AS_TEXT: (f) => `The amount ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} is stored as text; read as a number.`,
   AMOUNT_INVALID: (f) => `The amount ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} cannot be read: ${reason(f, 'en')}. Counted as 0.`,
   SUM_MISMATCH: (f, kr) =>
@@ -139,7 +139,7 @@ const EN: Record<FindingCode, Text> = {
     `Own-funded total${yearPart(f, 'en')} is ${kr(f.actual)}, but own sources bring ${kr(f.expected)} (difference ${kr(f.difference)}).`,
   MEMO_MISMATCH: (f, kr) => `Memo row ${q(f.params.label)}${yearPart(f, 'en')} is ${kr(f.actual)}, but own sources add up to ${kr(f.expected)} (difference ${kr(f.difference)}).`,
   YEAR_OVER_YEAR: (f, kr) =>
-    `${f.params.role === 'budget' ? 'Budget' : 'Own contribution'} ${f.year}: ${kr(f.actual)} against ${kr(f.expected)} in ${f.params.earlierYear}: ${signed(f.difference, kr)}${f.params.percent === undefined ? '' : ` (${signedPercent(f.params.percent, 'en')})`}.`,
+    `${f.params.role === 'budget' ? 'Budget' : 'Own contribution'} ${f.year}: ${kr(f.actual)} against ${kr(f.expected)} in ${f.params.earlierYear ?? '?'}: ${signed(f.difference, kr)}${f.params.percent === undefined ? '' : ` (${signedPercent(f.params.percent, 'en')})`}.`,
 };
 
 function signed(o: Ore | undefined, kr: (o: Ore | undefined) => string): string {

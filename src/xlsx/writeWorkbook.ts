@@ -1,0 +1,297 @@
+/**
+ * Writing side of the .xlsx adapter: renders the domain's `WorkbookModel`
+ * with ExcelJS. The model decides layout; this file only translates.
+ */
+import { promises as fs } from 'fs';
+import ExcelJS from 'exceljs';
+import { cellRef, parseCellRef } from '../domain/address';
+import type { CellModel, CellStyle, SheetModel, TableModel, WorkbookModel } from '../domain/model';
+
+/** The model cannot be written as a valid .xlsx (a bug in whoever built it). */
+export class XlsxModelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XlsxModelError';
+  }
+}
+
+export const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
+
+/** Excel's limit on the characters in one cell. */
+const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Builds an ExcelJS workbook from the model. Async because ExcelJS's sheet
+ * protection is. Throws `XlsxModelError` for a model Excel would reject
+ * (bad sheet or table name, duplicate cell, value inside a merged area, ...).
+ */
+export async function buildWorkbook(model: WorkbookModel): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  // Formulas are written without cached results: make Excel compute them on open.
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  checkSheetNames(model.sheets);
+  checkTableNames(model.sheets);
+  if (model.sheets.length === 0) throw new XlsxModelError('A workbook needs at least one sheet.');
+  const firstVisible = model.sheets.findIndex((s) => (s.visibility ?? 'visible') === 'visible');
+  if (firstVisible < 0) throw new XlsxModelError('A workbook needs at least one visible sheet.');
+
+  for (const sheet of model.sheets) {
+    await renderSheet(wb.addWorksheet(sheet.name), sheet);
+  }
+  // The active tab must be a visible sheet, or Excel opens on a hidden one.
+  wb.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 20000,
+      height: 12000,
+      firstSheet: 0,
+      activeTab: firstVisible,
+      visibility: 'visible',
+    },
+  ];
+  return wb;
+}
+
+/** The model rendered as the bytes of an .xlsx file. */
+export async function writeWorkbookBuffer(model: WorkbookModel): Promise<Buffer> {
+  const wb = await buildWorkbook(model);
+  const data = await wb.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+/** Writes the model to an .xlsx file at `path` (replacing it). */
+export async function writeWorkbookFile(model: WorkbookModel, path: string): Promise<void> {
+  await fs.writeFile(path, await writeWorkbookBuffer(model));
+}
+
+async function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): Promise<void> {
+  const byAddress = new Map<string, CellModel>();
+  for (const c of sheet.cells) {
+    if (!Number.isInteger(c.row) || !Number.isInteger(c.col) || c.row < 0 || c.col < 0) {
+      throw new XlsxModelError(`Sheet ${sheet.name}: invalid cell position row ${c.row}, col ${c.col}.`);
+    }
+    const ref = cellRef(c.row, c.col);
+    if (byAddress.has(ref)) throw new XlsxModelError(`Sheet ${sheet.name}: cell ${ref} is given twice.`);
+    byAddress.set(ref, c);
+    renderCell(ws.getCell(c.row + 1, c.col + 1), c, `${sheet.name}!${ref}`);
+  }
+
+  for (const { col, width } of sheet.columnWidths ?? []) {
+    ws.getColumn(col + 1).width = width;
+  }
+
+  for (const table of sheet.tables ?? []) {
+    renderTable(ws, sheet, table, byAddress);
+  }
+
+  for (const merge of sheet.merges ?? []) {
+    const area = parseRange(merge, `Sheet ${sheet.name}: merge`);
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        if (r === area.top && c === area.left) continue;
+        const cell = byAddress.get(cellRef(r, c));
+        if (cell && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== null))) {
+          throw new XlsxModelError(
+            `Sheet ${sheet.name}: cell ${cellRef(r, c)} has content but lies inside merged area ${merge} (only the top-left cell may).`,
+          );
+        }
+      }
+    }
+    try {
+      // Gives the whole area the top-left cell's format, as Excel's Merge does.
+      ws.mergeCells(area.top + 1, area.left + 1, area.bottom + 1, area.right + 1);
+    } catch (e) {
+      throw new XlsxModelError(`Sheet ${sheet.name}: cannot merge ${merge}: ${(e as Error).message}`);
+    }
+  }
+
+  ws.state = sheet.visibility ?? 'visible';
+
+  if (sheet.protect) {
+    await ws.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+    });
+  }
+}
+
+function renderCell(cell: ExcelJS.Cell, c: CellModel, where: string): void {
+  if (c.formula !== undefined) {
+    const text = c.formula.startsWith('=') ? c.formula.slice(1) : c.formula;
+    if (text.trim() === '') throw new XlsxModelError(`${where}: empty formula.`);
+    cell.value = { formula: text };
+  } else if (c.value !== undefined && c.value !== null) {
+    cell.value = literal(c.value, where);
+  }
+  applyStyle(cell, c, where);
+  // ExcelJS always stores a string as text, never as a formula. Give text that
+  // looks like a formula the Text format too, so that editing the cell in
+  // Excel (F2, Enter) does not turn it into one.
+  if (c.formula === undefined && typeof c.value === 'string' && /^[=+\-@]/.test(c.value) && !c.numberFormat) {
+    cell.numFmt = '@';
+  }
+}
+
+function literal(v: number | string | boolean, where: string): number | string | boolean {
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    throw new XlsxModelError(`${where}: ${v} is not a number Excel can store.`);
+  }
+  if (typeof v === 'string' && v.length > MAX_CELL_TEXT) {
+    throw new XlsxModelError(`${where}: text of ${v.length} characters exceeds Excel's ${MAX_CELL_TEXT}.`);
+  }
+  return v;
+}
+
+function applyStyle(cell: ExcelJS.Cell, s: CellStyle, where: string): void {
+  if (s.numberFormat !== undefined) cell.numFmt = s.numberFormat;
+
+  const font: Partial<ExcelJS.Font> = {};
+  if (s.bold !== undefined) font.bold = s.bold;
+  if (s.italic !== undefined) font.italic = s.italic;
+  if (s.fontSize !== undefined) font.size = s.fontSize;
+  if (s.fontColor !== undefined) font.color = { argb: argb(s.fontColor, where) };
+  if (Object.keys(font).length > 0) cell.font = font;
+
+  if (s.fill !== undefined) {
+    cell.fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: argb(s.fill, where) },
+    };
+  }
+
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (s.horizontalAlignment !== undefined) alignment.horizontal = s.horizontalAlignment;
+  if (s.indent !== undefined && s.indent > 0) {
+    alignment.indent = s.indent;
+    // Excel only applies an indent to left-, right- or distributed-aligned cells.
+    alignment.horizontal ??= 'left';
+  }
+  if (s.wrapText !== undefined) alignment.wrapText = s.wrapText;
+  if (Object.keys(alignment).length > 0) cell.alignment = alignment;
+}
+
+/** `#RRGGBB` -> ExcelJS `FFRRGGBB` (opaque). */
+function argb(color: string, where: string): string {
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(color);
+  if (!m) throw new XlsxModelError(`${where}: colour ${JSON.stringify(color)} is not #RRGGBB.`);
+  return 'FF' + m[1].toUpperCase();
+}
+
+/**
+ * An Excel table over `table.range`, header and data taken from the model's
+ * cells. Excel cannot store a table without a data row: for a header-only
+ * range one empty data row is added, so the table in the file is one row
+ * taller than `range`. Header names are always text in Excel: a number
+ * header such as 2010 is written as the text "2010".
+ */
+function renderTable(
+  ws: ExcelJS.Worksheet,
+  sheet: SheetModel,
+  table: TableModel,
+  byAddress: ReadonlyMap<string, CellModel>,
+): void {
+  const where = `Sheet ${sheet.name}: table ${table.name}`;
+  const area = parseRange(table.range, where);
+
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let c = area.left; c <= area.right; c++) {
+    const ref = cellRef(area.top, c);
+    const header = byAddress.get(ref);
+    if (header?.formula !== undefined)
+      throw new XlsxModelError(`${where}: header ${ref} is a formula; headers must be text.`);
+    const name = header?.value === undefined || header.value === null ? '' : String(header.value);
+    if (name.trim() === '') throw new XlsxModelError(`${where}: header cell ${ref} is empty.`);
+    if (seen.has(name.toLowerCase()))
+      throw new XlsxModelError(`${where}: header ${JSON.stringify(name)} is used twice.`);
+    seen.add(name.toLowerCase());
+    names.push(name);
+  }
+
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = area.top + 1; r <= area.bottom; r++) {
+    const row: ExcelJS.CellValue[] = [];
+    for (let c = area.left; c <= area.right; c++) {
+      const cell = byAddress.get(cellRef(r, c));
+      if (cell?.formula !== undefined) {
+        row.push({
+          formula: cell.formula.startsWith('=') ? cell.formula.slice(1) : cell.formula,
+        });
+      } else {
+        row.push(cell?.value ?? null);
+      }
+    }
+    rows.push(row);
+  }
+  if (rows.length === 0) rows.push(names.map(() => null));
+
+  ws.addTable({
+    name: table.name,
+    displayName: table.name,
+    ref: cellRef(area.top, area.left),
+    headerRow: true,
+    totalsRow: false,
+    style: {
+      theme: (table.style ?? DEFAULT_TABLE_STYLE) as ExcelJS.TableStyleProperties['theme'],
+      showRowStripes: true,
+    },
+    // ExcelJS hides the filter buttons unless asked; Excel shows them on a new table.
+    columns: names.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+}
+
+interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** `A3:N14` (or a single `A3`) as 0-based corners. */
+function parseRange(range: string, where: string): Area {
+  const parts = range.split(':');
+  const a = parts.length <= 2 ? parseCellRef(parts[0]) : null;
+  const b = parts.length === 2 ? parseCellRef(parts[1]) : a;
+  if (!a || !b) throw new XlsxModelError(`${where}: ${JSON.stringify(range)} is not an A1 range.`);
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+function checkSheetNames(sheets: readonly SheetModel[]): void {
+  const seen = new Set<string>();
+  for (const { name } of sheets) {
+    if (name.length === 0 || name.length > 31) {
+      throw new XlsxModelError(`Sheet name ${JSON.stringify(name)} must be 1 to 31 characters.`);
+    }
+    if (/[*?:/\\[\]]/.test(name) || /^'|'$/.test(name)) {
+      throw new XlsxModelError(`Sheet name ${JSON.stringify(name)} contains a character Excel forbids.`);
+    }
+    if (name.toLowerCase() === 'history') throw new XlsxModelError('Sheet name "History" is reserved by Excel.');
+    if (seen.has(name.toLowerCase())) throw new XlsxModelError(`Sheet name ${JSON.stringify(name)} is used twice.`);
+    seen.add(name.toLowerCase());
+  }
+}
+
+function checkTableNames(sheets: readonly SheetModel[]): void {
+  const seen = new Set<string>();
+  for (const sheet of sheets) {
+    for (const { name } of sheet.tables ?? []) {
+      const valid =
+        /^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u.test(name) &&
+        !parseCellRef(name) &&
+        !/^[RrCc]$/.test(name) &&
+        !/^[Rr]\d*[Cc]\d*$/.test(name);
+      if (!valid) throw new XlsxModelError(`Table name ${JSON.stringify(name)} is not a valid Excel name.`);
+      if (seen.has(name.toLowerCase())) throw new XlsxModelError(`Table name ${JSON.stringify(name)} is used twice.`);
+      seen.add(name.toLowerCase());
+    }
+  }
+}
