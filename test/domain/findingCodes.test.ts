@@ -1,4 +1,5 @@
 /**
+import { readFileSync } from 'fs';
  * Every finding code of DOMAIN.md from a small workbook that triggers it,
  * and a near miss that must not.
  */
@@ -300,7 +301,7 @@ describe('each finding code', () => {
 
   it('covers every code of DOMAIN.md in these tests', () => {
     // A guard so a new code cannot be added without a test above naming it.
-    const source = require('fs').readFileSync(__filename, 'utf8') as string;
+    const source = readFileSync(__filename, 'utf8');
     for (const code of FINDING_CODES) expect(source).toContain(`it('${code}`);
   });
 

@@ -122,10 +122,13 @@ function readFunding(
   const groups: FundingGroup[] = [];
   let group: (FundingGroup & { indent: number; childIndent: number | null }) | null = null;
   const lineByLabel = new Map<string, number>();
+  const lineByEntry = new Map<number, number>();
   lines.forEach((l, i) => {
     const k = normalizeLabel(l.label);
     if (!lineByLabel.has(k)) lineByLabel.set(k, i);
+    if (l.entry !== null && !lineByEntry.has(l.entry)) lineByEntry.set(l.entry, i);
   });
+  const lookup = { lines, lineByLabel, lineByEntry };
 
   for (const row of table.rows) {
     const source = index?.sourceFor(row.label) ?? null;
@@ -134,7 +137,7 @@ function readFunding(
       const outdented = group.childIndent !== null && group.childIndent > group.indent && row.indent <= group.indent;
       if (!outdented) {
         group.childIndent ??= row.indent;
-        funding.push(earmark(row, group, lines, lineByLabel, index, table.sheet, findings));
+        funding.push(earmark(row, group, lookup, index, table.sheet, findings));
         continue;
       }
       group = null;
@@ -142,7 +145,7 @@ function readFunding(
     if (row.amounts.size === 0) {
       if (group && !isSourceRow && !GROUP_HEADER.test(row.label) && !(group.childIndent !== null && row.indent <= group.indent && group.childIndent > group.indent)) {
         // A line under a group with no amount this plan: an earmark of nothing.
-        funding.push(earmark(row, group, lines, lineByLabel, index, table.sheet, findings));
+        funding.push(earmark(row, group, lookup, index, table.sheet, findings));
         continue;
       }
       const g = { label: row.label, labelRef: row.labelRef, source: isSourceRow ? source : null };
@@ -168,18 +171,14 @@ function readFunding(
 function earmark(
   row: TableRow,
   group: FundingGroup,
-  lines: readonly BudgetLine[],
-  lineByLabel: ReadonlyMap<string, number>,
+  { lines, lineByLabel, lineByEntry }: { lines: readonly BudgetLine[]; lineByLabel: ReadonlyMap<string, number>; lineByEntry: ReadonlyMap<number, number> },
   index: RegisterIndex | null,
   sheet: string,
   findings: Finding[],
 ): FundingItem {
   let line: number | null = null;
   const entry = index ? index.entryFor(row.label) : null;
-  if (entry !== null) {
-    const i = lines.findIndex((l) => l.entry === entry);
-    if (i >= 0) line = i;
-  }
+  if (entry !== null) line = lineByEntry.get(entry) ?? null;
   line ??= lineByLabel.get(normalizeLabel(row.label)) ?? null;
   if (line === null && row.amounts.size > 0) {
     findings.push(

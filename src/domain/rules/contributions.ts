@@ -12,9 +12,16 @@ export const contributions: Rule = (ctx) => {
   const { plan } = ctx;
   const out: Finding[] = [];
   if (!plan.index || !plan.budget) return out;
+  const linesByEntry = new Map<number, number[]>();
+  plan.lines.forEach((l, li) => {
+    if (l.entry === null) return;
+    const list = linesByEntry.get(l.entry) ?? [];
+    list.push(li);
+    linesByEntry.set(l.entry, list);
+  });
   plan.index.register.entries.forEach((entry, i) => {
     if (entry.kind !== 'project' || entry.contribution === null) return;
-    const lineIdx = plan.lines.flatMap((l, li) => (l.entry === i ? [li] : []));
+    const lineIdx = linesByEntry.get(i) ?? [];
     if (lineIdx.length === 0) {
       if (entry.contribution === 0) return;
       out.push(
