@@ -31,6 +31,12 @@ export default defineConfig([
     },
   },
   {
+    // Bench scripts are plain CommonJS run by Node against the compiled build/.
+    files: ['bench/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/domain/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

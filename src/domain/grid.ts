@@ -1,4 +1,4 @@
-import { qualifiedRef } from './address';
+import { cellRef, quoteSheetName } from './address';
 import { isCellError, type CellValue, type SheetSnapshot } from './snapshot';
 
 /**
@@ -12,6 +12,8 @@ export class Grid {
   /** One past the last row / column. */
   readonly endRow: number;
   readonly endCol: number;
+  /** `Budsjett!` or `'Finansiering 2012'!`, made once. */
+  private readonly refPrefix: string;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -21,6 +23,7 @@ export class Grid {
     let width = 0;
     for (const row of sheet.values) if (row.length > width) width = row.length;
     this.endCol = this.firstCol + width;
+    this.refPrefix = `${quoteSheetName(this.name)}!`;
   }
 
   value(row: number, col: number): CellValue {
@@ -28,6 +31,11 @@ export class Grid {
     if (!r) return null;
     const v = r[col - this.firstCol];
     return v === undefined ? null : v;
+  }
+
+  /** The row's values from firstCol on (empty for rows outside the snapshot). */
+  rowValues(row: number): readonly CellValue[] {
+    return this.sheet.values[row - this.firstRow] ?? [];
   }
 
   formula(row: number, col: number): string | null {
@@ -63,6 +71,6 @@ export class Grid {
   }
 
   ref(row: number, col: number): string {
-    return qualifiedRef(this.name, row, col);
+    return this.refPrefix + cellRef(row, col);
   }
 }

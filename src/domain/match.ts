@@ -21,6 +21,8 @@
 /** Combining marks left after NFD. */
 const MARKS = /\p{M}+/gu;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_NON_WORD = /[^a-z0-9]+/g;
 
 /**
  * Case-folded, æ->ae ø->o å->a (other diacritics stripped), every character
@@ -28,7 +30,10 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
  * replaced by a space, spaces collapsed, trimmed.
  */
 export function normalizeLabel(s: string): string {
-  return String(s)
+  s = String(s);
+  // Fast path for plain ASCII labels (most of them): no Unicode normalisation needed.
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase().replace(ASCII_NON_WORD, ' ').trim();
+  return s
     .normalize('NFC')
     .toLowerCase()
     .replace(/æ/g, 'ae')

@@ -1,8 +1,8 @@
 /**
-import { readFileSync } from 'fs';
  * Every finding code of DOMAIN.md from a small workbook that triggers it,
  * and a near miss that must not.
  */
+import { readFileSync } from 'fs';
 import { kronerToOre } from '../../src/domain/amount';
 import { FINDING_CODES, type Finding, type FindingCode } from '../../src/domain/findings';
 import { describe as message } from '../../src/domain/messages';

@@ -9,6 +9,8 @@ import { RegisterIndex } from './registerIndex';
 /** A budget line: one row of the budget table, tied to a register entry when one matches. */
 export interface BudgetLine {
   readonly label: string;
+  /** The label normalised for matching. */
+  readonly key: string;
   readonly labelRef: string;
   /** Index into the register's entries; null when unknown (or there is no register). */
   readonly entry: number | null;
@@ -77,7 +79,10 @@ export function buildPlan(budget: AmountTable | null, financing: AmountTable | n
   const findings: Finding[] = [];
   const lines: BudgetLine[] = (budget?.rows ?? [])
     .filter((r) => r.amounts.size > 0)
-    .map((r) => ({ label: r.label, labelRef: r.labelRef, entry: index ? index.entryFor(r.label) : null, amounts: r.amounts }));
+    .map((r) => {
+      const key = normalizeLabel(r.label);
+      return { label: r.label, key, labelRef: r.labelRef, entry: index ? index.entryForKey(key) : null, amounts: r.amounts };
+    });
 
   const { funding, groups } = financing ? readFunding(financing, lines, index, findings) : { funding: [], groups: [] };
 
@@ -124,8 +129,7 @@ function readFunding(
   const lineByLabel = new Map<string, number>();
   const lineByEntry = new Map<number, number>();
   lines.forEach((l, i) => {
-    const k = normalizeLabel(l.label);
-    if (!lineByLabel.has(k)) lineByLabel.set(k, i);
+    if (!lineByLabel.has(l.key)) lineByLabel.set(l.key, i);
     if (l.entry !== null && !lineByEntry.has(l.entry)) lineByEntry.set(l.entry, i);
   });
   const lookup = { lines, lineByLabel, lineByEntry };

@@ -1,7 +1,7 @@
 import type { Ore } from '../amount';
 import { finding, type Finding } from '../findings';
-import { readRegister } from '../register/readRegister';
-import type { RegisterEntry } from '../register/types';
+import { entryCell, readRegister } from '../register/readRegister';
+import type { ProjectKey, RegisterEntry } from '../register/types';
 import { RULES } from '../rules';
 import type { WorkbookSnapshot } from '../snapshot';
 import { readAmountTable, type AmountTable } from '../tables/amountTable';
@@ -84,7 +84,8 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
     years = years.filter((y) => y === options.year);
   }
   const figures = years.map((y) => yearFigures(plan, y));
-  const ctx = { plan, years: figures, entryCells: registerReading.location?.entryCells ?? [] };
+  const location = registerReading.location;
+  const ctx = { plan, years: figures, entryCell: (i: number, key: ProjectKey) => (location ? entryCell(location, i, key) : undefined) };
   for (const { rule } of RULES) findings.push(...rule(ctx));
 
   const totals: Record<number, YearTotals> = {};

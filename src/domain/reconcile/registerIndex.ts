@@ -28,7 +28,12 @@ export class RegisterIndex {
   }
 
   entryFor(label: string): number | null {
-    return this.entryByKey.get(normalizeLabel(label)) ?? null;
+    return this.entryForKey(normalizeLabel(label));
+  }
+
+  /** By a label already normalised with normalizeLabel. */
+  entryForKey(key: string): number | null {
+    return this.entryByKey.get(key) ?? null;
   }
 
   sourceFor(label: string): FundingSource | null {
@@ -51,7 +56,8 @@ export class RegisterIndex {
 }
 
 function entryNames(e: RegisterEntry): string[] {
-  return [e.budgetLine, e.name, ...e.aliases].filter((s) => s.trim() !== '');
+  const names = e.budgetLine === e.name || e.budgetLine === '' ? [e.name] : [e.budgetLine, e.name];
+  return e.aliases.length === 0 ? names : [...names, ...e.aliases].filter((s) => s.trim() !== '');
 }
 
 /** `1.2 Helsedesign, Arena`, or the name alone for operations lines. */

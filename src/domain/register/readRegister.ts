@@ -1,4 +1,5 @@
 import { readAmount } from '../amount';
+import { qualifiedRef } from '../address';
 import { finding, type Finding } from '../findings';
 import { Grid } from '../grid';
 import type { CellValue, WorkbookSnapshot } from '../snapshot';
@@ -28,6 +29,22 @@ export interface RegisterReading {
   readonly register: Register | null;
   readonly location: RegisterLocation | null;
   readonly findings: readonly Finding[];
+}
+
+const projectColumnCache = new WeakMap<Segment, Partial<Record<ProjectKey, number>>>();
+
+/** The segment's column of each project key, looked up once per table. */
+function projectColumns(seg: Segment): Partial<Record<ProjectKey, number>> {
+  let cols = projectColumnCache.get(seg);
+  if (!cols) {
+    cols = {};
+    for (const key of PROJECT_KEYS) {
+      const c = seg.columns.get(key);
+      if (c !== undefined) cols[key] = c;
+    }
+    projectColumnCache.set(seg, cols);
+  }
+  return cols;
 }
 
 /** A header segment: contiguous non-empty header cells in one row. */
@@ -105,28 +122,35 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
   }
 
   const entries: RegisterEntry[] = [];
-  const entryCells: Partial<Record<ProjectKey, string>>[] = [];
+  const entryRows: number[] = [];
   if (projectSeg) {
     for (const row of dataRows(grid, projectSeg)) {
-      const read = readEntry(grid, projectSeg, row, findings);
-      if (read) {
-        entries.push(read.entry);
-        entryCells.push(read.cells);
+      const entry = readEntry(grid, projectSeg, row, findings);
+      if (entry) {
+        entries.push(entry);
+        entryRows.push(row);
       }
     }
   }
   const sources: FundingSource[] = [];
-  const sourceCells: Partial<Record<SourceKey, string>>[] = [];
+  const sourceRows: number[] = [];
   if (sourceSeg) {
     for (const row of dataRows(grid, sourceSeg)) {
-      const read = readSource(grid, sourceSeg, row, findings);
-      if (read) {
-        sources.push(read.source);
-        sourceCells.push(read.cells);
+      const source = readSource(grid, sourceSeg, row, findings);
+      if (source) {
+        sources.push(source);
+        sourceRows.push(row);
       }
     }
   }
-  findings.push(...duplicateIds(entries, entryCells));
+  const location: RegisterLocation = {
+    sheet: grid.name,
+    entryRows,
+    sourceRows,
+    projectColumns: projectSeg?.columns ?? new Map(),
+    sourceColumns: sourceSeg?.columns ?? new Map(),
+  };
+  findings.push(...duplicateIds(entries, location));
 
   const register: Register = {
     formatVersion: version.value ?? REGISTER_FORMAT_VERSION,
@@ -135,7 +159,7 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
     extraProjectColumns: projectSeg?.extras.map((e) => e.header) ?? [],
     extraSourceColumns: sourceSeg?.extras.map((e) => e.header) ?? [],
   };
-  return { register, location: { sheet: grid.name, entryCells, sourceCells }, findings };
+  return { register, location, findings };
 }
 
 function readFormatVersion(grid: Grid): { value: number | null; cell: string | null } {
@@ -197,6 +221,7 @@ function cellText(v: CellValue): string {
 }
 
 function list(v: CellValue): string[] {
+  if (v === null || v === '') return [];
   return cellText(v)
     .split(LIST_SEPARATOR)
     .map((s) => s.trim())
@@ -223,15 +248,14 @@ function readEntry(
   seg: Segment,
   row: number,
   findings: Finding[],
-): { entry: RegisterEntry; cells: Partial<Record<ProjectKey, string>> } | null {
-  const cells: Partial<Record<ProjectKey, string>> = {};
+): RegisterEntry | null {
+  const cells = grid.rowValues(row);
+  const cols = projectColumns(seg);
   const get = (key: ProjectKey): CellValue => {
-    const col = seg.columns.get(key);
-    if (col === undefined) return null;
-    cells[key] = grid.ref(row, col);
-    return grid.value(row, col);
+    const col = cols[key];
+    return col === undefined ? null : (cells[col - grid.firstCol] ?? null);
   };
-  const at = (key: ProjectKey) => cells[key] ?? grid.ref(row, seg.fromCol);
+  const at = (key: ProjectKey) => grid.ref(row, cols[key] ?? seg.fromCol);
   const invalid = (key: ProjectKey, reason: string, text?: string) =>
     findings.push(
       finding({
@@ -296,10 +320,14 @@ function readEntry(
     basis = 'per år';
   }
 
-  const extra: Record<string, ExtraValue> = {};
-  for (const e of seg.extras) extra[e.header] = extraValue(grid.value(row, e.col));
+  let extra: Record<string, ExtraValue> | undefined;
+  if (seg.extras.length > 0) {
+    extra = {};
+    for (const e of seg.extras) extra[e.header] = extraValue(grid.value(row, e.col));
+  }
 
-  const entry: RegisterEntry = {
+  // One object shape for every entry (no conditional spreads): this runs for every register row.
+  return {
     id,
     name,
     area: cellText(get('area')),
@@ -309,15 +337,14 @@ function readEntry(
     partners: list(get('partners')),
     goals: list(get('goals')),
     contribution,
-    ...(contributionRange ? { contributionRange } : {}),
+    contributionRange,
     basis,
     contributionNote: cellText(get('contributionNote')),
     budgetLine: cellText(get('budgetLine')),
     aliases: list(get('aliases')),
     kind,
-    ...(seg.extras.length > 0 ? { extra } : {}),
+    extra,
   };
-  return { entry, cells };
 }
 
 function readSource(
@@ -325,13 +352,10 @@ function readSource(
   seg: Segment,
   row: number,
   findings: Finding[],
-): { source: FundingSource; cells: Partial<Record<SourceKey, string>> } | null {
-  const cells: Partial<Record<SourceKey, string>> = {};
+): FundingSource | null {
   const get = (key: SourceKey): CellValue => {
     const col = seg.columns.get(key);
-    if (col === undefined) return null;
-    cells[key] = grid.ref(row, col);
-    return grid.value(row, col);
+    return col === undefined ? null : grid.value(row, col);
   };
   const name = cellText(get('name'));
   const kindText = cellText(get('kind')).toLowerCase();
@@ -339,7 +363,7 @@ function readSource(
     findings.push(
       finding({
         code: 'REGISTER_INVALID',
-        cells: [cells[key] ?? grid.ref(row, seg.fromCol)],
+        cells: [grid.ref(row, seg.columns.get(key) ?? seg.fromCol)],
         params: { sheet: grid.name, name: SOURCES_TABLE, field: key, reason, text, source: name || undefined },
       }),
     );
@@ -355,27 +379,31 @@ function readSource(
   }
   const extra: Record<string, ExtraValue> = {};
   for (const e of seg.extras) extra[e.header] = extraValue(grid.value(row, e.col));
-  return {
-    source: { name, kind, aliases: list(get('aliases')), ...(seg.extras.length > 0 ? { extra } : {}) },
-    cells,
-  };
+  return { name, kind, aliases: list(get('aliases')), ...(seg.extras.length > 0 ? { extra } : {}) };
 }
 
-function duplicateIds(entries: readonly RegisterEntry[], cells: readonly Partial<Record<ProjectKey, string>>[]): Finding[] {
-  const byId = new Map<string, number[]>();
+/** Qualified address of an entry's field, e.g. `Prosjektregister!I5`. */
+export function entryCell(location: RegisterLocation, entry: number, key: ProjectKey): string | undefined {
+  const row = location.entryRows[entry];
+  const col = location.projectColumns.get(key);
+  return row === undefined || col === undefined ? undefined : qualifiedRef(location.sheet, row, col);
+}
+
+function duplicateIds(entries: readonly RegisterEntry[], location: RegisterLocation): Finding[] {
+  const first = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
   entries.forEach((e, i) => {
     if (e.id === '') return;
-    const list = byId.get(e.id) ?? [];
-    list.push(i);
-    byId.set(e.id, list);
+    const f = first.get(e.id);
+    if (f === undefined) first.set(e.id, i);
+    else repeated.set(e.id, [...(repeated.get(e.id) ?? [f]), i]);
   });
   const out: Finding[] = [];
-  for (const [id, idx] of byId) {
-    if (idx.length < 2) continue;
+  for (const [id, idx] of repeated) {
     out.push(
       finding({
         code: 'DUPLICATE_ID',
-        cells: idx.map((i) => cells[i].id ?? '').filter((c) => c !== ''),
+        cells: idx.map((i) => entryCell(location, i, 'id')).filter((c): c is string => c !== undefined),
         projectId: id,
         params: { name: entries[idx[0]].name, other: idx.slice(1).map((i) => entries[i].name).join(', ') },
       }),

@@ -77,10 +77,13 @@ export interface Register {
   readonly extraSourceColumns?: readonly string[];
 }
 
-/** Where each register row was read from, for findings (`Prosjektregister!A5`). */
+/** Where the register was read from, for findings (`Prosjektregister!I5`). */
 export interface RegisterLocation {
   readonly sheet: string;
-  /** Qualified address of each entry's row, by column key. */
-  readonly entryCells: readonly Readonly<Partial<Record<ProjectKey, string>>>[];
-  readonly sourceCells: readonly Readonly<Partial<Record<SourceKey, string>>>[];
+  /** 0-based sheet row of each entry / source, by index. */
+  readonly entryRows: readonly number[];
+  readonly sourceRows: readonly number[];
+  /** 0-based column of each header, per table. */
+  readonly projectColumns: ReadonlyMap<string, number>;
+  readonly sourceColumns: ReadonlyMap<string, number>;
 }

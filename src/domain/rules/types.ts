@@ -1,4 +1,5 @@
 import type { Finding } from '../findings';
+import type { ProjectKey } from '../register/types';
 import type { YearFigures } from '../reconcile/figures';
 import type { Plan } from '../reconcile/plan';
 
@@ -6,8 +7,8 @@ export interface RuleContext {
   readonly plan: Plan;
   /** Figures of every year in the plan, in year order. */
   readonly years: readonly YearFigures[];
-  /** Qualified cell of each register entry's fields, by entry index (empty without a register). */
-  readonly entryCells: readonly Readonly<Record<string, string | undefined>>[];
+  /** Qualified cell of a register entry's field, by entry index (undefined without a register). */
+  readonly entryCell: (entry: number, key: ProjectKey) => string | undefined;
 }
 
 /** A reconciliation rule: reads the plan and its figures, returns findings. Never throws for user data. */

@@ -47,6 +47,8 @@ export interface AmountTable {
 }
 
 const YEAR_IN_TEXT = /(?:^|[^\d])((?:19|20)\d{2})(?![\d])/;
+/** A label has a letter in it; an amount stored as text rarely stands left of the amounts. */
+const LETTER = /\p{L}/u;
 const SUM_LABEL = /^(sum|summer|totalt?|i alt|sum totalt|totalsum|grand total)( |$)/;
 /** How far below a header row the locator looks for amounts. */
 const LOOKAHEAD_ROWS = 200;
@@ -68,6 +70,8 @@ export function yearOfHeader(value: unknown): number | null {
 }
 
 export function isSumLabel(label: string): boolean {
+  // Most labels are not sums: reject them before normalising.
+  if (!/^\W*[stigSTIG]/.test(label)) return false;
   return SUM_LABEL.test(normalizeLabel(label));
 }
 
@@ -127,32 +131,34 @@ export function readAmountTable(
 
 function readAmountCell(grid: Grid, row: number, col: number, year: number, label: string, findings: Finding[]): AmountCell {
   const ref = grid.ref(row, col);
-  const value = grid.value(row, col);
-  const formula = grid.formula(row, col);
-  const reading = readAmount(value);
-  const base = { ref, row, col, reading: reading.kind };
-  const params = { sheet: grid.name, label, text: grid.display(row, col) };
+  const reading = readAmount(grid.value(row, col));
+  if (reading.kind === 'number') return { ref, row, col, reading: 'number', ore: reading.ore };
+  // Everything below is rare: build the finding's facts only when needed.
+  const params = () => ({ sheet: grid.name, label, text: grid.display(row, col) });
+  let ore = 0;
   switch (reading.kind) {
-    case 'number':
-      return { ...base, ore: reading.ore };
-    case 'empty':
+    case 'empty': {
+      const formula = grid.formula(row, col);
       if (formula !== null) {
-        findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params, reason: 'noResult', text: formula } }));
+        findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'noResult', text: formula } }));
       }
-      return { ...base, ore: 0 };
+      break;
+    }
     case 'text':
-      findings.push(finding({ code: 'AMOUNT_AS_TEXT', cells: [ref], year, actual: reading.ore, params }));
-      return { ...base, ore: reading.ore };
+      findings.push(finding({ code: 'AMOUNT_AS_TEXT', cells: [ref], year, actual: reading.ore, params: params() }));
+      ore = reading.ore;
+      break;
     case 'range':
-      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params, reason: 'range' } }));
-      return { ...base, ore: 0 };
+      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'range' } }));
+      break;
     case 'error':
-      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params, reason: 'error', text: reading.error } }));
-      return { ...base, ore: 0 };
+      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'error', text: reading.error } }));
+      break;
     case 'invalid':
-      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params, reason: 'text' } }));
-      return { ...base, ore: 0 };
+      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'text' } }));
+      break;
   }
+  return { ref, row, col, reading: reading.kind, ore };
 }
 
 /**
@@ -194,7 +200,7 @@ function locateLabelColumn(grid: Grid, headerRow: number, firstAmountCol: number
     let count = 0;
     for (let r = headerRow + 1; r < grid.endRow; r++) {
       const v = grid.value(r, c);
-      if (typeof v === 'string' && v.trim() !== '' && readAmount(v).kind === 'invalid') count++;
+      if (typeof v === 'string' && LETTER.test(v)) count++;
     }
     if (count > bestCount) {
       best = c;
