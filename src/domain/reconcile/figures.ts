@@ -34,7 +34,25 @@ export interface YearFigures {
   readonly statedFinancing: AmountCell | null;
 }
 
-const amountIn = (amounts: ReadonlyMap<number, AmountCell>, year: number): Ore => amounts.get(year)?.ore ?? 0;
+const NONE: readonly EarmarkFigure[] = Object.freeze([]);
+
+class Line implements LineFigures {
+  readonly ownFunded: Ore;
+
+  constructor(
+    readonly line: number,
+    readonly budget: Ore,
+    private readonly cell: AmountCell | undefined,
+    readonly earmarks: readonly EarmarkFigure[],
+    readonly earmarked: Ore,
+  ) {
+    this.ownFunded = budget - earmarked;
+  }
+
+  get budgetRef(): string | null {
+    return this.cell?.ref ?? null;
+  }
+}
 
 /** The year's figures. Only earmarks from sources that are not the council's own count as earmarked. */
 export function yearFigures(plan: Plan, year: number): YearFigures {
@@ -59,12 +77,14 @@ export function yearFigures(plan: Plan, year: number): YearFigures {
   let budget = 0;
   let earmarked = 0;
   const lines: LineFigures[] = plan.lines.map((line, i) => {
-    const b = amountIn(line.amounts, year);
-    const earmarks = earmarksByLine.get(i) ?? [];
-    const e = earmarks.reduce((sum, x) => sum + x.amount, 0);
+    const cell = line.amounts.get(year);
+    const b = cell?.ore ?? 0;
+    const earmarks = earmarksByLine.get(i) ?? NONE;
+    let e = 0;
+    for (const x of earmarks) e += x.amount;
     budget += b;
     earmarked += e;
-    return { line: i, budget: b, budgetRef: line.amounts.get(year)?.ref ?? null, earmarks, earmarked: e, ownFunded: b - e };
+    return new Line(i, b, cell, earmarks, e);
   });
 
   return {

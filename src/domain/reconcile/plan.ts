@@ -11,6 +11,7 @@ export interface BudgetLine {
   readonly label: string;
   /** The label normalised for matching. */
   readonly key: string;
+  readonly row: TableRow;
   readonly labelRef: string;
   /** Index into the register's entries; null when unknown (or there is no register). */
   readonly entry: number | null;
@@ -72,6 +73,24 @@ export interface Plan {
   readonly findings: readonly Finding[];
 }
 
+class Line implements BudgetLine {
+  readonly label: string;
+  readonly amounts: ReadonlyMap<number, AmountCell>;
+
+  constructor(
+    readonly row: TableRow,
+    readonly key: string,
+    readonly entry: number | null,
+  ) {
+    this.label = row.label;
+    this.amounts = row.amounts;
+  }
+
+  get labelRef(): string {
+    return this.row.labelRef;
+  }
+}
+
 const GROUP_HEADER = /[:,]\s*$/;
 const YEAR = /(?:^|\D)((?:19|20)\d{2})(?!\d)/g;
 
@@ -81,10 +100,10 @@ export function buildPlan(budget: AmountTable | null, financing: AmountTable | n
     .filter((r) => r.amounts.size > 0)
     .map((r) => {
       const key = normalizeLabel(r.label);
-      return { label: r.label, key, labelRef: r.labelRef, entry: index ? index.entryForKey(key) : null, amounts: r.amounts };
+      return new Line(r, key, index ? index.entryForKey(key) : null);
     });
 
-  const { funding, groups } = financing ? readFunding(financing, lines, index, findings) : { funding: [], groups: [] };
+  const { funding, groups } = financing ? readFunding(financing, budget !== null, lines, index, findings) : { funding: [], groups: [] };
 
   const memos: MemoRow[] = [];
   const earlier: EarlierFigure[] = [];
@@ -117,8 +136,16 @@ export function buildPlan(budget: AmountTable | null, financing: AmountTable | n
   return { index, budget, financing, lines, funding, groups, memos, earlier, years, findings };
 }
 
+interface Lookup {
+  readonly lines: readonly BudgetLine[];
+  readonly lineByLabel: ReadonlyMap<string, number>;
+  readonly lineByEntry: ReadonlyMap<number, number>;
+  readonly budgetRead: boolean;
+}
+
 function readFunding(
   table: AmountTable,
+  budgetRead: boolean,
   lines: readonly BudgetLine[],
   index: RegisterIndex | null,
   findings: Finding[],
@@ -132,7 +159,7 @@ function readFunding(
     if (!lineByLabel.has(l.key)) lineByLabel.set(l.key, i);
     if (l.entry !== null && !lineByEntry.has(l.entry)) lineByEntry.set(l.entry, i);
   });
-  const lookup = { lines, lineByLabel, lineByEntry };
+  const lookup: Lookup = { lines, lineByLabel, lineByEntry, budgetRead };
 
   for (const row of table.rows) {
     const source = index?.sourceFor(row.label) ?? null;
@@ -175,7 +202,7 @@ function readFunding(
 function earmark(
   row: TableRow,
   group: FundingGroup,
-  { lines, lineByLabel, lineByEntry }: { lines: readonly BudgetLine[]; lineByLabel: ReadonlyMap<string, number>; lineByEntry: ReadonlyMap<number, number> },
+  { lines, lineByLabel, lineByEntry, budgetRead }: Lookup,
   index: RegisterIndex | null,
   sheet: string,
   findings: Finding[],
@@ -184,7 +211,8 @@ function earmark(
   const entry = index ? index.entryFor(row.label) : null;
   if (entry !== null) line = lineByEntry.get(entry) ?? null;
   line ??= lineByLabel.get(normalizeLabel(row.label)) ?? null;
-  if (line === null && row.amounts.size > 0) {
+  // Without a budget table there is nothing to name: SHEET_MISSING / TABLE_NOT_FOUND says why.
+  if (line === null && row.amounts.size > 0 && budgetRead) {
     findings.push(
       finding({
         code: 'UNKNOWN_EARMARK',

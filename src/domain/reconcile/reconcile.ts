@@ -69,6 +69,8 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
   const plan = buildPlan(budget, financing, index);
   findings.push(...plan.findings);
 
+  // Rules see every year (a `totalt` promise spans them all); --year only narrows what is reported.
+  const allFigures = plan.years.map((y) => yearFigures(plan, y));
   let years = plan.years;
   if (options.year !== undefined) {
     if (!years.includes(options.year)) {
@@ -83,9 +85,9 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
     }
     years = years.filter((y) => y === options.year);
   }
-  const figures = years.map((y) => yearFigures(plan, y));
+  const figures = allFigures.filter((f) => years.includes(f.year));
   const location = registerReading.location;
-  const ctx = { plan, years: figures, entryCell: (i: number, key: ProjectKey) => (location ? entryCell(location, i, key) : undefined) };
+  const ctx = { plan, years: allFigures, entryCell: (i: number, key: ProjectKey) => (location ? entryCell(location, i, key) : undefined) };
   for (const { rule } of RULES) findings.push(...rule(ctx));
 
   const totals: Record<number, YearTotals> = {};

@@ -11,7 +11,8 @@ import type { Rule, RuleContext } from './types';
 export const contributions: Rule = (ctx) => {
   const { plan } = ctx;
   const out: Finding[] = [];
-  if (!plan.index || !plan.budget) return out;
+  // Own-funded amounts need both sheets: without financing every earmark would count as 0.
+  if (!plan.index || !plan.budget || !plan.financing) return out;
   const linesByEntry = new Map<number, number[]>();
   plan.lines.forEach((l, li) => {
     if (l.entry === null) return;

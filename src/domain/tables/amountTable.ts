@@ -121,7 +121,7 @@ export function readAmountTable(
       amounts.set(y.year, readAmountCell(grid, r, y.col, y.year, label, findings));
     }
     if (label === '' && amounts.size === 0) continue;
-    const row: TableRow = { row: r, label, labelRef: grid.ref(r, labelCol), indent: grid.indent(r, labelCol), amounts };
+    const row: TableRow = new Row(grid, r, labelCol, label, amounts);
     if (sumRow) after.push(row);
     else if ((label !== '' && isSumLabel(label)) || (label === '' && rows.length > 0)) sumRow = row;
     else rows.push(row);
@@ -129,10 +129,46 @@ export function readAmountTable(
   return { table: { sheet: sheet.name, headerRow, labelCol, years, rows, sumRow, after }, findings };
 }
 
+/**
+ * Addresses are made only when asked for: a large plan has hundreds of
+ * thousands of cells, and only the few in findings need one.
+ */
+class Cell implements AmountCell {
+  constructor(
+    private readonly grid: Grid,
+    readonly row: number,
+    readonly col: number,
+    readonly ore: Ore,
+    readonly reading: AmountReading['kind'],
+  ) {}
+
+  get ref(): string {
+    return this.grid.ref(this.row, this.col);
+  }
+}
+
+class Row implements TableRow {
+  readonly indent: number;
+
+  constructor(
+    private readonly grid: Grid,
+    readonly row: number,
+    private readonly labelCol: number,
+    readonly label: string,
+    readonly amounts: ReadonlyMap<number, AmountCell>,
+  ) {
+    this.indent = grid.indent(row, labelCol);
+  }
+
+  get labelRef(): string {
+    return this.grid.ref(this.row, this.labelCol);
+  }
+}
+
 function readAmountCell(grid: Grid, row: number, col: number, year: number, label: string, findings: Finding[]): AmountCell {
-  const ref = grid.ref(row, col);
   const reading = readAmount(grid.value(row, col));
-  if (reading.kind === 'number') return { ref, row, col, reading: 'number', ore: reading.ore };
+  if (reading.kind === 'number') return new Cell(grid, row, col, reading.ore, 'number');
+  const ref = grid.ref(row, col);
   // Everything below is rare: build the finding's facts only when needed.
   const params = () => ({ sheet: grid.name, label, text: grid.display(row, col) });
   let ore = 0;
@@ -158,7 +194,7 @@ function readAmountCell(grid: Grid, row: number, col: number, year: number, labe
       findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'text' } }));
       break;
   }
-  return { ref, row, col, reading: reading.kind, ore };
+  return new Cell(grid, row, col, ore, reading.kind);
 }
 
 /**
@@ -176,14 +212,18 @@ function locateHeader(grid: Grid): { headerRow: number; years: YearColumn[] } | 
       years.push({ year, col: c, header: grid.display(r, c) });
     }
     if (years.length === 0 || years[0].col === grid.firstCol) continue;
+    // The first filled cell under a year header must be an amount: a title such as
+    // `Revidert mars 2011` above the real header has another header under it.
     const hasAmountBelow = years.some((y) => {
       for (let rr = r + 1; rr < Math.min(grid.endRow, r + 1 + LOOKAHEAD_ROWS); rr++) {
         const v = grid.value(rr, y.col);
+        if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
         if (typeof v === 'number' || isCellError(v)) return true;
         if (typeof v === 'string') {
           const k = readAmount(v).kind;
-          if (k === 'text' || k === 'range') return true;
+          return k === 'text' || k === 'range';
         }
+        return false;
       }
       return false;
     });
