@@ -188,3 +188,73 @@ describe('the installed command', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('a workbook laid out differently from the sample, through the .xlsx reader', () => {
+  it('reads English sheet names, two years, Excel tables that start lower, and text amounts', async () => {
+    const title = { row: 1, col: 1, value: 'Budget for the action plan', bold: true };
+    const budgetRows: [string, number | string, number][] = [
+      ['Coordination', 500_000, 520_000],
+      ['Cluster', 'kr 200 000', 200_000],
+      ['Sum', 700_000, 720_000],
+    ];
+    const budget = {
+      name: 'Budget',
+      cells: [
+        title,
+        { row: 3, col: 1, value: 'Line' },
+        { row: 3, col: 2, value: 'Budget 2012' },
+        { row: 3, col: 3, value: 'Budget 2013' },
+        ...budgetRows.flatMap(([label, a, b], i) => [
+          { row: 4 + i, col: 1, value: label },
+          { row: 4 + i, col: 2, value: a },
+          { row: 4 + i, col: 3, value: b },
+        ]),
+      ],
+      tables: [{ name: 'BudgetTable', range: 'B4:D7' }],
+    };
+    const financingRows: [string, number | null, number | null, number][] = [
+      ['Council', 600_000, 620_000, 0],
+      ['Regional fund:', null, null, 0],
+      ['Cluster', 100_000, 100_000, 1],
+      ['Total', 700_000, 720_000, 0],
+    ];
+    const financing = {
+      name: 'Financing 2012-2013',
+      cells: [
+        { row: 0, col: 0, value: 'Financing' },
+        { row: 2, col: 0, value: 'Source' },
+        { row: 2, col: 1, value: 2012 },
+        { row: 2, col: 2, value: 2013 },
+        ...financingRows.flatMap(([label, a, b, indent], i) => [
+          { row: 3 + i, col: 0, value: label, indent },
+          ...(a === null ? [] : [{ row: 3 + i, col: 1, value: a }]),
+          ...(b === null ? [] : [{ row: 3 + i, col: 2, value: b }]),
+        ]),
+      ],
+    };
+    const register = {
+      formatVersion: 1,
+      entries: [
+        { id: 'A', name: 'Cluster', area: '1', phase: '', owner: 'Council', role: '', partners: [], goals: [], contribution: 10_000_000, basis: 'per år' as const, contributionNote: '', budgetLine: 'Cluster', aliases: [], kind: 'project' as const },
+        { id: '', name: 'Coordination', area: '', phase: '', owner: '', role: '', partners: [], goals: [], contribution: null, basis: null, contributionNote: '', budgetLine: 'Coordination', aliases: [], kind: 'operations' as const },
+      ],
+      sources: [
+        { name: 'Council', kind: 'own' as const, aliases: [] },
+        { name: 'Regional fund', kind: 'external' as const, aliases: [] },
+      ],
+    };
+    const file = path.join(dir, 'english.xlsx');
+    await writeWorkbookFile({ sheets: [budget, financing, registerSheetModel(register)] }, file);
+    const c = capture();
+    const code = await main(['reconcile', file, '--json'], c.io);
+    const json = JSON.parse(c.out());
+    expect(json.years).toEqual([2012, 2013]);
+    expect(json.totals).toEqual({
+      '2012': { budget: 700_000, financing: 700_000, ownFunded: 600_000, ownSources: 600_000 },
+      '2013': { budget: 720_000, financing: 720_000, ownFunded: 620_000, ownSources: 620_000 },
+    });
+    // The pasted amount is read and flagged; the cluster's own share (200 000 − 100 000) matches its promise.
+    expect(json.findings.map((f: { code: string; cells: string[] }) => [f.code, f.cells])).toEqual([['AMOUNT_AS_TEXT', ['Budget!C6']]]);
+    expect(code).toBe(0);
+  });
+});
