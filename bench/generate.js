@@ -27,12 +27,21 @@ function generatePlan(n) {
     { row: 0, col: 1, value: 'Budsjett 2024', bold: true },
   ];
   lines.forEach((l, i) => {
-    budgetCells.push({ row: 1 + i, col: 0, value: l.label }, { row: 1 + i, col: 1, value: l.budget, numberFormat: AMOUNT });
+    budgetCells.push(
+      { row: 1 + i, col: 0, value: l.label },
+      { row: 1 + i, col: 1, value: l.budget, numberFormat: AMOUNT },
+    );
   });
-  budgetCells.push({ row: n + 1, col: 0, value: 'Sum', bold: true }, { row: n + 1, col: 1, value: budgetTotal, numberFormat: AMOUNT });
+  budgetCells.push(
+    { row: n + 1, col: 0, value: 'Sum', bold: true },
+    { row: n + 1, col: 1, value: budgetTotal, numberFormat: AMOUNT },
+  );
 
   const fin = [['SNR', own, 0]];
-  for (const [f, name] of [[0, 'Innovasjon Norge,'], [1, 'Akershus fylkeskommune:']]) {
+  for (const [f, name] of [
+    [0, 'Innovasjon Norge,'],
+    [1, 'Akershus fylkeskommune:'],
+  ]) {
     fin.push([name, null, 0]);
     for (const l of lines) if (l.earmarked > 0 && l.funder === f) fin.push([l.label, l.earmarked, 1]);
   }

@@ -15,13 +15,18 @@ const { generatePlan } = require('./generate');
 const { writeWorkbookFile, loadWorkbook, snapshotWorkbook } = require('../build/xlsx');
 const { reconcile } = require('../build/domain/reconcile/reconcile');
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [1_000, 10_000, 100_000];
 const ms = (t) => `${t.toFixed(0)} ms`.padStart(10);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measure(file, runs) {
-  const load = [], snap = [], engine = [];
+  const load = [],
+    snap = [],
+    engine = [];
   let findings = 0;
   for (let r = 0; r < runs; r++) {
     let t = performance.now();
@@ -41,7 +46,11 @@ async function measure(file, runs) {
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-reconciler-bench-'));
   console.log(`Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
-  console.log(['lines', 'load', 'snapshot', 'engine', 'total', 'total/load', 'rss', 'findings'].map((h) => h.padStart(10)).join(''));
+  console.log(
+    ['lines', 'load', 'snapshot', 'engine', 'total', 'total/load', 'rss', 'findings']
+      .map((h) => h.padStart(10))
+      .join(''),
+  );
   try {
     for (const n of SIZES) {
       const file = path.join(dir, `plan-${n}.xlsx`);
@@ -49,8 +58,16 @@ async function main() {
       const m = await measure(file, n >= 100_000 ? 3 : 5);
       const total = m.load + m.snap + m.engine;
       console.log(
-        [String(n).padStart(10), ms(m.load), ms(m.snap), ms(m.engine), ms(total), (total / m.load).toFixed(2).padStart(10),
-          `${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`.padStart(10), String(m.findings).padStart(10)].join(''),
+        [
+          String(n).padStart(10),
+          ms(m.load),
+          ms(m.snap),
+          ms(m.engine),
+          ms(total),
+          (total / m.load).toFixed(2).padStart(10),
+          `${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`.padStart(10),
+          String(m.findings).padStart(10),
+        ].join(''),
       );
     }
   } finally {

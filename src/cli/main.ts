@@ -92,7 +92,8 @@ async function runReconcile(p: Parsed, io: Io): Promise<number> {
   const yearText = str(p, '--year');
   let year: number | undefined;
   if (yearText !== undefined) {
-    if (!/^\d{4}$/.test(yearText)) throw new UsageError(`--year must be a year such as 2010, not ${yearText}`);
+    if (!/^\d{4}$/.test(yearText))
+      throw new UsageError(`--year must be a year such as 2010, not ${yearText}`);
     year = Number(yearText);
   }
   const lang = langOf(p, io.env);

@@ -18,7 +18,8 @@ export function cellRef(row: number, col: number): string {
 
 /** Sheet names that are not plain words are quoted, with `'` doubled, as Excel does. */
 export function quoteSheetName(sheet: string): string {
-  return /^[A-Za-z_\u00C0-\u024F][A-Za-z0-9_.\u00C0-\u024F]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
+  return /^[A-Za-z_\u00C0-\u024F][A-Za-z0-9_.\u00C0-\u024F]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet)
     ? sheet
     : `'${sheet.replace(/'/g, "''")}'`;
 }

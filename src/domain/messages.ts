@@ -12,7 +12,8 @@ export function langFromLocale(locale: string | undefined | null): Lang {
 type Text = (f: Finding, kr: (o: Ore | undefined) => string) => string;
 
 const q = (s: string | undefined) => `«${s ?? ''}»`;
-const yearPart = (f: Finding, lang: Lang) => (f.year === undefined ? '' : lang === 'nb' ? ` i ${f.year}` : ` in ${f.year}`);
+const yearPart = (f: Finding, lang: Lang) =>
+  f.year === undefined ? '' : lang === 'nb' ? ` i ${f.year}` : ` in ${f.year}`;
 const suggestion = (f: Finding, lang: Lang) =>
   f.suggestion ? (lang === 'nb' ? ` Mente du ${q(f.suggestion)}?` : ` Did you mean ${q(f.suggestion)}?`) : '';
 
@@ -56,7 +57,8 @@ const NB: Record<FindingCode, Text> = {
       : f.params.reason === 'noLabelColumn'
         ? `Arket ${q(f.params.sheet)} har årskolonner, men ingen kolonne med tekster til venstre for dem.`
         : `Arket ${q(f.params.sheet)} har ingen tabell med en tekstkolonne og en beløpskolonne per år (f.eks. «Budsjett 2010»).`,
-  REGISTER_MISSING: () => `Arbeidsboken har ikke noe prosjektregister (skjult ark «Prosjektregister»). Kontroller mot registeret er ikke gjort.`,
+  REGISTER_MISSING: () =>
+    `Arbeidsboken har ikke noe prosjektregister (skjult ark «Prosjektregister»). Kontroller mot registeret er ikke gjort.`,
   REGISTER_INVALID: (f) =>
     f.params.reason === 'newerVersion'
       ? `Prosjektregisteret har formatversjon ${f.params.text}, nyere enn dette tillegget kan lese. Registeret er ikke brukt og ikke endret.`
@@ -65,13 +67,16 @@ const NB: Record<FindingCode, Text> = {
         : f.params.reason === 'missingColumn'
           ? `Tabellen ${q(f.params.name)} i prosjektregisteret mangler kolonnen ${q(f.params.field)}.`
           : `Ugyldig rad i ${q(f.params.name)}${f.projectId ? ` (prosjekt ${f.projectId})` : ''}: ${q(f.params.field)} – ${reason(f, 'nb')}${f.params.text ? ` (${q(f.params.text)})` : ''}.`,
-  DUPLICATE_ID: (f) => `Prosjekt-id ${f.projectId ?? ''} er brukt flere ganger: ${q(f.params.name)} og ${q(f.params.other)}.`,
-  AMOUNT_AS_TEXT: (f) => `Beløpet ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} er lagret som tekst; lest som et tall.`,
+  DUPLICATE_ID: (f) =>
+    `Prosjekt-id ${f.projectId ?? ''} er brukt flere ganger: ${q(f.params.name)} og ${q(f.params.other)}.`,
+  AMOUNT_AS_TEXT: (f) =>
+    `Beløpet ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} er lagret som tekst; lest som et tall.`,
   AMOUNT_INVALID: (f) =>
     `Beløpet ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} kan ikke leses: ${reason(f, 'nb')}. Regnet som 0.`,
   SUM_MISMATCH: (f, kr) =>
     `Summen i ${q(f.params.sheet)}${yearPart(f, 'nb')} er oppgitt til ${kr(f.actual)}, men radene summerer til ${kr(f.expected)} (avvik ${kr(f.difference)}).`,
-  UNBALANCED: (f, kr) => `Budsjett og finansiering går ikke i balanse${yearPart(f, 'nb')}: budsjett ${kr(f.expected)}, finansiering ${kr(f.actual)} (avvik ${kr(f.difference)}).`,
+  UNBALANCED: (f, kr) =>
+    `Budsjett og finansiering går ikke i balanse${yearPart(f, 'nb')}: budsjett ${kr(f.expected)}, finansiering ${kr(f.actual)} (avvik ${kr(f.difference)}).`,
   UNKNOWN_LINE: (f) =>
     f.params.reason === 'afterSum'
       ? `Raden ${q(f.params.label)} står etter sumraden og er ikke en kjent memopost.${suggestion(f, 'nb')}`
@@ -84,13 +89,16 @@ const NB: Record<FindingCode, Text> = {
     f.params.reason === 'afterSum'
       ? `Raden ${q(f.params.label)} står etter sumraden og er ikke en kjent memopost.${suggestion(f, 'nb')}`
       : `Finansieringskilden ${q(f.params.label)} finnes ikke i prosjektregisteret.${suggestion(f, 'nb')}`,
-  OVERFINANCED: (f, kr) => `${q(f.params.label)} er overfinansiert${yearPart(f, 'nb')}: øremerket ${kr(f.actual)}, budsjett ${kr(f.expected)} (for mye ${kr(f.difference)}).`,
+  OVERFINANCED: (f, kr) =>
+    `${q(f.params.label)} er overfinansiert${yearPart(f, 'nb')}: øremerket ${kr(f.actual)}, budsjett ${kr(f.expected)} (for mye ${kr(f.difference)}).`,
   CONTRIBUTION_MISMATCH: (f, kr) =>
     `Prosjekt ${f.projectId ?? ''} ${q(f.params.name)}: egenfinansiert ${kr(f.actual)}${yearPart(f, 'nb')}, men lovet ${kr(f.expected)}${f.params.reason === 'total' ? ' totalt' : ' per år'} (avvik ${kr(f.difference)}).`,
-  NO_BUDGET_LINE: (f, kr) => `Prosjekt ${f.projectId ?? ''} ${q(f.params.name)} er lovet ${kr(f.expected)}, men har ingen budsjettpost.`,
+  NO_BUDGET_LINE: (f, kr) =>
+    `Prosjekt ${f.projectId ?? ''} ${q(f.params.name)} er lovet ${kr(f.expected)}, men har ingen budsjettpost.`,
   OWN_FUNDING_MISMATCH: (f, kr) =>
     `Egenfinansiert sum${yearPart(f, 'nb')} er ${kr(f.actual)}, men egne kilder gir ${kr(f.expected)} (avvik ${kr(f.difference)}).`,
-  MEMO_MISMATCH: (f, kr) => `Memoposten ${q(f.params.label)}${yearPart(f, 'nb')} er ${kr(f.actual)}, men egne kilder summerer til ${kr(f.expected)} (avvik ${kr(f.difference)}).`,
+  MEMO_MISMATCH: (f, kr) =>
+    `Memoposten ${q(f.params.label)}${yearPart(f, 'nb')} er ${kr(f.actual)}, men egne kilder summerer til ${kr(f.expected)} (avvik ${kr(f.difference)}).`,
   YEAR_OVER_YEAR: (f, kr) =>
     `${f.params.role === 'budget' ? 'Budsjett' : 'Eget bidrag'} ${f.year}: ${kr(f.actual)} mot ${kr(f.expected)} i ${f.params.earlierYear ?? '?'}: ${signed(f.difference, kr)}${f.params.percent === undefined ? '' : ` (${signedPercent(f.params.percent, 'nb')})`}.`,
 };
@@ -104,7 +112,8 @@ const EN: Record<FindingCode, Text> = {
       : f.params.reason === 'noLabelColumn'
         ? `Sheet ${q(f.params.sheet)} has year columns but no column of labels to their left.`
         : `Sheet ${q(f.params.sheet)} has no table with a label column and an amount column per year (e.g. «Budsjett 2010»).`,
-  REGISTER_MISSING: () => `The workbook has no project register (hidden sheet «Prosjektregister»). Checks against the register were not made.`,
+  REGISTER_MISSING: () =>
+    `The workbook has no project register (hidden sheet «Prosjektregister»). Checks against the register were not made.`,
   REGISTER_INVALID: (f) =>
     f.params.reason === 'newerVersion'
       ? `The project register has format version ${f.params.text}, newer than this add-in can read. The register was neither used nor changed.`
@@ -113,12 +122,16 @@ const EN: Record<FindingCode, Text> = {
         : f.params.reason === 'missingColumn'
           ? `Table ${q(f.params.name)} of the project register lacks the column ${q(f.params.field)}.`
           : `Invalid row in ${q(f.params.name)}${f.projectId ? ` (project ${f.projectId})` : ''}: ${q(f.params.field)} – ${reason(f, 'en')}${f.params.text ? ` (${q(f.params.text)})` : ''}.`,
-  DUPLICATE_ID: (f) => `Project id ${f.projectId ?? ''} is used more than once: ${q(f.params.name)} and ${q(f.params.other)}.`,
-  AMOUNT_AS_TEXT: (f) => `The amount ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} is stored as text; read as a number.`,
-  AMOUNT_INVALID: (f) => `The amount ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} cannot be read: ${reason(f, 'en')}. Counted as 0.`,
+  DUPLICATE_ID: (f) =>
+    `Project id ${f.projectId ?? ''} is used more than once: ${q(f.params.name)} and ${q(f.params.other)}.`,
+  AMOUNT_AS_TEXT: (f) =>
+    `The amount ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} is stored as text; read as a number.`,
+  AMOUNT_INVALID: (f) =>
+    `The amount ${q(f.params.text)}${f.params.label ? ` for ${q(f.params.label)}` : ''} cannot be read: ${reason(f, 'en')}. Counted as 0.`,
   SUM_MISMATCH: (f, kr) =>
     `The sum in ${q(f.params.sheet)}${yearPart(f, 'en')} is stated as ${kr(f.actual)}, but the rows add up to ${kr(f.expected)} (difference ${kr(f.difference)}).`,
-  UNBALANCED: (f, kr) => `Budget and financing do not balance${yearPart(f, 'en')}: budget ${kr(f.expected)}, financing ${kr(f.actual)} (difference ${kr(f.difference)}).`,
+  UNBALANCED: (f, kr) =>
+    `Budget and financing do not balance${yearPart(f, 'en')}: budget ${kr(f.expected)}, financing ${kr(f.actual)} (difference ${kr(f.difference)}).`,
   UNKNOWN_LINE: (f) =>
     f.params.reason === 'afterSum'
       ? `Row ${q(f.params.label)} stands after the sum row and is not a known memo row.${suggestion(f, 'en')}`
@@ -131,13 +144,16 @@ const EN: Record<FindingCode, Text> = {
     f.params.reason === 'afterSum'
       ? `Row ${q(f.params.label)} stands after the sum row and is not a known memo row.${suggestion(f, 'en')}`
       : `Funding source ${q(f.params.label)} is not in the project register.${suggestion(f, 'en')}`,
-  OVERFINANCED: (f, kr) => `${q(f.params.label)} is over-financed${yearPart(f, 'en')}: earmarked ${kr(f.actual)}, budget ${kr(f.expected)} (excess ${kr(f.difference)}).`,
+  OVERFINANCED: (f, kr) =>
+    `${q(f.params.label)} is over-financed${yearPart(f, 'en')}: earmarked ${kr(f.actual)}, budget ${kr(f.expected)} (excess ${kr(f.difference)}).`,
   CONTRIBUTION_MISMATCH: (f, kr) =>
     `Project ${f.projectId ?? ''} ${q(f.params.name)}: own-funded ${kr(f.actual)}${yearPart(f, 'en')}, but promised ${kr(f.expected)}${f.params.reason === 'total' ? ' in total' : ' per year'} (difference ${kr(f.difference)}).`,
-  NO_BUDGET_LINE: (f, kr) => `Project ${f.projectId ?? ''} ${q(f.params.name)} is promised ${kr(f.expected)} but has no budget line.`,
+  NO_BUDGET_LINE: (f, kr) =>
+    `Project ${f.projectId ?? ''} ${q(f.params.name)} is promised ${kr(f.expected)} but has no budget line.`,
   OWN_FUNDING_MISMATCH: (f, kr) =>
     `Own-funded total${yearPart(f, 'en')} is ${kr(f.actual)}, but own sources bring ${kr(f.expected)} (difference ${kr(f.difference)}).`,
-  MEMO_MISMATCH: (f, kr) => `Memo row ${q(f.params.label)}${yearPart(f, 'en')} is ${kr(f.actual)}, but own sources add up to ${kr(f.expected)} (difference ${kr(f.difference)}).`,
+  MEMO_MISMATCH: (f, kr) =>
+    `Memo row ${q(f.params.label)}${yearPart(f, 'en')} is ${kr(f.actual)}, but own sources add up to ${kr(f.expected)} (difference ${kr(f.difference)}).`,
   YEAR_OVER_YEAR: (f, kr) =>
     `${f.params.role === 'budget' ? 'Budget' : 'Own contribution'} ${f.year}: ${kr(f.actual)} against ${kr(f.expected)} in ${f.params.earlierYear ?? '?'}: ${signed(f.difference, kr)}${f.params.percent === undefined ? '' : ` (${signedPercent(f.params.percent, 'en')})`}.`,
 };

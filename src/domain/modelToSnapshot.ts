@@ -14,14 +14,23 @@ export function sheetModelToSnapshot(sheet: SheetModel): SheetSnapshot {
     cols = Math.max(cols, c.col + 1);
   }
   const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: rows }, () => new Array<string | null>(cols).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: rows }, () =>
+    new Array<string | null>(cols).fill(null),
+  );
   const indents: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
   for (const c of sheet.cells) {
     if (c.formula !== undefined) formulas[c.row][c.col] = c.formula;
     else values[c.row][c.col] = c.value ?? null;
     indents[c.row][c.col] = c.indent ?? 0;
   }
-  return { name: sheet.name, origin: { row: 0, col: 0 }, values, formulas, indents, visibility: sheet.visibility ?? 'visible' };
+  return {
+    name: sheet.name,
+    origin: { row: 0, col: 0 },
+    values,
+    formulas,
+    indents,
+    visibility: sheet.visibility ?? 'visible',
+  };
 }
 
 export function modelToSnapshot(model: WorkbookModel): WorkbookSnapshot {

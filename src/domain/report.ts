@@ -26,7 +26,12 @@ export interface ResultJson {
 
 /** A finding for JSON: amounts in kroner, fields that do not apply left out. */
 export function findingToJson(f: Finding, lang: Lang): FindingJson {
-  const out: FindingJson = { code: f.code, severity: f.severity, message: describe(f, lang), cells: [...f.cells] };
+  const out: FindingJson = {
+    code: f.code,
+    severity: f.severity,
+    message: describe(f, lang),
+    cells: [...f.cells],
+  };
   if (f.projectId !== undefined) out.projectId = f.projectId;
   if (f.year !== undefined) out.year = f.year;
   if (f.expected !== undefined) out.expected = oreToKroner(f.expected);
@@ -106,7 +111,9 @@ export function formatReport(result: ReconciliationResult, lang: Lang): string {
   lines.push(`${t.title}`);
   lines.push(
     `${t.sheets}: ${t.budget} = ${s.budgetSheet ?? t.none}, ${t.financing} = ${s.financingSheet ?? t.none}, ${t.register} = ${
-      s.registerSheet ? `${s.registerSheet} (${s.projects} ${t.projects}, ${s.fundingSources} ${t.sources})` : t.none
+      s.registerSheet
+        ? `${s.registerSheet} (${s.projects} ${t.projects}, ${s.fundingSources} ${t.sources})`
+        : t.none
     }`,
   );
   for (const y of result.years) {

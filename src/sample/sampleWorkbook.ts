@@ -6,7 +6,12 @@
 import { kronerToOre } from '../domain/amount';
 import type { CellModel, SheetModel, WorkbookModel } from '../domain/model';
 import { registerSheetModel } from '../domain/register/registerSheet';
-import { REGISTER_FORMAT_VERSION, type FundingSource, type Register, type RegisterEntry } from '../domain/register/types';
+import {
+  REGISTER_FORMAT_VERSION,
+  type FundingSource,
+  type Register,
+  type RegisterEntry,
+} from '../domain/register/types';
 
 const AREA_1 = '1 Verdiskapende klynger';
 const AREA_2 = '2 Nyetablering og nyskaping';
@@ -85,7 +90,13 @@ export function sampleRegister(): Register {
       area: AREA_1,
       phase: 'Ny forstudie',
       owner: 'SNR',
-      partners: ['Kommunene', 'Logistikkbedriftene', 'Campus Kjeller', 'Kunnskapsbyen Lillestrøm', 'Høgskolen i Akershus'],
+      partners: [
+        'Kommunene',
+        'Logistikkbedriftene',
+        'Campus Kjeller',
+        'Kunnskapsbyen Lillestrøm',
+        'Høgskolen i Akershus',
+      ],
       goals: [
         'Identifisere aktører og miljøer',
         'Avdekke aktørenes interesse for å bli med på et innledende arbeid for videreutvikling av logistikknæringene, hva angår nyskaping, kompetanse- og teknologiutvikling, herunder vurdere interessen for etablering av fagutdanning / studier innen fagområdet',
@@ -98,7 +109,13 @@ export function sampleRegister(): Register {
       area: AREA_1,
       phase: 'Ny forstudie',
       owner: 'SNR',
-      partners: ['Kommunene', 'Næringsmiddelbedriftene', 'Campus Kjeller', 'Kunnskapsbyen Lillestrøm', 'Høgskolen i Akershus'],
+      partners: [
+        'Kommunene',
+        'Næringsmiddelbedriftene',
+        'Campus Kjeller',
+        'Kunnskapsbyen Lillestrøm',
+        'Høgskolen i Akershus',
+      ],
       goals: [
         'Identifisere næringsmiddelbedriftene i regionen',
         'Avdekke aktørenes interesse for å bli med på et innledende programarbeid for videreutvikling av næringsmiddelindustrien, hva angår nyskaping, kompetanse- og teknologiutvikling',
@@ -173,7 +190,8 @@ export function sampleRegister(): Register {
         'Vurdering av pågående markedsaktiviteter i regionen og muligheten for sterkere samspill mellom dem',
         'Utvikle en skissemessig og kostnadsberegnet markedsplan for regionen og for hver av de deltakende kommunene',
       ],
-      contributionNote: 'Administrativ koordinering. Ekstern bistand (ca kr 2-300.000) finansieres av de kommunene som ønsker å delta.',
+      contributionNote:
+        'Administrativ koordinering. Ekstern bistand (ca kr 2-300.000) finansieres av de kommunene som ønsker å delta.',
     }),
     entry({
       id: '4.1',
@@ -187,7 +205,12 @@ export function sampleRegister(): Register {
       ],
       contributionNote: 'Administrativ koordinering',
     }),
-    entry({ name: 'Koordinering, drift', kind: 'operations', budgetLine: 'Koordinering, drift', aliases: ['Koordinering'] }),
+    entry({
+      name: 'Koordinering, drift',
+      kind: 'operations',
+      budgetLine: 'Koordinering, drift',
+      aliases: ['Koordinering'],
+    }),
     entry({ name: 'Diverse', kind: 'operations', budgetLine: 'Diverse' }),
   ];
   const sources: FundingSource[] = [
@@ -224,8 +247,18 @@ function budgetSheet(): SheetModel {
     cells.push({ row: 1 + i, col: 0, value: label }, { row: 1 + i, col: 1, value: kr, numberFormat: AMOUNT });
   });
   const sumRow = 1 + SAMPLE_BUDGET_2010.length;
-  cells.push({ row: sumRow, col: 0, value: 'Sum', bold: true }, { row: sumRow, col: 1, value: 3_430_000, numberFormat: AMOUNT, bold: true });
-  return { name: 'Budsjett', cells, columnWidths: [{ col: 0, width: 32 }, { col: 1, width: 16 }] };
+  cells.push(
+    { row: sumRow, col: 0, value: 'Sum', bold: true },
+    { row: sumRow, col: 1, value: 3_430_000, numberFormat: AMOUNT, bold: true },
+  );
+  return {
+    name: 'Budsjett',
+    cells,
+    columnWidths: [
+      { col: 0, width: 32 },
+      { col: 1, width: 16 },
+    ],
+  };
 }
 
 function financingSheet(): SheetModel {
@@ -247,10 +280,23 @@ function financingSheet(): SheetModel {
   ];
   rows.forEach((r, i) => {
     cells.push({ row: 1 + i, col: 0, value: r.label, indent: r.indent, bold: r.bold, italic: r.italic });
-    if (r.kr !== undefined) cells.push({ row: 1 + i, col: 1, value: r.kr, numberFormat: AMOUNT, bold: r.bold, italic: r.italic });
+    if (r.kr !== undefined)
+      cells.push({ row: 1 + i, col: 1, value: r.kr, numberFormat: AMOUNT, bold: r.bold, italic: r.italic });
   });
-  cells.push({ row: rows.length + 2, col: 0, value: 'Mrk. Finansiering SNP 2009 er kr 1.810.000', italic: true });
-  return { name: 'Finansiering', cells, columnWidths: [{ col: 0, width: 32 }, { col: 1, width: 16 }] };
+  cells.push({
+    row: rows.length + 2,
+    col: 0,
+    value: 'Mrk. Finansiering SNP 2009 er kr 1.810.000',
+    italic: true,
+  });
+  return {
+    name: 'Finansiering',
+    cells,
+    columnWidths: [
+      { col: 0, width: 32 },
+      { col: 1, width: 16 },
+    ],
+  };
 }
 
 /** The sample workbook: `Budsjett`, `Finansiering` and the hidden `Prosjektregister`. */

@@ -274,8 +274,10 @@ function checkSheetNames(sheets: readonly SheetModel[]): void {
     if (/[*?:/\\[\]]/.test(name) || /^'|'$/.test(name)) {
       throw new XlsxModelError(`Sheet name ${JSON.stringify(name)} contains a character Excel forbids.`);
     }
-    if (name.toLowerCase() === 'history') throw new XlsxModelError('Sheet name "History" is reserved by Excel.');
-    if (seen.has(name.toLowerCase())) throw new XlsxModelError(`Sheet name ${JSON.stringify(name)} is used twice.`);
+    if (name.toLowerCase() === 'history')
+      throw new XlsxModelError('Sheet name "History" is reserved by Excel.');
+    if (seen.has(name.toLowerCase()))
+      throw new XlsxModelError(`Sheet name ${JSON.stringify(name)} is used twice.`);
     seen.add(name.toLowerCase());
   }
 }
@@ -290,7 +292,8 @@ function checkTableNames(sheets: readonly SheetModel[]): void {
         !/^[RrCc]$/.test(name) &&
         !/^[Rr]\d*[Cc]\d*$/.test(name);
       if (!valid) throw new XlsxModelError(`Table name ${JSON.stringify(name)} is not a valid Excel name.`);
-      if (seen.has(name.toLowerCase())) throw new XlsxModelError(`Table name ${JSON.stringify(name)} is used twice.`);
+      if (seen.has(name.toLowerCase()))
+        throw new XlsxModelError(`Table name ${JSON.stringify(name)} is used twice.`);
       seen.add(name.toLowerCase());
     }
   }

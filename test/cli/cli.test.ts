@@ -36,7 +36,17 @@ describe('reconcile --json on the sample reproduces the worked example', () => {
     years: number[];
     balanced: boolean;
     totals: Record<string, Record<string, number>>;
-    findings: { code: string; severity: string; projectId?: string; expected?: number; actual?: number; difference?: number; cells: string[]; year?: number; message: string }[];
+    findings: {
+      code: string;
+      severity: string;
+      projectId?: string;
+      expected?: number;
+      actual?: number;
+      difference?: number;
+      cells: string[];
+      year?: number;
+      message: string;
+    }[];
     nonMoneyProjects: { id: string; name: string }[];
   };
   let code: number;
@@ -52,22 +62,53 @@ describe('reconcile --json on the sample reproduces the worked example', () => {
   it('balances 2010 with the figures of DOMAIN.md', () => {
     expect(json.years).toEqual([2010]);
     expect(json.balanced).toBe(true);
-    expect(json.totals).toEqual({ '2010': { budget: 3_430_000, financing: 3_430_000, ownFunded: 1_850_000, ownSources: 1_850_000 } });
+    expect(json.totals).toEqual({
+      '2010': { budget: 3_430_000, financing: 3_430_000, ownFunded: 1_850_000, ownSources: 1_850_000 },
+    });
   });
 
   it('lists exactly the warnings and errors of the worked example, no others', () => {
     const serious = json.findings
       .filter((f) => f.severity !== 'info')
-      .map((f) => ({ code: f.code, severity: f.severity, projectId: f.projectId, expected: f.expected, actual: f.actual, difference: f.difference }));
+      .map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        projectId: f.projectId,
+        expected: f.expected,
+        actual: f.actual,
+        difference: f.difference,
+      }));
     expect(serious).toEqual([
-      { code: 'DUPLICATE_ID', severity: 'error', projectId: '1.3', expected: undefined, actual: undefined, difference: undefined },
-      { code: 'CONTRIBUTION_MISMATCH', severity: 'warning', projectId: '1.2', expected: 200_000, actual: 0, difference: -200_000 },
-      { code: 'CONTRIBUTION_MISMATCH', severity: 'warning', projectId: '3.1', expected: 200_000, actual: 300_000, difference: 100_000 },
+      {
+        code: 'DUPLICATE_ID',
+        severity: 'error',
+        projectId: '1.3',
+        expected: undefined,
+        actual: undefined,
+        difference: undefined,
+      },
+      {
+        code: 'CONTRIBUTION_MISMATCH',
+        severity: 'warning',
+        projectId: '1.2',
+        expected: 200_000,
+        actual: 0,
+        difference: -200_000,
+      },
+      {
+        code: 'CONTRIBUTION_MISMATCH',
+        severity: 'warning',
+        projectId: '3.1',
+        expected: 200_000,
+        actual: 300_000,
+        difference: 100_000,
+      },
     ]);
   });
 
   it('points at the cells to look at', () => {
-    const by = (id: string) => json.findings.find((f) => f.code === 'CONTRIBUTION_MISMATCH' && f.projectId === id)!;
+    const by = (id: string) =>
+      json.findings.find((f) => f.code === 'CONTRIBUTION_MISMATCH' && f.projectId === id)!;
     expect(by('3.1').cells).toEqual(['Budsjett!B9']);
     expect(by('1.2').cells).toEqual(['Budsjett!B5', 'Finansiering!B7']);
     expect(json.findings[0].cells).toHaveLength(2);
@@ -77,7 +118,13 @@ describe('reconcile --json on the sample reproduces the worked example', () => {
   it('compares own contribution with 2009 as information: +40 000 (+2.2 %)', () => {
     const info = json.findings.filter((f) => f.severity === 'info');
     expect(info).toHaveLength(1);
-    expect(info[0]).toMatchObject({ code: 'YEAR_OVER_YEAR', year: 2010, expected: 1_810_000, actual: 1_850_000, difference: 40_000 });
+    expect(info[0]).toMatchObject({
+      code: 'YEAR_OVER_YEAR',
+      year: 2010,
+      expected: 1_810_000,
+      actual: 1_850_000,
+      difference: 40_000,
+    });
     expect(info[0].message).toContain('+2.2 %');
   });
 
@@ -101,7 +148,9 @@ describe('the readable report', () => {
     expect(await main(['reconcile', samplePath], c.io)).toBe(1);
     const text = c.out();
     expect(text).toMatch(/År 2010: i balanse/);
-    expect(text).toMatch(/Feil \(1\):[\s\S]*DUPLICATE_ID[\s\S]*Advarsler \(2\):[\s\S]*Til informasjon \(1\):/);
+    expect(text).toMatch(
+      /Feil \(1\):[\s\S]*DUPLICATE_ID[\s\S]*Advarsler \(2\):[\s\S]*Til informasjon \(1\):/,
+    );
     expect(text).toContain('Budsjett!B9');
     expect(text).toMatch(/3\s430\s000/);
   });
@@ -158,9 +207,15 @@ describe('options and exit codes', () => {
   it('exits 0 when nothing is an error, and --help exits 0', async () => {
     const model = sampleWorkbookModel();
     const register = sampleRegister();
-    const fixed = { ...register, entries: register.entries.map((e) => (e.name === 'Et løft for reiselivet' ? { ...e, id: '1.5' } : e)) };
+    const fixed = {
+      ...register,
+      entries: register.entries.map((e) => (e.name === 'Et løft for reiselivet' ? { ...e, id: '1.5' } : e)),
+    };
     const clean = path.join(dir, 'no-duplicate.xlsx');
-    await writeWorkbookFile({ sheets: [...model.sheets.filter((s) => s.name !== 'Prosjektregister'), registerSheetModel(fixed)] }, clean);
+    await writeWorkbookFile(
+      { sheets: [...model.sheets.filter((s) => s.name !== 'Prosjektregister'), registerSheetModel(fixed)] },
+      clean,
+    );
     const c = capture();
     expect(await main(['reconcile', clean, '--json'], c.io)).toBe(0);
     expect(JSON.parse(c.out()).findings.map((f: { code: string }) => f.code)).not.toContain('DUPLICATE_ID');
@@ -177,13 +232,18 @@ describe('the installed command', () => {
     expect(fs.existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))).toBe(true);
     const out = path.join(dir, 'npx-sample.xlsx');
     execFileSync('npx', ['--no-install', 'plan-reconciler', 'sample', out], { cwd: ROOT, stdio: 'pipe' });
-    const r = spawnSync('npx', ['--no-install', 'plan-reconciler', 'reconcile', out, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('npx', ['--no-install', 'plan-reconciler', 'reconcile', out, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).totals['2010'].budget).toBe(3_430_000);
   });
 
   it('prints no stack trace for a missing file', () => {
-    const r = spawnSync(process.execPath, [bin, 'reconcile', path.join(dir, 'missing.xlsx')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'reconcile', path.join(dir, 'missing.xlsx')], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
@@ -235,8 +295,38 @@ describe('a workbook laid out differently from the sample, through the .xlsx rea
     const register = {
       formatVersion: 1,
       entries: [
-        { id: 'A', name: 'Cluster', area: '1', phase: '', owner: 'Council', role: '', partners: [], goals: [], contribution: 10_000_000, basis: 'per år' as const, contributionNote: '', budgetLine: 'Cluster', aliases: [], kind: 'project' as const },
-        { id: '', name: 'Coordination', area: '', phase: '', owner: '', role: '', partners: [], goals: [], contribution: null, basis: null, contributionNote: '', budgetLine: 'Coordination', aliases: [], kind: 'operations' as const },
+        {
+          id: 'A',
+          name: 'Cluster',
+          area: '1',
+          phase: '',
+          owner: 'Council',
+          role: '',
+          partners: [],
+          goals: [],
+          contribution: 10_000_000,
+          basis: 'per år' as const,
+          contributionNote: '',
+          budgetLine: 'Cluster',
+          aliases: [],
+          kind: 'project' as const,
+        },
+        {
+          id: '',
+          name: 'Coordination',
+          area: '',
+          phase: '',
+          owner: '',
+          role: '',
+          partners: [],
+          goals: [],
+          contribution: null,
+          basis: null,
+          contributionNote: '',
+          budgetLine: 'Coordination',
+          aliases: [],
+          kind: 'operations' as const,
+        },
       ],
       sources: [
         { name: 'Council', kind: 'own' as const, aliases: [] },
@@ -254,7 +344,9 @@ describe('a workbook laid out differently from the sample, through the .xlsx rea
       '2013': { budget: 720_000, financing: 720_000, ownFunded: 620_000, ownSources: 620_000 },
     });
     // The pasted amount is read and flagged; the cluster's own share (200 000 − 100 000) matches its promise.
-    expect(json.findings.map((f: { code: string; cells: string[] }) => [f.code, f.cells])).toEqual([['AMOUNT_AS_TEXT', ['Budget!C6']]]);
+    expect(json.findings.map((f: { code: string; cells: string[] }) => [f.code, f.cells])).toEqual([
+      ['AMOUNT_AS_TEXT', ['Budget!C6']],
+    ]);
     expect(code).toBe(0);
   });
 });

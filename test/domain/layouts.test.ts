@@ -4,11 +4,21 @@
 import type { Finding, FindingCode } from '../../src/domain/findings';
 import { reconcile, type ReconciliationResult } from '../../src/domain/reconcile/reconcile';
 import type { CellValue, WorkbookSnapshot } from '../../src/domain/snapshot';
-import { entry, kronerToOre, planWorkbook, register, registerSheet, sheet, source, withSheet } from '../helpers/workbook';
+import {
+  entry,
+  kronerToOre,
+  planWorkbook,
+  register,
+  registerSheet,
+  sheet,
+  source,
+  withSheet,
+} from '../helpers/workbook';
 
 const ore = kronerToOre;
 const codes = (r: ReconciliationResult) => r.findings.map((f) => f.code).sort();
-const only = (r: ReconciliationResult, code: FindingCode): Finding[] => r.findings.filter((f) => f.code === code);
+const only = (r: ReconciliationResult, code: FindingCode): Finding[] =>
+  r.findings.filter((f) => f.code === code);
 
 /** Drift (operations), Alfa (1: 100 000 per år), Beta (2: 300 000 totalt); SNR and Bruk fond SNR own, Innovasjon Norge external. */
 const REGISTER = register(
@@ -17,13 +27,22 @@ const REGISTER = register(
     entry({ id: '1', name: 'Alfa', contributionKr: 100_000, basis: 'per år' }),
     entry({ id: '2', name: 'Beta', contributionKr: 300_000, basis: 'totalt' }),
   ],
-  [source('SNR', 'own'), source('Bruk fond SNR', 'own'), source('Innovasjon Norge'), source('Akershus fylkeskommune'), source('SNRs bidrag', 'memo')],
+  [
+    source('SNR', 'own'),
+    source('Bruk fond SNR', 'own'),
+    source('Innovasjon Norge'),
+    source('Akershus fylkeskommune'),
+    source('SNRs bidrag', 'memo'),
+  ],
 );
 const REG_SHEET = registerSheet(REGISTER);
 
 /** Indents for a financing grid: 1 for the given row indexes, 0 elsewhere. */
-const indentRows = (rows: readonly (readonly CellValue[])[], indented: readonly number[], col = 0): number[][] =>
-  rows.map((r, i) => r.map((_, c) => (indented.includes(i) && c === col ? 1 : 0)));
+const indentRows = (
+  rows: readonly (readonly CellValue[])[],
+  indented: readonly number[],
+  col = 0,
+): number[][] => rows.map((r, i) => r.map((_, c) => (indented.includes(i) && c === col ? 1 : 0)));
 
 /**
  * One year (2012), clean: Drift 50 000, Alfa 100 000, Beta 250 000
@@ -54,7 +73,13 @@ const FINANCING_2012: CellValue[][] = [
   ['SUM', 400_000],
   ['SNRs bidrag', 300_000],
 ];
-const TOTALS_2012 = { budget: ore(400_000), financing: ore(400_000), ownFunded: ore(300_000), ownSources: ore(300_000), earmarked: ore(100_000) };
+const TOTALS_2012 = {
+  budget: ore(400_000),
+  financing: ore(400_000),
+  ownFunded: ore(300_000),
+  ownSources: ore(300_000),
+  earmarked: ore(100_000),
+};
 
 function oneYear(budgetName = 'Budsjett', financingName = 'Finansiering'): WorkbookSnapshot {
   return {
@@ -94,7 +119,11 @@ describe('two years', () => {
     ['SNRs bidrag', 300_000, 430_000 - betaEarmark2013],
   ];
   const workbook = (betaEarmark2013: number): WorkbookSnapshot => ({
-    sheets: [sheet('Budsjett', budget), sheet('Finansiering', financing(betaEarmark2013), { indents: indentRows(financing(0), [3]) }), REG_SHEET],
+    sheets: [
+      sheet('Budsjett', budget),
+      sheet('Finansiering', financing(betaEarmark2013), { indents: indentRows(financing(0), [3]) }),
+      REG_SHEET,
+    ],
   });
 
   it('a per-year project that matches in 2012 but not in 2013 gives one CONTRIBUTION_MISMATCH for 2013; the totalt project is met over both years', () => {
@@ -102,9 +131,28 @@ describe('two years', () => {
     expect(r.years).toEqual([2012, 2013]);
     expect(codes(r)).toEqual(['CONTRIBUTION_MISMATCH']);
     const [f] = r.findings;
-    expect(f).toMatchObject({ projectId: '1', year: 2013, expected: ore(100_000), actual: ore(150_000), difference: ore(50_000), cells: ['Budsjett!C3'] });
-    expect(r.totals[2012]).toEqual({ budget: ore(400_000), financing: ore(400_000), ownFunded: ore(300_000), ownSources: ore(300_000), earmarked: ore(100_000) });
-    expect(r.totals[2013]).toEqual({ budget: ore(430_000), financing: ore(430_000), ownFunded: ore(360_000), ownSources: ore(360_000), earmarked: ore(70_000) });
+    expect(f).toMatchObject({
+      projectId: '1',
+      year: 2013,
+      expected: ore(100_000),
+      actual: ore(150_000),
+      difference: ore(50_000),
+      cells: ['Budsjett!C3'],
+    });
+    expect(r.totals[2012]).toEqual({
+      budget: ore(400_000),
+      financing: ore(400_000),
+      ownFunded: ore(300_000),
+      ownSources: ore(300_000),
+      earmarked: ore(100_000),
+    });
+    expect(r.totals[2013]).toEqual({
+      budget: ore(430_000),
+      financing: ore(430_000),
+      ownFunded: ore(360_000),
+      ownSources: ore(360_000),
+      earmarked: ore(70_000),
+    });
     expect(r.balanced).toBe(true);
   });
 
@@ -114,7 +162,12 @@ describe('two years', () => {
     const beta = r.findings.find((f) => f.projectId === '2');
     expect(beta).toMatchObject({ expected: ore(300_000), actual: ore(290_000), difference: ore(-10_000) });
     expect(beta?.year).toBeUndefined();
-    expect([...(beta?.cells ?? [])].sort()).toEqual(['Budsjett!B4', 'Budsjett!C4', 'Finansiering!B4', 'Finansiering!C4']);
+    expect([...(beta?.cells ?? [])].sort()).toEqual([
+      'Budsjett!B4',
+      'Budsjett!C4',
+      'Finansiering!B4',
+      'Finansiering!C4',
+    ]);
   });
 
   it('reconciling one year gives no finding that the whole reconciliation does not have', () => {
@@ -158,7 +211,11 @@ describe('sheet names', () => {
   });
 
   it('the explicit sheet wins over a sheet called Budsjett', () => {
-    const other = sheet('Budsjett', [['Post', 'Budsjett 2012'], ['Drift', 1], ['Sum', 1]]);
+    const other = sheet('Budsjett', [
+      ['Post', 'Budsjett 2012'],
+      ['Drift', 1],
+      ['Sum', 1],
+    ]);
     const wb: WorkbookSnapshot = { sheets: [other, ...oneYear('Mitt budsjett').sheets] };
     const r = reconcile(wb, { budgetSheet: 'Mitt budsjett' });
     expect(r.findings).toEqual([]);
@@ -174,7 +231,11 @@ describe('sheet names', () => {
     f[5][1] = 420_000;
     f[6][1] = 320_000;
     const wb: WorkbookSnapshot = {
-      sheets: [sheet('Budsjett 2012', b), sheet('Finansiering 2012', f, { indents: indentRows(f, [3]) }), registerSheet(ONE_YEAR_REGISTER)],
+      sheets: [
+        sheet('Budsjett 2012', b),
+        sheet('Finansiering 2012', f, { indents: indentRows(f, [3]) }),
+        registerSheet(ONE_YEAR_REGISTER),
+      ],
     };
     const r = reconcile(wb);
     expect(codes(r)).toEqual(['CONTRIBUTION_MISMATCH']);
@@ -211,7 +272,10 @@ describe('tables that do not start at A1', () => {
   const workbook = (): WorkbookSnapshot => ({
     sheets: [
       sheet('Budsjett', budgetRows, { origin: { row: 4, col: 2 } }),
-      sheet('Finansiering', financingRows, { origin: { row: 1, col: 1 }, indents: indentRows(financingRows, [5]) }),
+      sheet('Finansiering', financingRows, {
+        origin: { row: 1, col: 1 },
+        indents: indentRows(financingRows, [5]),
+      }),
       registerSheet(ONE_YEAR_REGISTER),
     ],
   });
@@ -220,11 +284,31 @@ describe('tables that do not start at A1', () => {
     const r = reconcile(workbook());
     expect(r.years).toEqual([2012]);
     expect(codes(r)).toEqual(['CONTRIBUTION_MISMATCH', 'YEAR_OVER_YEAR']);
-    expect(only(r, 'CONTRIBUTION_MISMATCH')[0]).toMatchObject({ projectId: '1', year: 2012, cells: ['Budsjett!D10'], difference: ore(20_000) });
-    expect(only(r, 'YEAR_OVER_YEAR')[0]).toMatchObject({ cells: ['Finansiering!B12'], expected: ore(300_000), actual: ore(320_000) });
-    expect(r.totals[2012]).toEqual({ budget: ore(420_000), financing: ore(420_000), ownFunded: ore(320_000), ownSources: ore(320_000), earmarked: ore(100_000) });
+    expect(only(r, 'CONTRIBUTION_MISMATCH')[0]).toMatchObject({
+      projectId: '1',
+      year: 2012,
+      cells: ['Budsjett!D10'],
+      difference: ore(20_000),
+    });
+    expect(only(r, 'YEAR_OVER_YEAR')[0]).toMatchObject({
+      cells: ['Finansiering!B12'],
+      expected: ore(300_000),
+      actual: ore(320_000),
+    });
+    expect(r.totals[2012]).toEqual({
+      budget: ore(420_000),
+      financing: ore(420_000),
+      ownFunded: ore(320_000),
+      ownSources: ore(320_000),
+      earmarked: ore(100_000),
+    });
     const beta = r.figures[0].lines.find((l) => r.plan.lines[l.line].label === 'Beta');
-    expect(beta).toMatchObject({ budget: ore(250_000), earmarked: ore(100_000), ownFunded: ore(150_000), budgetRef: 'Budsjett!D11' });
+    expect(beta).toMatchObject({
+      budget: ore(250_000),
+      earmarked: ore(100_000),
+      ownFunded: ore(150_000),
+      budgetRef: 'Budsjett!D11',
+    });
     expect(beta?.earmarks.map((e) => e.ref)).toEqual(['Finansiering!C7']);
   });
 
@@ -250,7 +334,11 @@ describe('a label column merged across two columns', () => {
     const merge = (rows: CellValue[][]) => rows.map(([label, ...rest]) => [label, null, ...rest]);
     const fin = merge(FINANCING_2012);
     const wb: WorkbookSnapshot = {
-      sheets: [sheet('Budsjett', merge(BUDGET_2012)), sheet('Finansiering', fin, { indents: indentRows(fin, [3]) }), registerSheet(ONE_YEAR_REGISTER)],
+      sheets: [
+        sheet('Budsjett', merge(BUDGET_2012)),
+        sheet('Finansiering', fin, { indents: indentRows(fin, [3]) }),
+        registerSheet(ONE_YEAR_REGISTER),
+      ],
     };
     const r = reconcile(wb);
     expect(r.findings).toEqual([]);
@@ -274,7 +362,9 @@ describe('amounts that are not numbers', () => {
     ['SUM', 3_430_000],
     ['SNRs bidrag', 3_430_000],
   ]);
-  const withBudget = (rows: CellValue[][]): WorkbookSnapshot => ({ sheets: [sheet('Budsjett', rows), financing, registerSheet(reg)] });
+  const withBudget = (rows: CellValue[][]): WorkbookSnapshot => ({
+    sheets: [sheet('Budsjett', rows), financing, registerSheet(reg)],
+  });
 
   it('text that reads as a number is read, with one AMOUNT_AS_TEXT per cell naming it', () => {
     const r = reconcile(
@@ -292,7 +382,13 @@ describe('amounts that are not numbers', () => {
       [['Budsjett!B3'], ore(1_500_000), 2010],
       [['Budsjett!B5'], ore(3_430_000), 2010],
     ]);
-    expect(r.totals[2010]).toEqual({ budget: ore(3_430_000), financing: ore(3_430_000), ownFunded: ore(3_430_000), ownSources: ore(3_430_000), earmarked: 0 });
+    expect(r.totals[2010]).toEqual({
+      budget: ore(3_430_000),
+      financing: ore(3_430_000),
+      ownFunded: ore(3_430_000),
+      ownSources: ore(3_430_000),
+      earmarked: 0,
+    });
     expect(r.balanced).toBe(true);
   });
 
@@ -313,7 +409,14 @@ describe('amounts that are not numbers', () => {
     ]);
     // The unreadable cells count as 0, and the checks that depend on them say so.
     expect(r.totals[2010].budget).toBe(ore(100_000));
-    expect(codes(r)).toEqual(['AMOUNT_INVALID', 'AMOUNT_INVALID', 'CONTRIBUTION_MISMATCH', 'OWN_FUNDING_MISMATCH', 'SUM_MISMATCH', 'UNBALANCED']);
+    expect(codes(r)).toEqual([
+      'AMOUNT_INVALID',
+      'AMOUNT_INVALID',
+      'CONTRIBUTION_MISMATCH',
+      'OWN_FUNDING_MISMATCH',
+      'SUM_MISMATCH',
+      'UNBALANCED',
+    ]);
     expect(r.balanced).toBe(false);
   });
 
@@ -326,9 +429,13 @@ describe('amounts that are not numbers', () => {
       ['Sum', 3_430_000],
     ];
     const formulas = rows.map((r, i) => r.map((_, c) => (i === 3 && c === 1 ? '=B9*2' : null)));
-    const wb: WorkbookSnapshot = { sheets: [sheet('Budsjett', rows, { formulas }), financing, registerSheet(reg)] };
+    const wb: WorkbookSnapshot = {
+      sheets: [sheet('Budsjett', rows, { formulas }), financing, registerSheet(reg)],
+    };
     const r = reconcile(wb);
-    expect(only(r, 'AMOUNT_INVALID').map((f) => [f.cells, f.params.reason])).toEqual([[['Budsjett!B4'], 'noResult']]);
+    expect(only(r, 'AMOUNT_INVALID').map((f) => [f.cells, f.params.reason])).toEqual([
+      [['Budsjett!B4'], 'noResult'],
+    ]);
   });
 });
 
@@ -341,7 +448,13 @@ describe('a financing sheet without indentation', () => {
         entry({ id: '2', name: 'Beta', contributionKr: 100_000, aliases: ['Beta-prosjektet'] }),
         entry({ id: '3', name: 'Gamma', contributionKr: 0 }),
       ],
-      [source('SNR', 'own'), source('Bruk fond SNR', 'own'), source('Innovasjon Norge'), source('Akershus fylkeskommune', 'external', ['AFK']), source('SNRs bidrag', 'memo')],
+      [
+        source('SNR', 'own'),
+        source('Bruk fond SNR', 'own'),
+        source('Innovasjon Norge'),
+        source('Akershus fylkeskommune', 'external', ['AFK']),
+        source('SNRs bidrag', 'memo'),
+      ],
     );
     const budget = sheet('Budsjett', [
       ['Post', 'Budsjett 2012'],
@@ -366,14 +479,22 @@ describe('a financing sheet without indentation', () => {
     ]);
     const r = reconcile({ sheets: [budget, financing, registerSheet(reg)] });
     expect(r.findings).toEqual([]);
-    const byLabel = Object.fromEntries(r.figures[0].lines.map((l) => [r.plan.lines[l.line].label, [l.budget, l.earmarked, l.ownFunded]]));
+    const byLabel = Object.fromEntries(
+      r.figures[0].lines.map((l) => [r.plan.lines[l.line].label, [l.budget, l.earmarked, l.ownFunded]]),
+    );
     expect(byLabel).toEqual({
       Drift: [ore(50_000), 0, ore(50_000)],
       Alfa: [ore(100_000), ore(20_000), ore(80_000)],
       Beta: [ore(300_000), ore(200_000), ore(100_000)],
       Gamma: [ore(40_000), ore(40_000), 0],
     });
-    expect(r.totals[2012]).toEqual({ budget: ore(490_000), financing: ore(490_000), ownFunded: ore(230_000), ownSources: ore(230_000), earmarked: ore(260_000) });
+    expect(r.totals[2012]).toEqual({
+      budget: ore(490_000),
+      financing: ore(490_000),
+      ownFunded: ore(230_000),
+      ownSources: ore(230_000),
+      earmarked: ore(260_000),
+    });
   });
 });
 
@@ -411,11 +532,21 @@ describe('what is missing', () => {
     const f = FINANCING_2012.map((r) => [...r]);
     f[1][1] = 260_000; // financing 410 000, budget 400 000
     f[5][1] = 410_000;
-    const wb: WorkbookSnapshot = { sheets: [sheet('Budsjett', b), sheet('Finansiering', f, { indents: indentRows(f, [3]) })] };
+    const wb: WorkbookSnapshot = {
+      sheets: [sheet('Budsjett', b), sheet('Finansiering', f, { indents: indentRows(f, [3]) })],
+    };
     const r = reconcile(wb);
     expect(codes(r)).toEqual(['REGISTER_MISSING', 'SUM_MISMATCH', 'UNBALANCED']);
-    expect(only(r, 'SUM_MISMATCH')[0]).toMatchObject({ cells: ['Budsjett!B5'], expected: ore(400_000), actual: ore(410_000) });
-    expect(only(r, 'UNBALANCED')[0]).toMatchObject({ expected: ore(400_000), actual: ore(410_000), difference: ore(10_000) });
+    expect(only(r, 'SUM_MISMATCH')[0]).toMatchObject({
+      cells: ['Budsjett!B5'],
+      expected: ore(400_000),
+      actual: ore(410_000),
+    });
+    expect(only(r, 'UNBALANCED')[0]).toMatchObject({
+      expected: ore(400_000),
+      actual: ore(410_000),
+      difference: ore(10_000),
+    });
     expect(r.totals[2012].budget).toBe(ore(400_000));
   });
 
@@ -423,7 +554,11 @@ describe('what is missing', () => {
     const built = planWorkbook({
       years: [2012, 2013],
       lines: [
-        { label: 'Drift', amounts: [50_000, 60_000], entry: { kind: 'operations', id: '', contributionKr: null } },
+        {
+          label: 'Drift',
+          amounts: [50_000, 60_000],
+          entry: { kind: 'operations', id: '', contributionKr: null },
+        },
         { label: 'Alfa', amounts: [100_000, 100_000] },
         { label: 'Beta', amounts: [250_000, 220_000] },
       ],
@@ -434,7 +569,13 @@ describe('what is missing', () => {
     });
     const r = reconcile(built.workbook);
     expect(r.findings).toEqual([]);
-    expect(r.totals[2013]).toEqual({ budget: ore(380_000), financing: ore(380_000), ownFunded: ore(310_000), ownSources: ore(310_000), earmarked: ore(70_000) });
+    expect(r.totals[2013]).toEqual({
+      budget: ore(380_000),
+      financing: ore(380_000),
+      ownFunded: ore(310_000),
+      ownSources: ore(310_000),
+      earmarked: ore(70_000),
+    });
     expect((built.financing.values as CellValue[][]).map((row) => row[0])).toEqual([
       'Kilde',
       'SNR',

@@ -10,7 +10,15 @@ import { reconcile, type ReconciliationResult } from '../../src/domain/reconcile
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/domain/snapshot';
 import { isSumLabel } from '../../src/domain/tables/amountTable';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { planWorkbook, registerSheet, sheet, split, withSheet, type BuiltPlan, type PlanLine } from '../helpers/workbook';
+import {
+  planWorkbook,
+  registerSheet,
+  sheet,
+  split,
+  withSheet,
+  type BuiltPlan,
+  type PlanLine,
+} from '../helpers/workbook';
 
 const MAX_YEARS = 3;
 const MAX_LINES = 30;
@@ -22,7 +30,12 @@ const RESERVED = new Set([...OWN_NAMES, ...EXTERNAL_NAMES, 'SNRs bidrag'].map(no
 const labelArb = fc
   .stringMatching(/^[A-Za-zÆØÅæøåé][A-Za-zÆØÅæøåé0-9 ,.&()/-]{0,24}$/)
   .filter((s) => normalizeLabel(s) !== '' && !isSumLabel(s.trim()) && !RESERVED.has(normalizeLabel(s)));
-const labelsArb = fc.uniqueArray(labelArb, { minLength: 1, maxLength: MAX_LINES, size: 'max', selector: (s) => normalizeLabel(s) });
+const labelsArb = fc.uniqueArray(labelArb, {
+  minLength: 1,
+  maxLength: MAX_LINES,
+  size: 'max',
+  selector: (s) => normalizeLabel(s),
+});
 
 const kroner = fc.oneof(
   { weight: 1, arbitrary: fc.constant(0) },
@@ -47,10 +60,13 @@ const genPlanArb: fc.Arbitrary<GenPlan> = fc.record({
   nYears: fc.integer({ min: 1, max: MAX_YEARS }),
   labels: labelsArb,
   budgets: fc.array(perYear, { minLength: MAX_LINES, maxLength: MAX_LINES }),
-  earmarks: fc.array(fc.array(fc.record({ on: fc.boolean(), amounts: perYear }), { minLength: 2, maxLength: 2 }), {
-    minLength: MAX_LINES,
-    maxLength: MAX_LINES,
-  }),
+  earmarks: fc.array(
+    fc.array(fc.record({ on: fc.boolean(), amounts: perYear }), { minLength: 2, maxLength: 2 }),
+    {
+      minLength: MAX_LINES,
+      maxLength: MAX_LINES,
+    },
+  ),
   ownWeights: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: OWN_NAMES.length }),
   shift: fc.record({ row: fc.integer({ min: 0, max: 5000 }), col: fc.integer({ min: 0, max: 800 }) }),
 });
@@ -75,16 +91,18 @@ function build(g: GenPlan, clamp: boolean, lineOverride?: (i: number, l: PlanLin
   // Group the earmarks by source, as the sheet lists them.
   earmarks.sort((a, b) => EXTERNAL_NAMES.indexOf(a.source) - EXTERNAL_NAMES.indexOf(b.source));
   if (lineOverride) lines = lines.map((l, i) => lineOverride(i, l));
-  const leftover = years.map((_, y) =>
-    lines.reduce((s, l) => s + l.amounts[y], 0) - earmarks.reduce((s, e) => s + e.amounts[y], 0),
+  const leftover = years.map(
+    (_, y) => lines.reduce((s, l) => s + l.amounts[y], 0) - earmarks.reduce((s, e) => s + e.amounts[y], 0),
   );
   const parts = years.map((_, y) => split(leftover[y], g.ownWeights));
   const own = g.ownWeights.map((_, k) => ({ name: OWN_NAMES[k], amounts: years.map((_, y) => parts[y][k]) }));
   return planWorkbook({ years, lines, own, earmarks });
 }
 
-const serious = (r: ReconciliationResult) => r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-const brief = (f: Finding) => `${f.code} ${f.year ?? ''} ${f.projectId ?? ''} ${f.params.label ?? ''} ${f.cells.join(',')}`;
+const serious = (r: ReconciliationResult) =>
+  r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+const brief = (f: Finding) =>
+  `${f.code} ${f.year ?? ''} ${f.projectId ?? ''} ${f.params.label ?? ''} ${f.cells.join(',')}`;
 
 /** Per year and line: budget and earmarked as built, and budget = earmarked + ownFunded. */
 function checkLineFigures(r: ReconciliationResult, built: BuiltPlan, g: GenPlan) {
@@ -116,7 +134,11 @@ describe('consistent generated plans', () => {
         checkLineFigures(r, built, g);
         // The same tables elsewhere on their sheets read the same.
         const moved: WorkbookSnapshot = {
-          sheets: built.workbook.sheets.map((s, i) => (i < 2 ? { ...s, origin: { row: s.origin.row + g.shift.row, col: s.origin.col + g.shift.col } } : s)),
+          sheets: built.workbook.sheets.map((s, i) =>
+            i < 2
+              ? { ...s, origin: { row: s.origin.row + g.shift.row, col: s.origin.col + g.shift.col } }
+              : s,
+          ),
         };
         const m = reconcile(moved);
         expect(serious(m).map(brief)).toEqual([]);
@@ -144,7 +166,11 @@ describe('consistent generated plans', () => {
           expect(f.difference).toBe((f.actual ?? NaN) - (f.expected ?? NaN));
           expect(f.difference).toBeGreaterThan(0);
         }
-        expect(serious(r).filter((f) => f.code !== 'OVERFINANCED').map(brief)).toEqual([]);
+        expect(
+          serious(r)
+            .filter((f) => f.code !== 'OVERFINANCED')
+            .map(brief),
+        ).toEqual([]);
         expect(r.balanced).toBe(true);
       }),
       { numRuns: 150 },
@@ -169,9 +195,18 @@ const essences = (r: ReconciliationResult) => r.findings.map(essence).sort();
 describe('row order of the budget sheet', () => {
   const perturbArb = fc.array(
     fc.record({
-      unregistered: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-      contributionDelta: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -50_000, max: 50_000 }) }),
-      asText: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      unregistered: fc.oneof(
+        { weight: 5, arbitrary: fc.constant(false) },
+        { weight: 1, arbitrary: fc.constant(true) },
+      ),
+      contributionDelta: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(0) },
+        { weight: 1, arbitrary: fc.integer({ min: -50_000, max: 50_000 }) },
+      ),
+      asText: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(false) },
+        { weight: 1, arbitrary: fc.constant(true) },
+      ),
       sortKey: fc.integer(),
     }),
     { minLength: MAX_LINES, maxLength: MAX_LINES },
@@ -179,35 +214,51 @@ describe('row order of the budget sheet', () => {
 
   it('does not change any finding (cells aside)', () => {
     fc.assert(
-      fc.property(genPlanArb, fc.boolean(), perturbArb, fc.integer({ min: -3, max: 3 }), (g, clamp, perturb, sumDelta) => {
-        const built = build(g, clamp, (i, l) =>
-          perturb[i].unregistered ? { ...l, entry: null } : l,
-        );
-        // Contributions that differ from what the council pays.
-        const entries = built.register.entries.map((e) => {
-          const i = Number(e.id) - 1;
-          const d = perturb[i]?.contributionDelta ?? 0;
-          return d !== 0 && e.contribution !== null ? { ...e, contribution: e.contribution + kronerToOre(d) } : e;
-        });
-        const reg = registerSheet({ ...built.register, entries });
-        // Some amounts stored as text, a stated sum that may be off.
-        const values = built.budget.values.map((row) => [...row]);
-        const n = g.labels.length;
-        for (let i = 0; i < n; i++) {
-          if (perturb[i].asText) values[1 + i][1] = formatNok(kronerToOre(values[1 + i][1] as number), 'nb');
-        }
-        values[n + 1][1] = (values[n + 1][1] as number) + sumDelta * 1000;
-        const budget: SheetSnapshot = { ...built.budget, values };
-        const base: WorkbookSnapshot = withSheet(withSheet(built.workbook, 'Budsjett', budget), 'Prosjektregister', reg);
+      fc.property(
+        genPlanArb,
+        fc.boolean(),
+        perturbArb,
+        fc.integer({ min: -3, max: 3 }),
+        (g, clamp, perturb, sumDelta) => {
+          const built = build(g, clamp, (i, l) => (perturb[i].unregistered ? { ...l, entry: null } : l));
+          // Contributions that differ from what the council pays.
+          const entries = built.register.entries.map((e) => {
+            const i = Number(e.id) - 1;
+            const d = perturb[i]?.contributionDelta ?? 0;
+            return d !== 0 && e.contribution !== null
+              ? { ...e, contribution: e.contribution + kronerToOre(d) }
+              : e;
+          });
+          const reg = registerSheet({ ...built.register, entries });
+          // Some amounts stored as text, a stated sum that may be off.
+          const values = built.budget.values.map((row) => [...row]);
+          const n = g.labels.length;
+          for (let i = 0; i < n; i++) {
+            if (perturb[i].asText)
+              values[1 + i][1] = formatNok(kronerToOre(values[1 + i][1] as number), 'nb');
+          }
+          values[n + 1][1] = (values[n + 1][1] as number) + sumDelta * 1000;
+          const budget: SheetSnapshot = { ...built.budget, values };
+          const base: WorkbookSnapshot = withSheet(
+            withSheet(built.workbook, 'Budsjett', budget),
+            'Prosjektregister',
+            reg,
+          );
 
-        const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => perturb[a].sortKey - perturb[b].sortKey || a - b);
-        const shuffled: SheetSnapshot = { ...budget, values: [values[0], ...order.map((i) => values[1 + i]), ...values.slice(n + 1)] };
-        const before = reconcile(base);
-        const after = reconcile(withSheet(base, 'Budsjett', shuffled));
-        expect(essences(after)).toEqual(essences(before));
-        expect(after.totals).toEqual(before.totals);
-        expect(after.balanced).toBe(before.balanced);
-      }),
+          const order = Array.from({ length: n }, (_, i) => i).sort(
+            (a, b) => perturb[a].sortKey - perturb[b].sortKey || a - b,
+          );
+          const shuffled: SheetSnapshot = {
+            ...budget,
+            values: [values[0], ...order.map((i) => values[1 + i]), ...values.slice(n + 1)],
+          };
+          const before = reconcile(base);
+          const after = reconcile(withSheet(base, 'Budsjett', shuffled));
+          expect(essences(after)).toEqual(essences(before));
+          expect(after.totals).toEqual(before.totals);
+          expect(after.balanced).toBe(before.balanced);
+        },
+      ),
       { numRuns: 120 },
     );
   });
@@ -286,14 +337,30 @@ const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 const sheetNameArb = fc.oneof(
-  fc.constantFrom('Budsjett', 'Finansiering', 'Prosjektregister', 'Budget', 'Financing', 'budsjett', 'Finansiering 2012', 'Mitt budsjett', 'Ark1', 'A1', 'Æøå', 'Sheet (2)'),
+  fc.constantFrom(
+    'Budsjett',
+    'Finansiering',
+    'Prosjektregister',
+    'Budget',
+    'Financing',
+    'budsjett',
+    'Finansiering 2012',
+    'Mitt budsjett',
+    'Ark1',
+    'A1',
+    'Æøå',
+    'Sheet (2)',
+  ),
   fc.string({ minLength: 1, maxLength: 31 }).filter((s) => !s.includes("'")),
 );
 
 const gridSheetArb = fc.record({
   name: sheetNameArb,
   rows: fc.array(fc.array(cellArb, { maxLength: 8, size: 'max' }), { maxLength: 30, size: 'max' }),
-  origin: fc.record({ row: fc.integer({ min: 0, max: 1_048_000 }), col: fc.integer({ min: 0, max: 16_000 }) }),
+  origin: fc.record({
+    row: fc.integer({ min: 0, max: 1_048_000 }),
+    col: fc.integer({ min: 0, max: 16_000 }),
+  }),
   indents: fc.option(fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 8 }), { maxLength: 30 })),
 });
 
@@ -331,7 +398,9 @@ describe('any grid', () => {
         fc.option(optionsArb),
         (sheets, options) => {
           const wb: WorkbookSnapshot = {
-            sheets: sheets.map((s) => sheet(s.name, s.rows, { origin: s.origin, indents: s.indents ?? undefined })),
+            sheets: sheets.map((s) =>
+              sheet(s.name, s.rows, { origin: s.origin, indents: s.indents ?? undefined }),
+            ),
           };
           checkResult(reconcile(wb, options ?? {}));
         },
@@ -349,20 +418,26 @@ describe('any grid', () => {
       value: cellArb,
     });
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), fc.option(optionsArb), (edits, options) => {
-        const values = sample.sheets.map((s) => s.values.map((r) => [...r]));
-        for (const e of edits) {
-          const grid = values[e.sheet];
-          while (grid.length <= e.row) grid.push([]);
-          const row = grid[e.row];
-          while (row.length <= e.col) row.push(null);
-          row[e.col] = e.value;
-        }
-        const wb: WorkbookSnapshot = {
-          sheets: sample.sheets.map((s, i) => sheet(s.name, values[i], { indents: s.indents?.map((r) => [...r]) })),
-        };
-        checkResult(reconcile(wb, options ?? {}));
-      }),
+      fc.property(
+        fc.array(edit, { minLength: 1, maxLength: 12 }),
+        fc.option(optionsArb),
+        (edits, options) => {
+          const values = sample.sheets.map((s) => s.values.map((r) => [...r]));
+          for (const e of edits) {
+            const grid = values[e.sheet];
+            while (grid.length <= e.row) grid.push([]);
+            const row = grid[e.row];
+            while (row.length <= e.col) row.push(null);
+            row[e.col] = e.value;
+          }
+          const wb: WorkbookSnapshot = {
+            sheets: sample.sheets.map((s, i) =>
+              sheet(s.name, values[i], { indents: s.indents?.map((r) => [...r]) }),
+            ),
+          };
+          checkResult(reconcile(wb, options ?? {}));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -28,11 +28,19 @@ export interface SheetOptions {
 }
 
 /** A sheet snapshot; rows are padded to a rectangle with null. */
-export function sheet(name: string, rows: readonly (readonly CellValue[])[], opts: SheetOptions = {}): SheetSnapshot {
+export function sheet(
+  name: string,
+  rows: readonly (readonly CellValue[])[],
+  opts: SheetOptions = {},
+): SheetSnapshot {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const values = rows.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]);
   const pad = <T>(grid: T[][] | undefined, fill: T): T[][] | undefined =>
-    grid && values.map((_, i) => [...(grid[i] ?? []), ...new Array<T>(Math.max(0, width - (grid[i]?.length ?? 0))).fill(fill)]);
+    grid &&
+    values.map((_, i) => [
+      ...(grid[i] ?? []),
+      ...new Array<T>(Math.max(0, width - (grid[i]?.length ?? 0))).fill(fill),
+    ]);
   return {
     name,
     origin: opts.origin ?? { row: 0, col: 0 },
@@ -56,7 +64,8 @@ export type EntryInput = Partial<Omit<RegisterEntry, 'contribution'>> & {
 /** A register entry with defaults: a project whose budget line is its name. */
 export function entry(e: EntryInput): RegisterEntry {
   const { contributionKr, ...rest } = e;
-  const contribution = contributionKr === undefined || contributionKr === null ? null : kronerToOre(contributionKr);
+  const contribution =
+    contributionKr === undefined || contributionKr === null ? null : kronerToOre(contributionKr);
   return {
     id: '',
     area: '',
@@ -104,7 +113,11 @@ export interface PlanSpec {
   /** Own sources, kroner per year. Default: one `SNR` row paying what is left. */
   readonly own?: readonly { readonly name: string; readonly amounts: readonly number[] }[];
   /** Earmarked money from an external source for a budget line (by label), kroner per year. */
-  readonly earmarks?: readonly { readonly source: string; readonly line: string; readonly amounts: readonly number[] }[];
+  readonly earmarks?: readonly {
+    readonly source: string;
+    readonly line: string;
+    readonly amounts: readonly number[];
+  }[];
   readonly budgetSheetName?: string;
   readonly financingSheetName?: string;
   readonly budgetHeader?: (year: number) => CellValue;
@@ -159,10 +172,17 @@ export function planWorkbook(spec: PlanSpec): BuiltPlan {
   const ny = years.length;
   const earmarks = spec.earmarks ?? [];
   const earmarked = lines.map((l) =>
-    years.map((_, y) => earmarks.filter((e) => e.line === l.label).reduce((s, e) => s + (e.amounts[y] ?? 0), 0)),
+    years.map((_, y) =>
+      earmarks.filter((e) => e.line === l.label).reduce((s, e) => s + (e.amounts[y] ?? 0), 0),
+    ),
   );
   const ownFunded = lines.map((l, i) => years.map((_, y) => (l.amounts[y] ?? 0) - earmarked[i][y]));
-  const budgetTotal = years.map((_, y) => sumAt(lines.map((l) => l.amounts), y));
+  const budgetTotal = years.map((_, y) =>
+    sumAt(
+      lines.map((l) => l.amounts),
+      y,
+    ),
+  );
   const ownTotal = years.map((_, y) => sumAt(ownFunded, y));
   const own = spec.own ?? [{ name: 'SNR', amounts: ownTotal }];
 
@@ -192,8 +212,20 @@ export function planWorkbook(spec: PlanSpec): BuiltPlan {
       finIndents.push([spec.indentEarmarks === false ? 0 : 1]);
     }
   }
-  const ownSources = years.map((_, y) => sumAt(own.map((o) => o.amounts), y));
-  const financingTotal = years.map((_, y) => ownSources[y] + sumAt(earmarks.map((e) => e.amounts), y));
+  const ownSources = years.map((_, y) =>
+    sumAt(
+      own.map((o) => o.amounts),
+      y,
+    ),
+  );
+  const financingTotal = years.map(
+    (_, y) =>
+      ownSources[y] +
+      sumAt(
+        earmarks.map((e) => e.amounts),
+        y,
+      ),
+  );
   finRows.push(['SUM', ...financingTotal]);
   finIndents.push([0]);
   if (spec.memo !== false) {
@@ -210,7 +242,14 @@ export function planWorkbook(spec: PlanSpec): BuiltPlan {
     const constant = own.every((x) => x === own[0]);
     const basis: Basis = constant ? 'per år' : 'totalt';
     const contributionKr = constant ? own[0] : own.reduce((a, b) => a + b, 0);
-    const merged: EntryInput = { id: String(i + 1), name: l.label, budgetLine: l.label, contributionKr, basis, ...(l.entry ?? {}) };
+    const merged: EntryInput = {
+      id: String(i + 1),
+      name: l.label,
+      budgetLine: l.label,
+      contributionKr,
+      basis,
+      ...(l.entry ?? {}),
+    };
     const noMoney = merged.contributionKr === null || merged.contributionKr === undefined;
     entries.push(entry(noMoney && l.entry?.basis === undefined ? { ...merged, basis: null } : merged));
   });
@@ -223,10 +262,23 @@ export function planWorkbook(spec: PlanSpec): BuiltPlan {
   const reg = register(entries, sources);
 
   const sheets = [budget, financing, ...(spec.withRegister === false ? [] : [registerSheet(reg)])];
-  return { workbook: { sheets }, budget, financing, register: reg, earmarked, ownFunded, budgetTotal, ownTotal };
+  return {
+    workbook: { sheets },
+    budget,
+    financing,
+    register: reg,
+    earmarked,
+    ownFunded,
+    budgetTotal,
+    ownTotal,
+  };
 }
 
 /** Replaces one sheet of a workbook (by name). */
-export function withSheet(wb: WorkbookSnapshot, name: string, replacement: SheetSnapshot | null): WorkbookSnapshot {
+export function withSheet(
+  wb: WorkbookSnapshot,
+  name: string,
+  replacement: SheetSnapshot | null,
+): WorkbookSnapshot {
   return { sheets: wb.sheets.flatMap((s) => (s.name === name ? (replacement ? [replacement] : []) : [s])) };
 }

@@ -18,7 +18,8 @@ export function expectedValues(sheet: SheetModel): CellValue[][] {
   let height = 0;
   let width = 0;
   for (const c of sheet.cells) {
-    if (c.formula === undefined && (c.value === undefined || c.value === null || c.value === '') && !c.indent) continue;
+    if (c.formula === undefined && (c.value === undefined || c.value === null || c.value === '') && !c.indent)
+      continue;
     height = Math.max(height, c.row + 1);
     width = Math.max(width, c.col + 1);
   }

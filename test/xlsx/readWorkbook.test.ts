@@ -178,7 +178,8 @@ describe('snapshotWorkbook', () => {
   it('snapshots a 100 000-row sheet', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Stor');
-    for (let i = 1; i <= 100_000; i++) ws.addRow([`Linje ${i}`, i * 1000, { formula: `B${i}*2`, result: i * 2000 }]);
+    for (let i = 1; i <= 100_000; i++)
+      ws.addRow([`Linje ${i}`, i * 1000, { formula: `B${i}*2`, result: i * 2000 }]);
     const [sheet] = snapshotWorkbook(wb).sheets;
     expect(sheet.values).toHaveLength(100_000);
     expect(sheet.values[99_999]).toEqual(['Linje 100000', 100_000_000, 200_000_000]);

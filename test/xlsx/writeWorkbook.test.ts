@@ -270,7 +270,9 @@ describe('model checks', () => {
       sheets: [{ name: 'S', cells: [], ...sheet }],
     });
     await expect(buildWorkbook({ sheets: [] })).rejects.toThrow(XlsxModelError);
-    await expect(buildWorkbook(one({ name: 'Et altfor langt arknavn som Excel kutter' }))).rejects.toThrow(/31/);
+    await expect(buildWorkbook(one({ name: 'Et altfor langt arknavn som Excel kutter' }))).rejects.toThrow(
+      /31/,
+    );
     await expect(buildWorkbook(one({ visibility: 'hidden' }))).rejects.toThrow(/visible sheet/);
     await expect(
       buildWorkbook(
@@ -285,10 +287,12 @@ describe('model checks', () => {
     await expect(buildWorkbook(one({ cells: [{ row: 0, col: 0, value: Number.NaN }] }))).rejects.toThrow(
       XlsxModelError,
     );
-    await expect(buildWorkbook(one({ cells: [{ row: 0, col: 0, value: 1, fill: 'red' }] }))).rejects.toThrow(/#RRGGBB/);
-    await expect(buildWorkbook(one({ merges: ['A1:B1'], cells: [{ row: 0, col: 1, value: 'x' }] }))).rejects.toThrow(
-      /inside merged area/,
+    await expect(buildWorkbook(one({ cells: [{ row: 0, col: 0, value: 1, fill: 'red' }] }))).rejects.toThrow(
+      /#RRGGBB/,
     );
+    await expect(
+      buildWorkbook(one({ merges: ['A1:B1'], cells: [{ row: 0, col: 1, value: 'x' }] })),
+    ).rejects.toThrow(/inside merged area/);
     await expect(
       buildWorkbook(
         one({

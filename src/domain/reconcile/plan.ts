@@ -94,7 +94,11 @@ class Line implements BudgetLine {
 const GROUP_HEADER = /[:,]\s*$/;
 const YEAR = /(?:^|\D)((?:19|20)\d{2})(?!\d)/g;
 
-export function buildPlan(budget: AmountTable | null, financing: AmountTable | null, index: RegisterIndex | null): Plan {
+export function buildPlan(
+  budget: AmountTable | null,
+  financing: AmountTable | null,
+  index: RegisterIndex | null,
+): Plan {
   const findings: Finding[] = [];
   const lines: BudgetLine[] = (budget?.rows ?? [])
     .filter((r) => r.amounts.size > 0)
@@ -103,11 +107,15 @@ export function buildPlan(budget: AmountTable | null, financing: AmountTable | n
       return new Line(r, key, index ? index.entryForKey(key) : null);
     });
 
-  const { funding, groups } = financing ? readFunding(financing, budget !== null, lines, index, findings) : { funding: [], groups: [] };
+  const { funding, groups } = financing
+    ? readFunding(financing, budget !== null, lines, index, findings)
+    : { funding: [], groups: [] };
 
   const memos: MemoRow[] = [];
   const earlier: EarlierFigure[] = [];
-  const years = [...new Set([...(budget?.years ?? []), ...(financing?.years ?? [])].map((y) => y.year))].sort((a, b) => a - b);
+  const years = [...new Set([...(budget?.years ?? []), ...(financing?.years ?? [])].map((y) => y.year))].sort(
+    (a, b) => a - b,
+  );
   for (const [table, sheet] of [
     [budget, 'budget'],
     [financing, 'financing'],
@@ -116,7 +124,13 @@ export function buildPlan(budget: AmountTable | null, financing: AmountTable | n
     for (const row of table.after) {
       if (row.amounts.size > 0) {
         const source = index?.sourceFor(row.label) ?? null;
-        memos.push({ sheet, label: row.label, labelRef: row.labelRef, source: source?.kind === 'memo' ? source : null, amounts: row.amounts });
+        memos.push({
+          sheet,
+          label: row.label,
+          labelRef: row.labelRef,
+          source: source?.kind === 'memo' ? source : null,
+          amounts: row.amounts,
+        });
         if (index && source?.kind !== 'memo') {
           findings.push(
             finding({
@@ -165,7 +179,8 @@ function readFunding(
     const source = index?.sourceFor(row.label) ?? null;
     const isSourceRow = source !== null && source.kind !== 'memo';
     if (group && row.amounts.size > 0 && !isSourceRow) {
-      const outdented = group.childIndent !== null && group.childIndent > group.indent && row.indent <= group.indent;
+      const outdented =
+        group.childIndent !== null && group.childIndent > group.indent && row.indent <= group.indent;
       if (!outdented) {
         group.childIndent ??= row.indent;
         funding.push(earmark(row, group, lookup, index, table.sheet, findings));
@@ -174,7 +189,12 @@ function readFunding(
       group = null;
     }
     if (row.amounts.size === 0) {
-      if (group && !isSourceRow && !GROUP_HEADER.test(row.label) && !(group.childIndent !== null && row.indent <= group.indent && group.childIndent > group.indent)) {
+      if (
+        group &&
+        !isSourceRow &&
+        !GROUP_HEADER.test(row.label) &&
+        !(group.childIndent !== null && row.indent <= group.indent && group.childIndent > group.indent)
+      ) {
         // A line under a group with no amount this plan: an earmark of nothing.
         funding.push(earmark(row, group, lookup, index, table.sheet, findings));
         continue;
@@ -219,7 +239,12 @@ function earmark(
         cells: [row.labelRef],
         projectId: entry !== null && index ? index.entry(entry).id || undefined : undefined,
         suggestion: entry === null ? suggestLine(row.label, lines, index) : undefined,
-        params: { sheet, label: row.label, source: group.source?.name ?? group.label.replace(/[:,]\s*$/, ''), reason: entry !== null ? 'noBudgetLine' : undefined },
+        params: {
+          sheet,
+          label: row.label,
+          source: group.source?.name ?? group.label.replace(/[:,]\s*$/, ''),
+          reason: entry !== null ? 'noBudgetLine' : undefined,
+        },
       }),
     );
   }
@@ -235,7 +260,11 @@ function earmark(
   };
 }
 
-function suggestLine(label: string, lines: readonly BudgetLine[], index: RegisterIndex | null): string | undefined {
+function suggestLine(
+  label: string,
+  lines: readonly BudgetLine[],
+  index: RegisterIndex | null,
+): string | undefined {
   if (index) return index.suggestEntry(label);
   // Without a register, offer the closest budget line label.
   return bestMatch(
@@ -244,7 +273,11 @@ function suggestLine(label: string, lines: readonly BudgetLine[], index: Registe
   )?.text;
 }
 
-function earlierFigure(row: TableRow, sheet: 'budget' | 'financing', years: readonly number[]): EarlierFigure | null {
+function earlierFigure(
+  row: TableRow,
+  sheet: 'budget' | 'financing',
+  years: readonly number[],
+): EarlierFigure | null {
   if (years.length === 0) return null;
   const text = row.label;
   let year: number | null = null;

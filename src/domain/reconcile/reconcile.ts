@@ -87,18 +87,35 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
   }
   const figures = allFigures.filter((f) => years.includes(f.year));
   const location = registerReading.location;
-  const ctx = { plan, years: allFigures, entryCell: (i: number, key: ProjectKey) => (location ? entryCell(location, i, key) : undefined) };
+  const ctx = {
+    plan,
+    years: allFigures,
+    entryCell: (i: number, key: ProjectKey) => (location ? entryCell(location, i, key) : undefined),
+  };
   for (const { rule } of RULES) findings.push(...rule(ctx));
 
   const totals: Record<number, YearTotals> = {};
   for (const f of figures) {
-    totals[f.year] = { budget: f.budget, financing: f.financing, ownFunded: f.ownFunded, ownSources: f.ownSources, earmarked: f.earmarked };
+    totals[f.year] = {
+      budget: f.budget,
+      financing: f.financing,
+      ownFunded: f.ownFunded,
+      ownSources: f.ownSources,
+      earmarked: f.earmarked,
+    };
   }
-  const kept = options.year === undefined ? findings : findings.filter((f) => f.year === undefined || f.year === options.year);
+  const kept =
+    options.year === undefined
+      ? findings
+      : findings.filter((f) => f.year === undefined || f.year === options.year);
 
   return {
     years,
-    balanced: budget !== null && financing !== null && figures.length > 0 && figures.every((f) => f.budget === f.financing),
+    balanced:
+      budget !== null &&
+      financing !== null &&
+      figures.length > 0 &&
+      figures.every((f) => f.budget === f.financing),
     totals,
     findings: kept,
     nonMoneyProjects: nonMoneyProjects(plan),

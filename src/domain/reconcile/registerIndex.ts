@@ -43,13 +43,17 @@ export class RegisterIndex {
 
   /** The closest register entry's name, for an unknown label. */
   suggestEntry(label: string): string | undefined {
-    this.entryCandidates ??= this.register.entries.flatMap((e, i) => entryNames(e).map((text) => ({ key: i, text })));
+    this.entryCandidates ??= this.register.entries.flatMap((e, i) =>
+      entryNames(e).map((text) => ({ key: i, text })),
+    );
     const hit = bestMatch(label, this.entryCandidates);
     return hit ? displayName(this.register.entries[hit.key]) : undefined;
   }
 
   suggestSource(label: string): string | undefined {
-    this.sourceCandidates ??= this.register.sources.flatMap((s, i) => [s.name, ...s.aliases].map((text) => ({ key: i, text })));
+    this.sourceCandidates ??= this.register.sources.flatMap((s, i) =>
+      [s.name, ...s.aliases].map((text) => ({ key: i, text })),
+    );
     const hit = bestMatch(label, this.sourceCandidates);
     return hit ? this.register.sources[hit.key].name : undefined;
   }

@@ -92,15 +92,26 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
   }
 
   const projectSeg = findSegment(grid, (keys) => keys.has('id') && keys.has('name'));
-  const sourceSeg = findSegment(grid, (keys) => keys.has('name') && keys.has('kind') && !keys.has('id') && !keys.has('budgetLine'));
+  const sourceSeg = findSegment(
+    grid,
+    (keys) => keys.has('name') && keys.has('kind') && !keys.has('id') && !keys.has('budgetLine'),
+  );
   if (!projectSeg) {
     findings.push(
-      finding({ code: 'REGISTER_INVALID', cells: [grid.ref(grid.firstRow, grid.firstCol)], params: { sheet: grid.name, reason: 'noTable', name: PROJECTS_TABLE } }),
+      finding({
+        code: 'REGISTER_INVALID',
+        cells: [grid.ref(grid.firstRow, grid.firstCol)],
+        params: { sheet: grid.name, reason: 'noTable', name: PROJECTS_TABLE },
+      }),
     );
   }
   if (!sourceSeg) {
     findings.push(
-      finding({ code: 'REGISTER_INVALID', cells: [grid.ref(grid.firstRow, grid.firstCol)], params: { sheet: grid.name, reason: 'noTable', name: SOURCES_TABLE } }),
+      finding({
+        code: 'REGISTER_INVALID',
+        cells: [grid.ref(grid.firstRow, grid.firstCol)],
+        params: { sheet: grid.name, reason: 'noTable', name: SOURCES_TABLE },
+      }),
     );
   }
   for (const [seg, keys, table] of [
@@ -243,12 +254,7 @@ const BASIS: Record<string, Basis> = {
   'i alt': 'totalt',
 };
 
-function readEntry(
-  grid: Grid,
-  seg: Segment,
-  row: number,
-  findings: Finding[],
-): RegisterEntry | null {
+function readEntry(grid: Grid, seg: Segment, row: number, findings: Finding[]): RegisterEntry | null {
   const cells = grid.rowValues(row);
   const cols = projectColumns(seg);
   const get = (key: ProjectKey): CellValue => {
@@ -271,7 +277,8 @@ function readEntry(
   const kindText = cellText(get('kind')).toLowerCase();
   let kind: EntryKind = 'project';
   if (kindText === 'operations' || kindText === 'drift') kind = 'operations';
-  else if (kindText !== '' && kindText !== 'project' && kindText !== 'prosjekt') invalid('kind', 'unknownKind', kindText);
+  else if (kindText !== '' && kindText !== 'project' && kindText !== 'prosjekt')
+    invalid('kind', 'unknownKind', kindText);
 
   if (name === '') {
     invalid('name', 'missingName');
@@ -291,14 +298,25 @@ function readEntry(
     case 'text':
       contribution = amount.ore;
       findings.push(
-        finding({ code: 'AMOUNT_AS_TEXT', cells: [at('contribution')], projectId: id || undefined, actual: amount.ore, params: { sheet: grid.name, text: amount.text } }),
+        finding({
+          code: 'AMOUNT_AS_TEXT',
+          cells: [at('contribution')],
+          projectId: id || undefined,
+          actual: amount.ore,
+          params: { sheet: grid.name, text: amount.text },
+        }),
       );
       break;
     case 'range':
       contribution = amount.minOre;
       contributionRange = { min: amount.minOre, max: amount.maxOre };
       findings.push(
-        finding({ code: 'AMOUNT_AS_TEXT', cells: [at('contribution')], projectId: id || undefined, params: { sheet: grid.name, text: amount.text } }),
+        finding({
+          code: 'AMOUNT_AS_TEXT',
+          cells: [at('contribution')],
+          projectId: id || undefined,
+          params: { sheet: grid.name, text: amount.text },
+        }),
       );
       break;
     case 'error':
@@ -347,12 +365,7 @@ function readEntry(
   };
 }
 
-function readSource(
-  grid: Grid,
-  seg: Segment,
-  row: number,
-  findings: Finding[],
-): FundingSource | null {
+function readSource(grid: Grid, seg: Segment, row: number, findings: Finding[]): FundingSource | null {
   const get = (key: SourceKey): CellValue => {
     const col = seg.columns.get(key);
     return col === undefined ? null : grid.value(row, col);
@@ -364,14 +377,27 @@ function readSource(
       finding({
         code: 'REGISTER_INVALID',
         cells: [grid.ref(row, seg.columns.get(key) ?? seg.fromCol)],
-        params: { sheet: grid.name, name: SOURCES_TABLE, field: key, reason, text, source: name || undefined },
+        params: {
+          sheet: grid.name,
+          name: SOURCES_TABLE,
+          field: key,
+          reason,
+          text,
+          source: name || undefined,
+        },
       }),
     );
   if (name === '') {
     invalid('name', 'missingName');
     return null;
   }
-  const KINDS: Record<string, SourceKind> = { own: 'own', egen: 'own', external: 'external', ekstern: 'external', memo: 'memo' };
+  const KINDS: Record<string, SourceKind> = {
+    own: 'own',
+    egen: 'own',
+    external: 'external',
+    ekstern: 'external',
+    memo: 'memo',
+  };
   const kind = KINDS[kindText];
   if (!kind) {
     invalid('kind', kindText === '' ? 'missingKind' : 'unknownKind', kindText);
@@ -405,7 +431,13 @@ function duplicateIds(entries: readonly RegisterEntry[], location: RegisterLocat
         code: 'DUPLICATE_ID',
         cells: idx.map((i) => entryCell(location, i, 'id')).filter((c): c is string => c !== undefined),
         projectId: id,
-        params: { name: entries[idx[0]].name, other: idx.slice(1).map((i) => entries[i].name).join(', ') },
+        params: {
+          name: entries[idx[0]].name,
+          other: idx
+            .slice(1)
+            .map((i) => entries[i].name)
+            .join(', '),
+        },
       }),
     );
   }

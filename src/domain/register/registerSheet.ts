@@ -69,7 +69,9 @@ export function registerSheetModel(register: Register): SheetModel {
     PROJECT_KEYS.forEach((key, c) =>
       put(row, c, entryValue(e, key), key === 'contribution' ? { numberFormat: AMOUNT_FORMAT } : {}),
     );
-    (register.extraProjectColumns ?? []).forEach((h, j) => put(row, PROJECT_KEYS.length + j, e.extra?.[h] ?? null));
+    (register.extraProjectColumns ?? []).forEach((h, j) =>
+      put(row, PROJECT_KEYS.length + j, e.extra?.[h] ?? null),
+    );
   });
   // An empty contribution column still gets the amount format.
   const projectsEnd = top + Math.max(register.entries.length, 1);
@@ -80,7 +82,9 @@ export function registerSheetModel(register: Register): SheetModel {
   register.sources.forEach((s, i) => {
     const row = top + 1 + i;
     SOURCE_KEYS.forEach((key, c) => put(row, sourceCol + c, sourceValue(s, key)));
-    (register.extraSourceColumns ?? []).forEach((h, j) => put(row, sourceCol + SOURCE_KEYS.length + j, s.extra?.[h] ?? null));
+    (register.extraSourceColumns ?? []).forEach((h, j) =>
+      put(row, sourceCol + SOURCE_KEYS.length + j, s.extra?.[h] ?? null),
+    );
   });
   const sourcesEnd = top + Math.max(register.sources.length, 1);
 
@@ -97,8 +101,16 @@ export function registerSheetModel(register: Register): SheetModel {
       ...sourceHeaders.map((_, c) => ({ col: sourceCol + c, width: 24 })),
     ],
     tables: [
-      { name: PROJECTS_TABLE, range: range(0, projectHeaders.length, projectsEnd), style: 'TableStyleMedium2' },
-      { name: SOURCES_TABLE, range: range(sourceCol, sourceHeaders.length, sourcesEnd), style: 'TableStyleMedium2' },
+      {
+        name: PROJECTS_TABLE,
+        range: range(0, projectHeaders.length, projectsEnd),
+        style: 'TableStyleMedium2',
+      },
+      {
+        name: SOURCES_TABLE,
+        range: range(sourceCol, sourceHeaders.length, sourcesEnd),
+        style: 'TableStyleMedium2',
+      },
     ],
   };
 }

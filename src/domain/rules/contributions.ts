@@ -28,7 +28,9 @@ export const contributions: Rule = (ctx) => {
       out.push(
         finding({
           code: 'NO_BUDGET_LINE',
-          cells: [ctx.entryCell(i, 'contribution') ?? ctx.entryCell(i, 'name')].filter((c): c is string => !!c),
+          cells: [ctx.entryCell(i, 'contribution') ?? ctx.entryCell(i, 'name')].filter(
+            (c): c is string => !!c,
+          ),
           projectId: entry.id || undefined,
           expected: entry.contribution,
           params: { name: entry.name, sheet: plan.budget?.sheet },
@@ -42,7 +44,9 @@ export const contributions: Rule = (ctx) => {
       if (f) out.push(f);
     } else {
       for (const y of ctx.years) {
-        const f = compare(entry, ownFundedOf(ctx, y.year, lineIdx), y.year, () => cellsOf(ctx, y.year, lineIdx));
+        const f = compare(entry, ownFundedOf(ctx, y.year, lineIdx), y.year, () =>
+          cellsOf(ctx, y.year, lineIdx),
+        );
         if (f) out.push(f);
       }
     }
@@ -70,7 +74,12 @@ function cellsOf(ctx: RuleContext, year: number | undefined, lineIdx: readonly n
   return [...new Set([...cells, ...earmarks])];
 }
 
-function compare(entry: RegisterEntry, own: Ore, year: number | undefined, cells: () => string[]): Finding | null {
+function compare(
+  entry: RegisterEntry,
+  own: Ore,
+  year: number | undefined,
+  cells: () => string[],
+): Finding | null {
   const promised = entry.contribution ?? 0;
   const range = entry.contributionRange;
   if (range ? own >= range.min && own <= range.max : own === promised) return null;

@@ -8,7 +8,8 @@ export const memos: Rule = ({ plan, years }) => {
     if (!memo.source) continue;
     for (const y of years) {
       const cell = memo.amounts.get(y.year);
-      if (!cell || cell.reading === 'error' || cell.reading === 'invalid' || cell.reading === 'range') continue;
+      if (!cell || cell.reading === 'error' || cell.reading === 'invalid' || cell.reading === 'range')
+        continue;
       if (cell.ore === y.ownSources) continue;
       out.push(
         finding({

@@ -10,7 +10,12 @@ export const ownFunding: Rule = ({ plan, years }) => {
     out.push(
       finding({
         code: 'OWN_FUNDING_MISMATCH',
-        cells: y.ownSourceRefs.length > 0 ? y.ownSourceRefs : [plan.financing.sumRow?.labelRef ?? plan.financing.rows[0]?.labelRef].filter((c): c is string => !!c),
+        cells:
+          y.ownSourceRefs.length > 0
+            ? y.ownSourceRefs
+            : [plan.financing.sumRow?.labelRef ?? plan.financing.rows[0]?.labelRef].filter(
+                (c): c is string => !!c,
+              ),
         year: y.year,
         expected: y.ownSources,
         actual: y.ownFunded,

@@ -9,7 +9,14 @@ export const sumRows: Rule = ({ plan, years }) => {
       [y.statedBudget, y.budget, plan.budget],
       [y.statedFinancing, y.financing, plan.financing],
     ] as const) {
-      if (!stated || !table || stated.reading === 'error' || stated.reading === 'invalid' || stated.reading === 'range') continue;
+      if (
+        !stated ||
+        !table ||
+        stated.reading === 'error' ||
+        stated.reading === 'invalid' ||
+        stated.reading === 'range'
+      )
+        continue;
       if (stated.ore === computed) continue;
       out.push(
         finding({

@@ -12,7 +12,8 @@ export const yearOverYear: Rule = ({ plan, years }) => {
   const first = years[0];
   if (!first) return out;
   for (const note of plan.earlier) {
-    const actual = note.sheet === 'financing' ? (plan.index ? first.ownSources : first.financing) : first.budget;
+    const actual =
+      note.sheet === 'financing' ? (plan.index ? first.ownSources : first.financing) : first.budget;
     const difference = actual - note.amount;
     out.push(
       finding({

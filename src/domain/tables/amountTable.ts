@@ -165,7 +165,14 @@ class Row implements TableRow {
   }
 }
 
-function readAmountCell(grid: Grid, row: number, col: number, year: number, label: string, findings: Finding[]): AmountCell {
+function readAmountCell(
+  grid: Grid,
+  row: number,
+  col: number,
+  year: number,
+  label: string,
+  findings: Finding[],
+): AmountCell {
   const reading = readAmount(grid.value(row, col));
   if (reading.kind === 'number') return new Cell(grid, row, col, reading.ore, 'number');
   const ref = grid.ref(row, col);
@@ -176,22 +183,42 @@ function readAmountCell(grid: Grid, row: number, col: number, year: number, labe
     case 'empty': {
       const formula = grid.formula(row, col);
       if (formula !== null) {
-        findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'noResult', text: formula } }));
+        findings.push(
+          finding({
+            code: 'AMOUNT_INVALID',
+            cells: [ref],
+            year,
+            params: { ...params(), reason: 'noResult', text: formula },
+          }),
+        );
       }
       break;
     }
     case 'text':
-      findings.push(finding({ code: 'AMOUNT_AS_TEXT', cells: [ref], year, actual: reading.ore, params: params() }));
+      findings.push(
+        finding({ code: 'AMOUNT_AS_TEXT', cells: [ref], year, actual: reading.ore, params: params() }),
+      );
       ore = reading.ore;
       break;
     case 'range':
-      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'range' } }));
+      findings.push(
+        finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'range' } }),
+      );
       break;
     case 'error':
-      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'error', text: reading.error } }));
+      findings.push(
+        finding({
+          code: 'AMOUNT_INVALID',
+          cells: [ref],
+          year,
+          params: { ...params(), reason: 'error', text: reading.error },
+        }),
+      );
       break;
     case 'invalid':
-      findings.push(finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'text' } }));
+      findings.push(
+        finding({ code: 'AMOUNT_INVALID', cells: [ref], year, params: { ...params(), reason: 'text' } }),
+      );
       break;
   }
   return new Cell(grid, row, col, ore, reading.kind);

@@ -24,7 +24,9 @@ export function findSheet(
   const sheets = workbook.sheets.filter((s) => s.name !== REGISTER_SHEET);
   const lower = (s: string) => s.trim().toLocaleLowerCase('nb');
   if (explicitName !== undefined) {
-    const hit = sheets.find((s) => s.name === explicitName) ?? sheets.find((s) => lower(s.name) === lower(explicitName));
+    const hit =
+      sheets.find((s) => s.name === explicitName) ??
+      sheets.find((s) => lower(s.name) === lower(explicitName));
     if (hit) return { sheet: hit };
   } else {
     const names = SHEET_NAMES[role];
@@ -37,7 +39,11 @@ export function findSheet(
     finding: finding({
       code: 'SHEET_MISSING',
       cells: [],
-      params: { role, name: explicitName ?? SHEET_NAMES[role][0], sheets: workbook.sheets.map((s) => s.name) },
+      params: {
+        role,
+        name: explicitName ?? SHEET_NAMES[role][0],
+        sheets: workbook.sheets.map((s) => s.name),
+      },
     }),
   };
 }
