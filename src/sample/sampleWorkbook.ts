@@ -5,6 +5,7 @@
  */
 import { kronerToOre } from '../domain/amount';
 import type { CellModel, SheetModel, WorkbookModel } from '../domain/model';
+import { registerEntry } from '../domain/register/entry';
 import { registerSheetModel } from '../domain/register/registerSheet';
 import {
   REGISTER_FORMAT_VERSION,
@@ -23,22 +24,10 @@ type EntryInput = Partial<RegisterEntry> & Pick<RegisterEntry, 'name'> & { contr
 
 function entry(e: EntryInput): RegisterEntry {
   const { contributionKr, ...rest } = e;
-  return {
-    id: '',
-    area: '',
-    phase: '',
-    owner: '',
-    role: '',
-    partners: [],
-    goals: [],
-    contribution: contributionKr === undefined ? null : kronerToOre(contributionKr),
-    basis: null,
-    contributionNote: '',
-    budgetLine: '',
-    aliases: [],
-    kind: 'project',
+  return registerEntry({
     ...rest,
-  };
+    contribution: contributionKr === undefined ? null : kronerToOre(contributionKr),
+  });
 }
 
 /** The register the plan describes (section 2 of the seed), with its operations lines and sources. */

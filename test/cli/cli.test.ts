@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main, type Io } from '../../src/cli/main';
+import { registerEntry } from '../../src/domain/register/entry';
 import { registerSheetModel } from '../../src/domain/register/registerSheet';
 import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 import { writeWorkbookFile } from '../../src/xlsx';
@@ -295,38 +296,16 @@ describe('a workbook laid out differently from the sample, through the .xlsx rea
     const register = {
       formatVersion: 1,
       entries: [
-        {
+        registerEntry({
           id: 'A',
           name: 'Cluster',
           area: '1',
-          phase: '',
           owner: 'Council',
-          role: '',
-          partners: [],
-          goals: [],
           contribution: 10_000_000,
-          basis: 'per år' as const,
-          contributionNote: '',
+          basis: 'per år',
           budgetLine: 'Cluster',
-          aliases: [],
-          kind: 'project' as const,
-        },
-        {
-          id: '',
-          name: 'Coordination',
-          area: '',
-          phase: '',
-          owner: '',
-          role: '',
-          partners: [],
-          goals: [],
-          contribution: null,
-          basis: null,
-          contributionNote: '',
-          budgetLine: 'Coordination',
-          aliases: [],
-          kind: 'operations' as const,
-        },
+        }),
+        registerEntry({ name: 'Coordination', budgetLine: 'Coordination', kind: 'operations' }),
       ],
       sources: [
         { name: 'Council', kind: 'own' as const, aliases: [] },

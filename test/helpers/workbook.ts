@@ -5,6 +5,7 @@
  * Amounts given to the builders are kroner (as a finance officer types them
  * into a cell); what the engine returns is øre (`kronerToOre`).
  */
+import { registerEntry } from '../../src/domain/register/entry';
 import { kronerToOre } from '../../src/domain/amount';
 import { sheetModelToSnapshot } from '../../src/domain/modelToSnapshot';
 import { registerSheetModel } from '../../src/domain/register/registerSheet';
@@ -66,22 +67,12 @@ export function entry(e: EntryInput): RegisterEntry {
   const { contributionKr, ...rest } = e;
   const contribution =
     contributionKr === undefined || contributionKr === null ? null : kronerToOre(contributionKr);
-  return {
-    id: '',
-    area: '',
-    phase: '',
-    owner: '',
-    role: '',
-    partners: [],
-    goals: [],
+  return registerEntry({
     contribution,
     basis: contribution === null ? null : 'per år',
-    contributionNote: '',
     budgetLine: e.name,
-    aliases: [],
-    kind: 'project',
     ...rest,
-  };
+  });
 }
 
 export function source(name: string, kind: SourceKind = 'external', aliases: string[] = []): FundingSource {

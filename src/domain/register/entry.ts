@@ -1,0 +1,21 @@
+import type { RegisterEntry } from './types';
+
+/** A register entry with every field empty but those given: a project unless `kind` says otherwise. */
+export function registerEntry(fields: Partial<RegisterEntry> & Pick<RegisterEntry, 'name'>): RegisterEntry {
+  return {
+    id: '',
+    area: '',
+    phase: '',
+    owner: '',
+    role: '',
+    partners: [],
+    goals: [],
+    contribution: null,
+    basis: null,
+    contributionNote: '',
+    budgetLine: '',
+    aliases: [],
+    kind: 'project',
+    ...fields,
+  };
+}
