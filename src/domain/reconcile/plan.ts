@@ -178,27 +178,16 @@ function readFunding(
   for (const row of table.rows) {
     const source = index?.sourceFor(row.label) ?? null;
     const isSourceRow = source !== null && source.kind !== 'memo';
-    if (group && row.amounts.size > 0 && !isSourceRow) {
-      const outdented =
-        group.childIndent !== null && group.childIndent > group.indent && row.indent <= group.indent;
-      if (!outdented) {
-        group.childIndent ??= row.indent;
-        funding.push(earmark(row, group, lookup, index, table.sheet, findings));
-        continue;
-      }
-      group = null;
+    const hasAmount = row.amounts.size > 0;
+    // A row belongs to the open group unless it is a registered source, stands at the
+    // header's indent when the group's rows are indented, or (without amounts) is a new header.
+    const inGroup = group !== null && !isSourceRow && !outdented(group, row.indent);
+    if (group && inGroup && (hasAmount || !GROUP_HEADER.test(row.label))) {
+      if (hasAmount) group.childIndent ??= row.indent;
+      funding.push(earmark(row, group, lookup, index, table.sheet, findings));
+      continue;
     }
-    if (row.amounts.size === 0) {
-      if (
-        group &&
-        !isSourceRow &&
-        !GROUP_HEADER.test(row.label) &&
-        !(group.childIndent !== null && row.indent <= group.indent && group.childIndent > group.indent)
-      ) {
-        // A line under a group with no amount this plan: an earmark of nothing.
-        funding.push(earmark(row, group, lookup, index, table.sheet, findings));
-        continue;
-      }
+    if (!hasAmount) {
       const g = { label: row.label, labelRef: row.labelRef, source: isSourceRow ? source : null };
       groups.push(g);
       group = { ...g, indent: row.indent, childIndent: null };
@@ -219,6 +208,11 @@ function readFunding(
   return { funding, groups };
 }
 
+/** True when a group's rows are indented and this row is back at (or left of) the header. */
+function outdented(group: { indent: number; childIndent: number | null }, indent: number): boolean {
+  return group.childIndent !== null && group.childIndent > group.indent && indent <= group.indent;
+}
+
 function earmark(
   row: TableRow,
   group: FundingGroup,
@@ -232,6 +226,7 @@ function earmark(
   if (entry !== null) line = lineByEntry.get(entry) ?? null;
   line ??= lineByLabel.get(normalizeLabel(row.label)) ?? null;
   // Without a budget table there is nothing to name: SHEET_MISSING / TABLE_NOT_FOUND says why.
+  const sourceName = group.source?.name ?? group.label.replace(/[:,]\s*$/, '').trim();
   if (line === null && row.amounts.size > 0 && budgetRead) {
     findings.push(
       finding({
@@ -242,7 +237,7 @@ function earmark(
         params: {
           sheet,
           label: row.label,
-          source: group.source?.name ?? group.label.replace(/[:,]\s*$/, ''),
+          source: sourceName,
           reason: entry !== null ? 'noBudgetLine' : undefined,
         },
       }),
@@ -253,7 +248,7 @@ function earmark(
     label: row.label,
     labelRef: row.labelRef,
     source: group.source,
-    sourceName: group.source?.name ?? group.label.replace(/[:,]\s*$/, '').trim(),
+    sourceName,
     own: group.source?.kind === 'own',
     line,
     amounts: row.amounts,

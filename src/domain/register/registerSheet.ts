@@ -73,7 +73,7 @@ export function registerSheetModel(register: Register): SheetModel {
       put(row, PROJECT_KEYS.length + j, e.extra?.[h] ?? null),
     );
   });
-  // An empty contribution column still gets the amount format.
+  // A table keeps one data row even when empty, so its range always has a body.
   const projectsEnd = top + Math.max(register.entries.length, 1);
 
   const sourceCol = projectHeaders.length + 1;
