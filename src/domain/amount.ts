@@ -172,16 +172,18 @@ function safeString(v: unknown): string {
  * is not a safe integer (NaN, ±Infinity, beyond ±2^53 øre) is 'invalid'; a
  * boolean is 'invalid' with text 'TRUE'/'FALSE'.
  */
+const EMPTY: AmountReading = Object.freeze({ kind: 'empty' });
+
 export function readAmount(value: CellValue): AmountReading {
   const v: unknown = value;
-  if (v === null || v === undefined) return { kind: 'empty' };
+  if (v === null || v === undefined) return EMPTY;
   if (typeof v === 'number') {
     const ore = Number.isFinite(v) ? kronerToOre(v) : NaN;
     // Beyond ±2^53 øre an amount cannot be held exactly: unreadable, not silently rounded.
     return Number.isSafeInteger(ore) ? { kind: 'number', ore } : { kind: 'invalid', text: String(v) };
   }
   if (typeof v === 'string') {
-    if (v.trim() === '') return { kind: 'empty' };
+    if (v.trim() === '') return EMPTY;
     const r = parseAmountText(v);
     if (r === null) return { kind: 'invalid', text: v };
     if ('ore' in r) return { kind: 'text', ore: r.ore, text: v };

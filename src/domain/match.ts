@@ -31,6 +31,8 @@ const ASCII_NON_WORD = /[^a-z0-9]+/g;
  */
 export function normalizeLabel(s: string): string {
   s = String(s);
+  // Fastest path: letters, digits and single inner spaces only, so lower-casing is all it takes.
+  if (isSimpleAscii(s)) return s.toLowerCase();
   // Fast path for plain ASCII labels (most of them): no Unicode normalisation needed.
   if (PLAIN_ASCII.test(s)) return s.toLowerCase().replace(ASCII_NON_WORD, ' ').trim();
   return s
@@ -46,6 +48,25 @@ export function normalizeLabel(s: string): string {
     .normalize('NFC')
     .replace(NON_WORD, ' ')
     .trim();
+}
+
+/** ASCII letters and digits with single spaces between them: already normal but for case. */
+function isSimpleAscii(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  let prevSpace = true; // no leading space
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      prevSpace = false;
+    } else {
+      return false;
+    }
+  }
+  return !prevSpace;
 }
 
 /** Longest string (in UTF-16 units) compared by edit distance; the rest is ignored. */

@@ -22,7 +22,13 @@ export interface LineFigures {
 
 export interface YearFigures {
   readonly year: number;
+  /** Every budget line's figures, in plan order (built on first use). */
   readonly lines: readonly LineFigures[];
+  /** Line i's budget, earmarked and own-funded amounts, without an object per line. */
+  lineBudget(i: number): Ore;
+  lineEarmarked(i: number): Ore;
+  lineOwnFunded(i: number): Ore;
+  line(i: number): LineFigures;
   readonly budget: Ore;
   readonly financing: Ore;
   readonly earmarked: Ore;
@@ -54,9 +60,72 @@ class Line implements LineFigures {
   }
 }
 
+/**
+ * A year's figures, kept per column (amounts in typed arrays; øre stay exact
+ * in a float64 up to 2^53): a plan may have 100 000 lines, and the rules
+ * read three numbers of each.
+ */
+class Figures implements YearFigures {
+  private lineList: LineFigures[] | null = null;
+
+  constructor(
+    private readonly plan: Plan,
+    readonly year: number,
+    private readonly budgets: Float64Array,
+    private readonly earmarkedBy: Float64Array,
+    /** Earmarks by line, only for lines that have some. */
+    private readonly earmarksByLine: ReadonlyMap<number, readonly EarmarkFigure[]>,
+    readonly budget: Ore,
+    readonly financing: Ore,
+    readonly earmarked: Ore,
+    readonly ownSources: Ore,
+    readonly ownSourceRefs: readonly string[],
+    readonly statedBudget: AmountCell | null,
+    readonly statedFinancing: AmountCell | null,
+  ) {}
+
+  get ownFunded(): Ore {
+    return this.budget - this.earmarked;
+  }
+
+  lineBudget(i: number): Ore {
+    return this.budgets[i];
+  }
+
+  lineEarmarked(i: number): Ore {
+    return this.earmarkedBy[i];
+  }
+
+  lineOwnFunded(i: number): Ore {
+    return this.budgets[i] - this.earmarkedBy[i];
+  }
+
+  line(i: number): LineFigures {
+    if (this.lineList) return this.lineList[i];
+    return new Line(
+      i,
+      this.budgets[i],
+      this.plan.lines[i].amounts.get(this.year),
+      this.earmarksByLine.get(i) ?? NONE,
+      this.earmarkedBy[i],
+    );
+  }
+
+  get lines(): readonly LineFigures[] {
+    if (this.lineList === null) {
+      const list: LineFigures[] = [];
+      for (let i = 0; i < this.budgets.length; i++) list.push(this.line(i));
+      this.lineList = list;
+    }
+    return this.lineList;
+  }
+}
+
 /** The year's figures. Only earmarks from sources that are not the council's own count as earmarked. */
 export function yearFigures(plan: Plan, year: number): YearFigures {
+  const n = plan.lines.length;
   const earmarksByLine = new Map<number, EarmarkFigure[]>();
+  const earmarkedBy = new Float64Array(n);
   let financing = 0;
   let ownSources = 0;
   const ownSourceRefs: string[] = [];
@@ -68,35 +137,36 @@ export function yearFigures(plan: Plan, year: number): YearFigures {
       ownSources += cell.ore;
       ownSourceRefs.push(cell.ref);
     } else if (item.kind === 'earmark' && item.line !== null) {
-      const list = earmarksByLine.get(item.line) ?? [];
-      list.push({ item: i, amount: cell.ore, ref: cell.ref });
-      earmarksByLine.set(item.line, list);
+      const list = earmarksByLine.get(item.line);
+      const figure: EarmarkFigure = { item: i, amount: cell.ore, ref: cell.ref };
+      if (list) list.push(figure);
+      else earmarksByLine.set(item.line, [figure]);
+      earmarkedBy[item.line] += cell.ore;
     }
   });
 
+  const budgets = new Float64Array(n);
   let budget = 0;
   let earmarked = 0;
-  const lines: LineFigures[] = plan.lines.map((line, i) => {
-    const cell = line.amounts.get(year);
-    const b = cell?.ore ?? 0;
-    const earmarks = earmarksByLine.get(i) ?? NONE;
-    let e = 0;
-    for (const x of earmarks) e += x.amount;
+  for (let i = 0; i < n; i++) {
+    const b = plan.lines[i].amounts.ore(year);
+    budgets[i] = b;
     budget += b;
-    earmarked += e;
-    return new Line(i, b, cell, earmarks, e);
-  });
+    earmarked += earmarkedBy[i];
+  }
 
-  return {
+  return new Figures(
+    plan,
     year,
-    lines,
+    budgets,
+    earmarkedBy,
+    earmarksByLine,
     budget,
     financing,
     earmarked,
-    ownFunded: budget - earmarked,
     ownSources,
     ownSourceRefs,
-    statedBudget: plan.budget?.sumRow?.amounts.get(year) ?? null,
-    statedFinancing: plan.financing?.sumRow?.amounts.get(year) ?? null,
-  };
+    plan.budget?.sumRow?.amounts.get(year) ?? null,
+    plan.financing?.sumRow?.amounts.get(year) ?? null,
+  );
 }

@@ -3,7 +3,7 @@ import { findAmountInText } from '../amount';
 import { finding, type Finding } from '../findings';
 import { bestMatch, normalizeLabel } from '../match';
 import type { FundingSource } from '../register/types';
-import type { AmountCell, AmountTable, TableRow } from '../tables/amountTable';
+import type { AmountTable, TableRow, YearAmounts } from '../tables/amountTable';
 import { RegisterIndex } from './registerIndex';
 
 /** A budget line: one row of the budget table, tied to a register entry when one matches. */
@@ -15,7 +15,7 @@ export interface BudgetLine {
   readonly labelRef: string;
   /** Index into the register's entries; null when unknown (or there is no register). */
   readonly entry: number | null;
-  readonly amounts: ReadonlyMap<number, AmountCell>;
+  readonly amounts: YearAmounts;
 }
 
 /** A funding row of the financing table (a source's own row, or an earmarked row under a group). */
@@ -30,7 +30,7 @@ export interface FundingItem {
   readonly own: boolean;
   /** For earmarks: the budget line it names, or null when it names none. */
   readonly line: number | null;
-  readonly amounts: ReadonlyMap<number, AmountCell>;
+  readonly amounts: YearAmounts;
 }
 
 /** A group header in the financing sheet (`Innovasjon Norge,`). */
@@ -46,7 +46,7 @@ export interface MemoRow {
   readonly label: string;
   readonly labelRef: string;
   readonly source: FundingSource | null;
-  readonly amounts: ReadonlyMap<number, AmountCell>;
+  readonly amounts: YearAmounts;
 }
 
 /** A note under a table that states an earlier year's figure. */
@@ -75,7 +75,7 @@ export interface Plan {
 
 class Line implements BudgetLine {
   readonly label: string;
-  readonly amounts: ReadonlyMap<number, AmountCell>;
+  readonly amounts: YearAmounts;
 
   constructor(
     readonly row: TableRow,
@@ -100,12 +100,17 @@ export function buildPlan(
   index: RegisterIndex | null,
 ): Plan {
   const findings: Finding[] = [];
-  const lines: BudgetLine[] = (budget?.rows ?? [])
-    .filter((r) => r.amounts.size > 0)
-    .map((r) => {
-      const key = normalizeLabel(r.label);
-      return new Line(r, key, index ? index.entryForKey(key) : null);
-    });
+  const rows = budget?.rows ?? [];
+  // Sized once (a plan may have 100 000 lines), trimmed after.
+  const lines = new Array<BudgetLine>(rows.length);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.amounts.size === 0) continue;
+    const key = normalizeLabel(r.label);
+    lines[n++] = new Line(r, key, index ? index.entryForKey(key) : null);
+  }
+  lines.length = n;
 
   const { funding, groups } = financing
     ? readFunding(financing, budget !== null, lines, index, findings)
@@ -150,11 +155,39 @@ export function buildPlan(
   return { index, budget, financing, lines, funding, groups, memos, earlier, years, findings };
 }
 
-interface Lookup {
-  readonly lines: readonly BudgetLine[];
-  readonly lineByLabel: ReadonlyMap<string, number>;
-  readonly lineByEntry: ReadonlyMap<number, number>;
-  readonly budgetRead: boolean;
+/** Finds the budget line an earmark names: by register entry, else by label. */
+class Lookup {
+  /** First line of each register entry, -1 when none; by entry index. */
+  private readonly lineByEntry: Int32Array;
+  /** Built on first need: most earmarks are found through the register. */
+  private lineByLabel: Map<string, number> | null = null;
+
+  constructor(
+    readonly lines: readonly BudgetLine[],
+    entries: number,
+    readonly budgetRead: boolean,
+  ) {
+    this.lineByEntry = new Int32Array(entries).fill(-1);
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const e = lines[i].entry;
+      if (e !== null) this.lineByEntry[e] = i;
+    }
+  }
+
+  byEntry(entry: number): number | null {
+    const i = this.lineByEntry[entry];
+    return i === undefined || i < 0 ? null : i;
+  }
+
+  byLabel(key: string): number | null {
+    if (this.lineByLabel === null) {
+      this.lineByLabel = new Map();
+      this.lines.forEach((l, i) => {
+        if (!this.lineByLabel!.has(l.key)) this.lineByLabel!.set(l.key, i);
+      });
+    }
+    return this.lineByLabel.get(key) ?? null;
+  }
 }
 
 function readFunding(
@@ -167,13 +200,7 @@ function readFunding(
   const funding: FundingItem[] = [];
   const groups: FundingGroup[] = [];
   let group: (FundingGroup & { indent: number; childIndent: number | null }) | null = null;
-  const lineByLabel = new Map<string, number>();
-  const lineByEntry = new Map<number, number>();
-  lines.forEach((l, i) => {
-    if (!lineByLabel.has(l.key)) lineByLabel.set(l.key, i);
-    if (l.entry !== null && !lineByEntry.has(l.entry)) lineByEntry.set(l.entry, i);
-  });
-  const lookup: Lookup = { lines, lineByLabel, lineByEntry, budgetRead };
+  const lookup = new Lookup(lines, index?.register.entries.length ?? 0, budgetRead);
 
   for (const row of table.rows) {
     const source = index?.sourceFor(row.label) ?? null;
@@ -216,24 +243,24 @@ function outdented(group: { indent: number; childIndent: number | null }, indent
 function earmark(
   row: TableRow,
   group: FundingGroup,
-  { lines, lineByLabel, lineByEntry, budgetRead }: Lookup,
+  lookup: Lookup,
   index: RegisterIndex | null,
   sheet: string,
   findings: Finding[],
 ): FundingItem {
   let line: number | null = null;
   const entry = index ? index.entryFor(row.label) : null;
-  if (entry !== null) line = lineByEntry.get(entry) ?? null;
-  line ??= lineByLabel.get(normalizeLabel(row.label)) ?? null;
+  if (entry !== null) line = lookup.byEntry(entry);
+  line ??= lookup.byLabel(normalizeLabel(row.label));
   // Without a budget table there is nothing to name: SHEET_MISSING / TABLE_NOT_FOUND says why.
   const sourceName = group.source?.name ?? group.label.replace(/[:,]\s*$/, '').trim();
-  if (line === null && row.amounts.size > 0 && budgetRead) {
+  if (line === null && row.amounts.size > 0 && lookup.budgetRead) {
     findings.push(
       finding({
         code: 'UNKNOWN_EARMARK',
         cells: [row.labelRef],
         projectId: entry !== null && index ? index.entry(entry).id || undefined : undefined,
-        suggestion: entry === null ? suggestLine(row.label, lines, index) : undefined,
+        suggestion: entry === null ? suggestLine(row.label, lookup.lines, index) : undefined,
         params: {
           sheet,
           label: row.label,

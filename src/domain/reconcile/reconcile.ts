@@ -123,7 +123,7 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
       budgetSheet: budget?.sheet ?? null,
       financingSheet: financing?.sheet ?? null,
       registerSheet: registerReading.location?.sheet ?? null,
-      projects: registerReading.register?.entries.filter((e) => e.kind === 'project').length ?? 0,
+      projects: countProjects(registerReading.register?.entries ?? []),
       fundingSources: registerReading.register?.sources.length ?? 0,
     },
     plan,
@@ -131,10 +131,20 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
   };
 }
 
+function countProjects(entries: readonly RegisterEntry[]): number {
+  let n = 0;
+  for (let i = 0; i < entries.length; i++) if (entries[i].kind === 'project') n++;
+  return n;
+}
+
 function nonMoneyProjects(plan: Plan): Pick<RegisterEntry, 'id' | 'name'>[] {
   if (!plan.index) return [];
-  const withLine = new Set(plan.lines.map((l) => l.entry));
+  const withLine = new Uint8Array(plan.index.register.entries.length);
+  for (let i = 0; i < plan.lines.length; i++) {
+    const e = plan.lines[i].entry;
+    if (e !== null) withLine[e] = 1;
+  }
   return plan.index.register.entries
-    .filter((e, i) => e.kind === 'project' && e.contribution === null && !withLine.has(i))
+    .filter((e, i) => e.kind === 'project' && e.contribution === null && withLine[i] === 0)
     .map((e) => ({ id: e.id, name: e.name }));
 }

@@ -1,19 +1,29 @@
 import { bestMatch, normalizeLabel, type MatchCandidate } from '../match';
 import type { FundingSource, Register, RegisterEntry } from '../register/types';
+import { StringIndex } from '../stringIndex';
 
 /** Looks labels up in the register by name, budget line and aliases, exactly after normalising. */
 export class RegisterIndex {
-  private readonly entryByKey = new Map<string, number>();
+  /** Normalised names, budget lines and aliases, numbered; `entryOfKey[n]` is key n's entry. */
+  private readonly entryKeys: StringIndex;
+  private readonly entryOfKey: number[] = [];
   private readonly sourceByKey = new Map<string, number>();
   private entryCandidates: MatchCandidate<number>[] | null = null;
   private sourceCandidates: MatchCandidate<number>[] | null = null;
 
   constructor(readonly register: Register) {
+    this.entryKeys = new StringIndex(register.entries.length);
+    const addKey = (text: string, i: number) => {
+      const k = normalizeLabel(text);
+      if (k === '') return;
+      const before = this.entryKeys.size;
+      if (this.entryKeys.add(k) === before) this.entryOfKey.push(i);
+    };
     register.entries.forEach((e, i) => {
-      for (const key of entryNames(e)) {
-        const k = normalizeLabel(key);
-        if (k !== '' && !this.entryByKey.has(k)) this.entryByKey.set(k, i);
-      }
+      // The first name that claims a key keeps it. Written out, not via entryNames(): no array per entry.
+      if (e.budgetLine !== '' && e.budgetLine !== e.name) addKey(e.budgetLine, i);
+      addKey(e.name, i);
+      for (let a = 0; a < e.aliases.length; a++) addKey(e.aliases[a], i);
     });
     register.sources.forEach((s, i) => {
       for (const key of [s.name, ...s.aliases]) {
@@ -33,7 +43,8 @@ export class RegisterIndex {
 
   /** By a label already normalised with normalizeLabel. */
   entryForKey(key: string): number | null {
-    return this.entryByKey.get(key) ?? null;
+    const n = this.entryKeys.get(key);
+    return n < 0 ? null : this.entryOfKey[n];
   }
 
   sourceFor(label: string): FundingSource | null {

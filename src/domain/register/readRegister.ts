@@ -2,6 +2,7 @@ import { readAmount } from '../amount';
 import { qualifiedRef } from '../address';
 import { finding, type Finding } from '../findings';
 import { Grid } from '../grid';
+import { StringIndex } from '../stringIndex';
 import type { CellValue, WorkbookSnapshot } from '../snapshot';
 import { isCellError } from '../snapshot';
 import {
@@ -132,21 +133,29 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
     }
   }
 
-  const entries: RegisterEntry[] = [];
-  const entryRows: number[] = [];
+  let entries: RegisterEntry[] = [];
+  let entryRows: number[] = [];
   if (projectSeg) {
-    for (const row of dataRows(grid, projectSeg)) {
+    const start = projectSeg.row + 1;
+    const end = dataEnd(grid, projectSeg);
+    // Sized once: growing arrays of 100 000 items copies them over and over.
+    entries = new Array<RegisterEntry>(end - start);
+    entryRows = new Array<number>(end - start);
+    let n = 0;
+    for (let row = start; row < end; row++) {
       const entry = readEntry(grid, projectSeg, row, findings);
       if (entry) {
-        entries.push(entry);
-        entryRows.push(row);
+        entries[n] = entry;
+        entryRows[n++] = row;
       }
     }
+    entries.length = n;
+    entryRows.length = n;
   }
   const sources: FundingSource[] = [];
   const sourceRows: number[] = [];
   if (sourceSeg) {
-    for (const row of dataRows(grid, sourceSeg)) {
+    for (let row = sourceSeg.row + 1, end = dataEnd(grid, sourceSeg); row < end; row++) {
       const source = readSource(grid, sourceSeg, row, findings);
       if (source) {
         sources.push(source);
@@ -218,22 +227,26 @@ function findSegment(grid: Grid, accept: (keys: ReadonlySet<string>) => boolean)
   return null;
 }
 
-function* dataRows(grid: Grid, seg: Segment): Generator<number> {
-  for (let r = seg.row + 1; r < grid.endRow; r++) {
-    if (grid.isRowBlank(r, seg.fromCol, seg.toCol)) return;
-    yield r;
-  }
+/** The rows of a table: from under its header to the first blank row. */
+function dataEnd(grid: Grid, seg: Segment): number {
+  let r = seg.row + 1;
+  while (r < grid.endRow && !grid.isRowBlank(r, seg.fromCol, seg.toCol)) r++;
+  return r;
 }
 
 function cellText(v: CellValue): string {
+  if (typeof v === 'string') return v.trim();
   if (v === null) return '';
   if (isCellError(v)) return v.error;
   return String(v).trim();
 }
 
-function list(v: CellValue): string[] {
-  if (v === null || v === '') return [];
-  return cellText(v)
+function list(v: CellValue): readonly string[] {
+  if (v === null || v === '') return NO_ITEMS;
+  const text = cellText(v);
+  if (text === '') return NO_ITEMS;
+  if (!text.includes(LIST_SEPARATOR)) return [text];
+  return text
     .split(LIST_SEPARATOR)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
@@ -254,87 +267,98 @@ const BASIS: Record<string, Basis> = {
   'i alt': 'totalt',
 };
 
+/** Shared by every entry whose list cell is empty (most of them): no array per row. */
+const NO_ITEMS: readonly string[] = Object.freeze([]);
+
+/** The row's cell in the column of `key`; null when the table lacks the column. */
+function field(
+  cells: readonly CellValue[],
+  cols: Partial<Record<ProjectKey, number>>,
+  key: ProjectKey,
+  firstCol: number,
+): CellValue {
+  const c = cols[key];
+  return c === undefined ? null : (cells[c - firstCol] ?? null);
+}
+
+/**
+ * Reads one register row. This runs for every row of a register that may
+ * hold 100 000 entries, so it allocates only what the entry keeps: no
+ * closures, no arrays for empty lists, lookups before normalising text.
+ */
 function readEntry(grid: Grid, seg: Segment, row: number, findings: Finding[]): RegisterEntry | null {
   const cells = grid.rowValues(row);
   const cols = projectColumns(seg);
-  const get = (key: ProjectKey): CellValue => {
-    const col = cols[key];
-    return col === undefined ? null : (cells[col - grid.firstCol] ?? null);
-  };
-  const at = (key: ProjectKey) => grid.ref(row, cols[key] ?? seg.fromCol);
-  const invalid = (key: ProjectKey, reason: string, text?: string) =>
-    findings.push(
-      finding({
-        code: 'REGISTER_INVALID',
-        cells: [at(key)],
-        projectId: cellText(get('id')) || undefined,
-        params: { sheet: grid.name, name: PROJECTS_TABLE, field: key, reason, text },
-      }),
-    );
+  const first = grid.firstCol;
 
-  const id = cellText(get('id'));
-  const name = cellText(get('name'));
-  const kindText = cellText(get('kind')).toLowerCase();
+  const id = cellText(field(cells, cols, 'id', first));
+  const name = cellText(field(cells, cols, 'name', first));
+  const kindRaw = cellText(field(cells, cols, 'kind', first));
   let kind: EntryKind = 'project';
-  if (kindText === 'operations' || kindText === 'drift') kind = 'operations';
-  else if (kindText !== '' && kindText !== 'project' && kindText !== 'prosjekt')
-    invalid('kind', 'unknownKind', kindText);
+  if (kindRaw !== '' && kindRaw !== 'project' && kindRaw !== 'prosjekt') {
+    const kindText = kindRaw.toLowerCase();
+    if (kindText === 'operations' || kindText === 'drift') kind = 'operations';
+    else if (kindText !== 'project' && kindText !== 'prosjekt')
+      invalidEntry(grid, seg, row, id, 'kind', 'unknownKind', findings, kindText);
+  }
 
   if (name === '') {
-    invalid('name', 'missingName');
+    invalidEntry(grid, seg, row, id, 'name', 'missingName', findings);
     return null;
   }
-  if (id === '' && kind === 'project') invalid('id', 'missingId');
+  if (id === '' && kind === 'project') invalidEntry(grid, seg, row, id, 'id', 'missingId', findings);
 
   let contribution: number | null = null;
   let contributionRange: { min: number; max: number } | undefined;
-  const amount = readAmount(get('contribution'));
-  switch (amount.kind) {
-    case 'empty':
-      break;
-    case 'number':
-      contribution = amount.ore;
-      break;
-    case 'text':
-      contribution = amount.ore;
-      findings.push(
-        finding({
-          code: 'AMOUNT_AS_TEXT',
-          cells: [at('contribution')],
-          projectId: id || undefined,
-          actual: amount.ore,
-          params: { sheet: grid.name, text: amount.text },
-        }),
-      );
-      break;
-    case 'range':
-      contribution = amount.minOre;
-      contributionRange = { min: amount.minOre, max: amount.maxOre };
-      findings.push(
-        finding({
-          code: 'AMOUNT_AS_TEXT',
-          cells: [at('contribution')],
-          projectId: id || undefined,
-          params: { sheet: grid.name, text: amount.text },
-        }),
-      );
-      break;
-    case 'error':
-      invalid('contribution', 'notANumber', amount.error);
-      break;
-    case 'invalid':
-      invalid('contribution', 'notANumber', amount.text);
-      break;
+  const amount = readAmount(field(cells, cols, 'contribution', first));
+  {
+    switch (amount.kind) {
+      case 'empty':
+        break;
+      case 'number':
+        contribution = amount.ore;
+        break;
+      case 'text':
+        contribution = amount.ore;
+        findings.push(
+          finding({
+            code: 'AMOUNT_AS_TEXT',
+            cells: [entryRef(grid, seg, row, 'contribution')],
+            projectId: id || undefined,
+            actual: amount.ore,
+            params: { sheet: grid.name, text: amount.text },
+          }),
+        );
+        break;
+      case 'range':
+        contribution = amount.minOre;
+        contributionRange = { min: amount.minOre, max: amount.maxOre };
+        findings.push(
+          finding({
+            code: 'AMOUNT_AS_TEXT',
+            cells: [entryRef(grid, seg, row, 'contribution')],
+            projectId: id || undefined,
+            params: { sheet: grid.name, text: amount.text },
+          }),
+        );
+        break;
+      case 'error':
+        invalidEntry(grid, seg, row, id, 'contribution', 'notANumber', findings, amount.error);
+        break;
+      case 'invalid':
+        invalidEntry(grid, seg, row, id, 'contribution', 'notANumber', findings, amount.text);
+        break;
+    }
   }
 
-  const basisText = cellText(get('basis')).toLowerCase().replace(/\s+/g, ' ');
+  const basisRaw = cellText(field(cells, cols, 'basis', first));
   let basis: Basis | null = null;
-  if (basisText !== '') {
+  if (basisRaw !== '') {
+    const basisText = BASIS[basisRaw] !== undefined ? basisRaw : basisRaw.toLowerCase().replace(/\s+/g, ' ');
     basis = BASIS[basisText] ?? null;
-    if (!basis) invalid('basis', 'unknownBasis', basisText);
-  }
-  if (contribution !== null && basis === null && basisText === '') {
-    invalid('basis', 'missingBasis');
+    if (!basis) invalidEntry(grid, seg, row, id, 'basis', 'unknownBasis', findings, basisText);
+  } else if (contribution !== null) {
+    invalidEntry(grid, seg, row, id, 'basis', 'missingBasis', findings);
     basis = 'per år';
   }
 
@@ -348,21 +372,46 @@ function readEntry(grid: Grid, seg: Segment, row: number, findings: Finding[]): 
   return {
     id,
     name,
-    area: cellText(get('area')),
-    phase: cellText(get('phase')),
-    owner: cellText(get('owner')),
-    role: cellText(get('role')),
-    partners: list(get('partners')),
-    goals: list(get('goals')),
+    area: cellText(field(cells, cols, 'area', first)),
+    phase: cellText(field(cells, cols, 'phase', first)),
+    owner: cellText(field(cells, cols, 'owner', first)),
+    role: cellText(field(cells, cols, 'role', first)),
+    partners: list(field(cells, cols, 'partners', first)),
+    goals: list(field(cells, cols, 'goals', first)),
     contribution,
     contributionRange,
     basis,
-    contributionNote: cellText(get('contributionNote')),
-    budgetLine: cellText(get('budgetLine')),
-    aliases: list(get('aliases')),
+    contributionNote: cellText(field(cells, cols, 'contributionNote', first)),
+    budgetLine: cellText(field(cells, cols, 'budgetLine', first)),
+    aliases: list(field(cells, cols, 'aliases', first)),
     kind,
     extra,
   };
+}
+
+/** Qualified address of a field of the entry on `row` (the table's first column when the field has none). */
+function entryRef(grid: Grid, seg: Segment, row: number, key: ProjectKey): string {
+  return grid.ref(row, projectColumns(seg)[key] ?? seg.fromCol);
+}
+
+function invalidEntry(
+  grid: Grid,
+  seg: Segment,
+  row: number,
+  id: string,
+  key: ProjectKey,
+  reason: string,
+  findings: Finding[],
+  text?: string,
+): void {
+  findings.push(
+    finding({
+      code: 'REGISTER_INVALID',
+      cells: [entryRef(grid, seg, row, key)],
+      projectId: id || undefined,
+      params: { sheet: grid.name, name: PROJECTS_TABLE, field: key, reason, text },
+    }),
+  );
 }
 
 function readSource(grid: Grid, seg: Segment, row: number, findings: Finding[]): FundingSource | null {
@@ -416,13 +465,15 @@ export function entryCell(location: RegisterLocation, entry: number, key: Projec
 }
 
 function duplicateIds(entries: readonly RegisterEntry[], location: RegisterLocation): Finding[] {
-  const first = new Map<string, number>();
+  const ids = new StringIndex(entries.length);
+  const first = new Int32Array(entries.length);
   const repeated = new Map<string, number[]>();
   entries.forEach((e, i) => {
     if (e.id === '') return;
-    const f = first.get(e.id);
-    if (f === undefined) first.set(e.id, i);
-    else repeated.set(e.id, [...(repeated.get(e.id) ?? [f]), i]);
+    const before = ids.size;
+    const n = ids.add(e.id);
+    if (n === before) first[n] = i;
+    else repeated.set(e.id, [...(repeated.get(e.id) ?? [first[n]]), i]);
   });
   const out: Finding[] = [];
   for (const [id, idx] of repeated) {

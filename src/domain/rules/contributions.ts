@@ -1,6 +1,7 @@
 import type { Ore } from '../amount';
 import { finding, type Finding } from '../findings';
 import type { RegisterEntry } from '../register/types';
+import type { YearFigures } from '../reconcile/figures';
 import type { Rule, RuleContext } from './types';
 
 /**
@@ -13,16 +14,10 @@ export const contributions: Rule = (ctx) => {
   const out: Finding[] = [];
   // Own-funded amounts need both sheets: without financing every earmark would count as 0.
   if (!plan.index || !plan.budget || !plan.financing) return out;
-  const linesByEntry = new Map<number, number[]>();
-  plan.lines.forEach((l, li) => {
-    if (l.entry === null) return;
-    const list = linesByEntry.get(l.entry) ?? [];
-    list.push(li);
-    linesByEntry.set(l.entry, list);
-  });
+  const linesOf = linesByEntry(plan.lines, plan.index.register.entries.length);
   plan.index.register.entries.forEach((entry, i) => {
     if (entry.kind !== 'project' || entry.contribution === null) return;
-    const lineIdx = linesByEntry.get(i) ?? [];
+    const lineIdx = linesOf(i);
     if (lineIdx.length === 0) {
       if (entry.contribution === 0) return;
       out.push(
@@ -38,25 +33,52 @@ export const contributions: Rule = (ctx) => {
       );
       return;
     }
+    // Indexed loops, no closures: this runs once per register entry, which may be 100 000 times.
+    const years = ctx.years;
     if (entry.basis === 'totalt') {
-      const own = ctx.years.reduce((sum, y) => sum + ownFundedOf(ctx, y.year, lineIdx), 0);
-      const f = compare(entry, own, undefined, () => cellsOf(ctx, undefined, lineIdx));
-      if (f) out.push(f);
+      let own = 0;
+      for (let y = 0; y < years.length; y++) own += ownFundedOf(years[y], lineIdx);
+      if (!matches(entry, own)) out.push(mismatch(entry, own, undefined, cellsOf(ctx, undefined, lineIdx)));
     } else {
-      for (const y of ctx.years) {
-        const f = compare(entry, ownFundedOf(ctx, y.year, lineIdx), y.year, () =>
-          cellsOf(ctx, y.year, lineIdx),
-        );
-        if (f) out.push(f);
+      for (let y = 0; y < years.length; y++) {
+        const own = ownFundedOf(years[y], lineIdx);
+        if (!matches(entry, own)) {
+          out.push(mismatch(entry, own, years[y].year, cellsOf(ctx, years[y].year, lineIdx)));
+        }
       }
     }
   });
   return out;
 };
 
-function ownFundedOf(ctx: RuleContext, year: number, lineIdx: readonly number[]): Ore {
-  const y = ctx.years.find((f) => f.year === year);
-  return y ? lineIdx.reduce((sum, li) => sum + y.lines[li].ownFunded, 0) : 0;
+const NO_LINES: readonly number[] = Object.freeze([]);
+
+/**
+ * The budget lines of each register entry, as a lookup by entry index.
+ * Arrays are made only for the rare entry with several lines.
+ */
+function linesByEntry(
+  lines: readonly { readonly entry: number | null }[],
+  entries: number,
+): (entry: number) => readonly number[] {
+  const first = new Int32Array(entries).fill(-1);
+  const more = new Map<number, number[]>();
+  lines.forEach((l, li) => {
+    if (l.entry === null) return;
+    if (first[l.entry] < 0) first[l.entry] = li;
+    else {
+      const list = more.get(l.entry);
+      if (list) list.push(li);
+      else more.set(l.entry, [first[l.entry], li]);
+    }
+  });
+  return (entry) => more.get(entry) ?? (first[entry] >= 0 ? [first[entry]] : NO_LINES);
+}
+
+function ownFundedOf(y: YearFigures, lineIdx: readonly number[]): Ore {
+  let sum = 0;
+  for (let i = 0; i < lineIdx.length; i++) sum += y.lineOwnFunded(lineIdx[i]);
+  return sum;
 }
 
 /** The budget amount cells of the lines, then their earmarked cells; all years when year is undefined. */
@@ -66,7 +88,7 @@ function cellsOf(ctx: RuleContext, year: number | undefined, lineIdx: readonly n
   for (const y of ctx.years) {
     if (year !== undefined && y.year !== year) continue;
     for (const li of lineIdx) {
-      const l = y.lines[li];
+      const l = y.line(li);
       cells.push(l.budgetRef ?? ctx.plan.lines[li].labelRef);
       earmarks.push(...l.earmarks.map((e) => e.ref));
     }
@@ -74,19 +96,19 @@ function cellsOf(ctx: RuleContext, year: number | undefined, lineIdx: readonly n
   return [...new Set([...cells, ...earmarks])];
 }
 
-function compare(
-  entry: RegisterEntry,
-  own: Ore,
-  year: number | undefined,
-  cells: () => string[],
-): Finding | null {
+/** What the council pays for the lines is what it promised (within the range, for a range). */
+function matches(entry: RegisterEntry, own: Ore): boolean {
+  const range = entry.contributionRange;
+  return range ? own >= range.min && own <= range.max : own === (entry.contribution ?? 0);
+}
+
+function mismatch(entry: RegisterEntry, own: Ore, year: number | undefined, cells: string[]): Finding {
   const promised = entry.contribution ?? 0;
   const range = entry.contributionRange;
-  if (range ? own >= range.min && own <= range.max : own === promised) return null;
   const expected = range ? (own < range.min ? range.min : range.max) : promised;
   return finding({
     code: 'CONTRIBUTION_MISMATCH',
-    cells: cells(),
+    cells,
     projectId: entry.id || undefined,
     year,
     expected,

@@ -5,9 +5,10 @@ import type { Rule } from './types';
 export const overfinanced: Rule = ({ plan, years }) => {
   const out: Finding[] = [];
   for (const y of years) {
-    for (const l of y.lines) {
-      if (l.earmarked <= l.budget) continue;
-      const line = plan.lines[l.line];
+    for (let i = 0; i < plan.lines.length; i++) {
+      if (y.lineEarmarked(i) <= y.lineBudget(i)) continue;
+      const l = y.line(i);
+      const line = plan.lines[i];
       const entry = line.entry !== null && plan.index ? plan.index.entry(line.entry) : null;
       out.push(
         finding({

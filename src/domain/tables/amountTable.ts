@@ -16,13 +16,29 @@ export interface AmountCell {
   readonly reading: AmountReading['kind'];
 }
 
+/**
+ * A row's amount cells by year; a year is absent when its cell is empty.
+ * The read-only part of a `Map`, without a `Map` per row: a plan may have
+ * 100 000 rows, and most hold one amount.
+ */
+export interface YearAmounts {
+  /** The year's cell, made on each call (keep it if you need it twice). */
+  get(year: number): AmountCell | undefined;
+  /** The year's amount in øre; 0 when the cell is empty. No object is made. */
+  ore(year: number): Ore;
+  has(year: number): boolean;
+  /** Years with a cell. */
+  readonly size: number;
+  /** [year, cell] pairs in column order. */
+  entries(): IterableIterator<[number, AmountCell]>;
+}
+
 export interface TableRow {
   readonly row: number;
   readonly label: string;
   readonly labelRef: string;
   readonly indent: number;
-  /** By year; absent when the cell is empty. */
-  readonly amounts: ReadonlyMap<number, AmountCell>;
+  readonly amounts: YearAmounts;
 }
 
 export interface YearColumn {
@@ -50,6 +66,8 @@ const YEAR_IN_TEXT = /(?:^|[^\d])((?:19|20)\d{2})(?![\d])/;
 /** A label has a letter in it; an amount stored as text rarely stands left of the amounts. */
 const LETTER = /\p{L}/u;
 const SUM_LABEL = /^(sum|summer|totalt?|i alt|sum totalt|totalsum|grand total)( |$)/;
+/** The largest whole-kroner amount whose øre are still exact (as readAmount reads it). */
+const MAX_WHOLE_KRONER = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 /** How far below a header row the locator looks for amounts. */
 const LOOKAHEAD_ROWS = 200;
 
@@ -113,20 +131,94 @@ export function readAmountTable(
   const rows: TableRow[] = [];
   const after: TableRow[] = [];
   let sumRow: TableRow | null = null;
+  const columns = new AmountColumns(grid, years, labelCol, grid.endRow - headerRow - 1);
   for (let r = headerRow + 1; r < grid.endRow; r++) {
     const label = grid.display(r, labelCol);
-    const amounts = new Map<number, AmountCell>();
-    for (const y of years) {
-      if (grid.isBlank(r, y.col) && grid.formula(r, y.col) === null) continue;
-      amounts.set(y.year, readAmountCell(grid, r, y.col, y.year, label, findings));
+    const slot = columns.rows;
+    let size = 0;
+    for (let i = 0; i < years.length; i++) {
+      const y = years[i];
+      const v = grid.value(r, y.col);
+      if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= MAX_WHOLE_KRONER) {
+        // Whole kroner, by far the most common cell: no reading object (`+ 0` turns -0 into 0).
+        columns.set(slot, i, v * 100 + 0, 'number');
+      } else {
+        if (grid.isBlank(r, y.col) && grid.formula(r, y.col) === null) continue;
+        const read = readAmountCell(grid, r, y.col, y.year, label, findings);
+        columns.set(slot, i, read.ore, read.kind);
+      }
+      size++;
     }
-    if (label === '' && amounts.size === 0) continue;
-    const row: TableRow = new Row(grid, r, labelCol, label, amounts);
+    if (label === '' && size === 0) continue;
+    columns.rows++;
+    const row: TableRow = new Row(columns, slot, r, label, size);
     if (sumRow) after.push(row);
     else if ((label !== '' && isSumLabel(label)) || (label === '' && rows.length > 0)) sumRow = row;
     else rows.push(row);
   }
   return { table: { sheet: sheet.name, headerRow, labelCol, years, rows, sumRow, after }, findings };
+}
+
+/** Reading kinds by code; 0 means no cell. */
+const KINDS: readonly AmountReading['kind'][] = [
+  'empty',
+  'empty',
+  'number',
+  'text',
+  'range',
+  'error',
+  'invalid',
+];
+const KIND_CODE: Readonly<Record<AmountReading['kind'], number>> = {
+  empty: 1,
+  number: 2,
+  text: 3,
+  range: 4,
+  error: 5,
+  invalid: 6,
+};
+
+/**
+ * The amounts of a table, one slot per row and one column per year, in
+ * typed arrays: a plan may have 100 000 rows, and an object per amount
+ * cell costs more in garbage collection than reading it does.
+ */
+class AmountColumns {
+  /** Rows stored so far. */
+  rows = 0;
+  readonly yearList: readonly number[];
+  private readonly ores: Float64Array;
+  private readonly kinds: Uint8Array;
+
+  constructor(
+    readonly grid: Grid,
+    readonly years: readonly YearColumn[],
+    readonly labelCol: number,
+    capacity: number,
+  ) {
+    this.yearList = years.map((y) => y.year);
+    this.ores = new Float64Array(Math.max(capacity, 0) * years.length);
+    this.kinds = new Uint8Array(Math.max(capacity, 0) * years.length);
+  }
+
+  set(slot: number, yearIndex: number, ore: Ore, kind: AmountReading['kind']): void {
+    const k = slot * this.years.length + yearIndex;
+    this.ores[k] = ore;
+    this.kinds[k] = KIND_CODE[kind];
+  }
+
+  ore(slot: number, year: number): Ore {
+    const i = this.yearList.indexOf(year);
+    return i < 0 ? 0 : this.ores[slot * this.years.length + i];
+  }
+
+  cell(slot: number, row: number, year: number): AmountCell | undefined {
+    const i = this.yearList.indexOf(year);
+    if (i < 0) return undefined;
+    const k = slot * this.years.length + i;
+    const kind = this.kinds[k];
+    return kind === 0 ? undefined : new Cell(this.grid, row, this.years[i].col, this.ores[k], KINDS[kind]);
+  }
 }
 
 /**
@@ -147,21 +239,45 @@ class Cell implements AmountCell {
   }
 }
 
-class Row implements TableRow {
+/** A table row that is also its own `YearAmounts`; its amounts stay in the table's columns. */
+class Row implements TableRow, YearAmounts {
   readonly indent: number;
 
   constructor(
-    private readonly grid: Grid,
+    private readonly columns: AmountColumns,
+    private readonly slot: number,
     readonly row: number,
-    private readonly labelCol: number,
     readonly label: string,
-    readonly amounts: ReadonlyMap<number, AmountCell>,
+    readonly size: number,
   ) {
-    this.indent = grid.indent(row, labelCol);
+    this.indent = columns.grid.indent(row, columns.labelCol);
   }
 
   get labelRef(): string {
-    return this.grid.ref(this.row, this.labelCol);
+    return this.columns.grid.ref(this.row, this.columns.labelCol);
+  }
+
+  get amounts(): YearAmounts {
+    return this;
+  }
+
+  get(year: number): AmountCell | undefined {
+    return this.size === 0 ? undefined : this.columns.cell(this.slot, this.row, year);
+  }
+
+  ore(year: number): Ore {
+    return this.size === 0 ? 0 : this.columns.ore(this.slot, year);
+  }
+
+  has(year: number): boolean {
+    return this.get(year) !== undefined;
+  }
+
+  *entries(): IterableIterator<[number, AmountCell]> {
+    for (const year of this.columns.yearList) {
+      const c = this.get(year);
+      if (c !== undefined) yield [year, c];
+    }
   }
 }
 
@@ -172,9 +288,9 @@ function readAmountCell(
   year: number,
   label: string,
   findings: Finding[],
-): AmountCell {
+): { readonly ore: Ore; readonly kind: AmountReading['kind'] } {
   const reading = readAmount(grid.value(row, col));
-  if (reading.kind === 'number') return new Cell(grid, row, col, reading.ore, 'number');
+  if (reading.kind === 'number') return reading;
   const ref = grid.ref(row, col);
   // Everything below is rare: build the finding's facts only when needed.
   const params = () => ({ sheet: grid.name, label, text: grid.display(row, col) });
@@ -221,7 +337,7 @@ function readAmountCell(
       );
       break;
   }
-  return new Cell(grid, row, col, ore, reading.kind);
+  return { ore, kind: reading.kind };
 }
 
 /**
