@@ -83,17 +83,20 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
 
 export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
   // One pass filling row arrays as ExcelJS hands out the cells (rows in
-  // order), then every row padded to the widest one.
+  // order), then every row padded to the widest one. Rows with no formula
+  // (or no indent) share one all-null (all-zero) row: a plan of 100 000 lines
+  // would otherwise carry 200 000 arrays of nothing, and the engine would pay
+  // for them in garbage collection.
   const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const indents: number[][] = [];
+  const formulas: ((string | null)[] | null)[] = [];
+  const indents: (number[] | null)[] = [];
   let width = 0;
 
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     let rowValues: CellValue[] | undefined;
-    let rowFormulas: (string | null)[] = [];
-    let rowIndents: number[] = [];
+    let rowFormulas: (string | null)[] | null = null;
+    let rowIndents: number[] | null = null;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // ExcelJS repeats a merged area's value in every cell of it; only the master keeps it.
       if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -110,49 +113,48 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Shee
       }
       const indent = cell.alignment?.indent ?? 0;
       if (value === null && formula === null && indent === 0) return;
-      if (rowValues === undefined) {
-        rowValues = [];
-        rowFormulas = [];
-        rowIndents = [];
-      }
+      rowValues ??= [];
       const c = colNumber - 1;
       // Fill any gap before this column so the arrays stay dense (no holes).
-      for (let k = rowValues.length; k < c; k++) {
-        rowValues.push(null);
-        rowFormulas.push(null);
-        rowIndents.push(0);
-      }
+      while (rowValues.length < c) rowValues.push(null);
       rowValues.push(value);
-      rowFormulas.push(formula);
-      rowIndents.push(indent);
+      if (formula !== null) {
+        rowFormulas ??= [];
+        while (rowFormulas.length < c) rowFormulas.push(null);
+        rowFormulas.push(formula);
+      }
+      if (indent !== 0) {
+        rowIndents ??= [];
+        while (rowIndents.length < c) rowIndents.push(0);
+        rowIndents.push(indent);
+      }
       if (colNumber > width) width = colNumber;
     });
     if (rowValues === undefined) return;
-    for (let k = values.length; k < r; k++) {
+    while (values.length < r) {
       values.push([]);
-      formulas.push([]);
-      indents.push([]);
+      formulas.push(null);
+      indents.push(null);
     }
     values.push(rowValues);
     formulas.push(rowFormulas);
     indents.push(rowIndents);
   });
 
-  for (let r = 0; r < values.length; r++) {
-    for (let k = values[r].length; k < width; k++) {
-      values[r].push(null);
-      formulas[r].push(null);
-      indents[r].push(0);
-    }
-  }
-
+  const noFormulas: readonly (string | null)[] = Object.freeze(new Array<string | null>(width).fill(null));
+  const noIndents: readonly number[] = Object.freeze(new Array<number>(width).fill(0));
+  const pad = <T>(row: T[], fill: T) => {
+    while (row.length < width) row.push(fill);
+    return row;
+  };
+  for (let r = 0; r < values.length; r++) pad(values[r], null);
   return {
     name: ws.name,
     visibility: ws.state ?? 'visible',
     origin: { row: 0, col: 0 },
     values,
-    formulas,
-    indents,
+    formulas: formulas.map((row) => (row === null ? noFormulas : pad(row, null))),
+    indents: indents.map((row) => (row === null ? noIndents : pad(row, 0))),
   };
 }
 
