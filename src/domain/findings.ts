@@ -91,3 +91,12 @@ export function finding(input: FindingInput): Finding {
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * Appends findings one by one. Not `push(...more)`: spreading passes every
+ * item as an argument, and past about 120 000 (one per line of a large
+ * plan) that overflows the call stack.
+ */
+export function appendFindings(to: Finding[], more: readonly Finding[]): void {
+  for (let i = 0; i < more.length; i++) to.push(more[i]);
+}

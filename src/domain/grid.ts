@@ -21,7 +21,9 @@ export class Grid {
     this.firstCol = sheet.origin.col;
     this.endRow = this.firstRow + sheet.values.length;
     let width = 0;
-    for (const row of sheet.values) if (row.length > width) width = row.length;
+    // Indexed, not for-of: this loop runs once per grid, too few times to be optimised, and an
+    // unoptimised for-of makes an iterator result per row.
+    for (let r = 0; r < sheet.values.length; r++) width = Math.max(width, sheet.values[r].length);
     this.endCol = this.firstCol + width;
     this.refPrefix = `${quoteSheetName(this.name)}!`;
   }

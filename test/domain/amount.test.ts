@@ -7,6 +7,7 @@ import {
   oreToKroner,
   parseAmountText,
   readAmount,
+  wholeKronerOre,
 } from '../../src/domain/amount';
 import { CellValue } from '../../src/domain/snapshot';
 
@@ -301,5 +302,33 @@ describe('formatNok', () => {
         expect(readAmount(formatNok(ore, lang))).toEqual({ kind: 'text', ore, text: formatNok(ore, lang) });
       }),
     );
+  });
+});
+
+describe('wholeKronerOre', () => {
+  it('agrees with readAmount wherever it answers, and answers for every whole krone that fits', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -(2 ** 53), max: 2 ** 53 }),
+          fc.double({ noNaN: false }),
+          fc.constantFrom(0, -0, 90_071_992_547_409, 90_071_992_547_410, Infinity, -Infinity, NaN),
+        ),
+        (v) => {
+          const whole = wholeKronerOre(v);
+          const reading = readAmount(v);
+          if (whole === null) {
+            expect(Number.isInteger(v) && Math.abs(v) <= 90_071_992_547_409).toBe(false);
+          } else {
+            expect(reading).toEqual({ kind: 'number', ore: whole });
+            expect(Object.is(whole, -0)).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+
+  it('leaves text, empty cells and errors to readAmount', () => {
+    for (const v of ['100', '', null, true, { error: '#REF!' }]) expect(wholeKronerOre(v)).toBeNull();
   });
 });

@@ -73,17 +73,20 @@ export interface Plan {
   readonly findings: readonly Finding[];
 }
 
+/** Three fields: a plan may hold 100 000 of these. */
 class Line implements BudgetLine {
-  readonly label: string;
-  readonly amounts: YearAmounts;
-
   constructor(
     readonly row: TableRow,
     readonly key: string,
     readonly entry: number | null,
-  ) {
-    this.label = row.label;
-    this.amounts = row.amounts;
+  ) {}
+
+  get label(): string {
+    return this.row.label;
+  }
+
+  get amounts(): YearAmounts {
+    return this.row.amounts;
   }
 
   get labelRef(): string {
@@ -202,7 +205,8 @@ function readFunding(
   let group: (FundingGroup & { indent: number; childIndent: number | null }) | null = null;
   const lookup = new Lookup(lines, index?.register.entries.length ?? 0, budgetRead);
 
-  for (const row of table.rows) {
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r];
     const source = index?.sourceFor(row.label) ?? null;
     const isSourceRow = source !== null && source.kind !== 'memo';
     const hasAmount = row.amounts.size > 0;

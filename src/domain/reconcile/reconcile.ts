@@ -1,5 +1,5 @@
 import type { Ore } from '../amount';
-import { finding, type Finding } from '../findings';
+import { appendFindings, finding, type Finding } from '../findings';
 import { entryCell, readRegister } from '../register/readRegister';
 import type { ProjectKey, RegisterEntry } from '../register/types';
 import { RULES } from '../rules';
@@ -50,7 +50,7 @@ export interface ReconciliationResult {
 export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions = {}): ReconciliationResult {
   const findings: Finding[] = [];
   const registerReading = readRegister(workbook);
-  findings.push(...registerReading.findings);
+  appendFindings(findings, registerReading.findings);
   const index = registerReading.register ? new RegisterIndex(registerReading.register) : null;
 
   const readTable = (role: SheetRole, name: string | undefined): AmountTable | null => {
@@ -60,14 +60,14 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
       return null;
     }
     const read = readAmountTable(found.sheet, role);
-    findings.push(...read.findings);
+    appendFindings(findings, read.findings);
     return read.table;
   };
   const budget = readTable('budget', options.budgetSheet);
   const financing = readTable('financing', options.financingSheet);
 
   const plan = buildPlan(budget, financing, index);
-  findings.push(...plan.findings);
+  appendFindings(findings, plan.findings);
 
   // Rules see every year (a `totalt` promise spans them all); --year only narrows what is reported.
   const allFigures = plan.years.map((y) => yearFigures(plan, y));
@@ -92,7 +92,7 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
     years: allFigures,
     entryCell: (i: number, key: ProjectKey) => (location ? entryCell(location, i, key) : undefined),
   };
-  for (const { rule } of RULES) findings.push(...rule(ctx));
+  for (const { rule } of RULES) appendFindings(findings, rule(ctx));
 
   const totals: Record<number, YearTotals> = {};
   for (const f of figures) {

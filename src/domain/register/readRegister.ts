@@ -1,6 +1,6 @@
-import { readAmount } from '../amount';
+import { readAmount, wholeKronerOre } from '../amount';
 import { qualifiedRef } from '../address';
-import { finding, type Finding } from '../findings';
+import { appendFindings, finding, type Finding } from '../findings';
 import { Grid } from '../grid';
 import { StringIndex } from '../stringIndex';
 import type { CellValue, WorkbookSnapshot } from '../snapshot';
@@ -170,7 +170,7 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
     projectColumns: projectSeg?.columns ?? new Map(),
     sourceColumns: sourceSeg?.columns ?? new Map(),
   };
-  findings.push(...duplicateIds(entries, location));
+  appendFindings(findings, duplicateIds(entries, location));
 
   const register: Register = {
     formatVersion: version.value ?? REGISTER_FORMAT_VERSION,
@@ -310,8 +310,12 @@ function readEntry(grid: Grid, seg: Segment, row: number, findings: Finding[]): 
 
   let contribution: number | null = null;
   let contributionRange: { min: number; max: number } | undefined;
-  const amount = readAmount(field(cells, cols, 'contribution', first));
-  {
+  const contributionCell = field(cells, cols, 'contribution', first);
+  const whole = wholeKronerOre(contributionCell);
+  if (whole !== null) {
+    contribution = whole;
+  } else {
+    const amount = readAmount(contributionCell);
     switch (amount.kind) {
       case 'empty':
         break;

@@ -90,7 +90,7 @@ function cellsOf(ctx: RuleContext, year: number | undefined, lineIdx: readonly n
     for (const li of lineIdx) {
       const l = y.line(li);
       cells.push(l.budgetRef ?? ctx.plan.lines[li].labelRef);
-      earmarks.push(...l.earmarks.map((e) => e.ref));
+      for (const e of l.earmarks) earmarks.push(e.ref);
     }
   }
   return [...new Set([...cells, ...earmarks])];

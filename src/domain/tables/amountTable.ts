@@ -1,4 +1,4 @@
-import { readAmount, type AmountReading, type Ore } from '../amount';
+import { readAmount, wholeKronerOre, type AmountReading, type Ore } from '../amount';
 import { finding, type Finding } from '../findings';
 import { Grid } from '../grid';
 import { normalizeLabel } from '../match';
@@ -66,8 +66,6 @@ const YEAR_IN_TEXT = /(?:^|[^\d])((?:19|20)\d{2})(?![\d])/;
 /** A label has a letter in it; an amount stored as text rarely stands left of the amounts. */
 const LETTER = /\p{L}/u;
 const SUM_LABEL = /^(sum|summer|totalt?|i alt|sum totalt|totalsum|grand total)( |$)/;
-/** The largest whole-kroner amount whose øre are still exact (as readAmount reads it). */
-const MAX_WHOLE_KRONER = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 /** How far below a header row the locator looks for amounts. */
 const LOOKAHEAD_ROWS = 200;
 
@@ -138,10 +136,9 @@ export function readAmountTable(
     let size = 0;
     for (let i = 0; i < years.length; i++) {
       const y = years[i];
-      const v = grid.value(r, y.col);
-      if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= MAX_WHOLE_KRONER) {
-        // Whole kroner, by far the most common cell: no reading object (`+ 0` turns -0 into 0).
-        columns.set(slot, i, v * 100 + 0, 'number');
+      const whole = wholeKronerOre(grid.value(r, y.col));
+      if (whole !== null) {
+        columns.set(slot, i, whole, 'number');
       } else {
         if (grid.isBlank(r, y.col) && grid.formula(r, y.col) === null) continue;
         const read = readAmountCell(grid, r, y.col, y.year, label, findings);
