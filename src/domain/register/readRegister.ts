@@ -32,19 +32,20 @@ export interface RegisterReading {
   readonly findings: readonly Finding[];
 }
 
-const projectColumnCache = new WeakMap<Segment, Partial<Record<ProjectKey, number>>>();
+/** Each project key's position in PROJECT_KEYS: `K.id` is a plain property read, not a keyed lookup. */
+const K = Object.fromEntries(PROJECT_KEYS.map((key, i) => [key, i])) as Readonly<Record<ProjectKey, number>>;
 
-/** The segment's column of each project key, looked up once per table. */
-function projectColumns(seg: Segment): Partial<Record<ProjectKey, number>> {
-  let cols = projectColumnCache.get(seg);
-  if (!cols) {
-    cols = {};
-    for (const key of PROJECT_KEYS) {
-      const c = seg.columns.get(key);
-      if (c !== undefined) cols[key] = c;
-    }
-    projectColumnCache.set(seg, cols);
-  }
+/**
+ * Where each project key's cell is in a row's values (by `K`), -1 when the
+ * table lacks the column. Made once per table, so reading a row is array
+ * indexing only.
+ */
+function projectColumns(seg: Segment, firstCol: number): Int32Array {
+  const cols = new Int32Array(PROJECT_KEYS.length).fill(-1);
+  PROJECT_KEYS.forEach((key, i) => {
+    const c = seg.columns.get(key);
+    if (c !== undefined) cols[i] = c - firstCol;
+  });
   return cols;
 }
 
@@ -141,9 +142,10 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
     // Sized once: growing arrays of 100 000 items copies them over and over.
     entries = new Array<RegisterEntry>(end - start);
     entryRows = new Array<number>(end - start);
+    const cols = projectColumns(projectSeg, grid.firstCol);
     let n = 0;
     for (let row = start; row < end; row++) {
-      const entry = readEntry(grid, projectSeg, row, findings);
+      const entry = readEntry(grid, projectSeg, cols, row, findings);
       if (entry) {
         entries[n] = entry;
         entryRows[n++] = row;
@@ -270,15 +272,10 @@ const BASIS: Record<string, Basis> = {
 /** Shared by every entry whose list cell is empty (most of them): no array per row. */
 const NO_ITEMS: readonly string[] = Object.freeze([]);
 
-/** The row's cell in the column of `key`; null when the table lacks the column. */
-function field(
-  cells: readonly CellValue[],
-  cols: Partial<Record<ProjectKey, number>>,
-  key: ProjectKey,
-  firstCol: number,
-): CellValue {
-  const c = cols[key];
-  return c === undefined ? null : (cells[c - firstCol] ?? null);
+/** The row's cell for key number `k` (see `K`); null when the table lacks the column. */
+function field(cells: readonly CellValue[], cols: Int32Array, k: number): CellValue {
+  const c = cols[k];
+  return c < 0 ? null : (cells[c] ?? null);
 }
 
 /**
@@ -286,14 +283,18 @@ function field(
  * hold 100 000 entries, so it allocates only what the entry keeps: no
  * closures, no arrays for empty lists, lookups before normalising text.
  */
-function readEntry(grid: Grid, seg: Segment, row: number, findings: Finding[]): RegisterEntry | null {
+function readEntry(
+  grid: Grid,
+  seg: Segment,
+  cols: Int32Array,
+  row: number,
+  findings: Finding[],
+): RegisterEntry | null {
   const cells = grid.rowValues(row);
-  const cols = projectColumns(seg);
-  const first = grid.firstCol;
 
-  const id = cellText(field(cells, cols, 'id', first));
-  const name = cellText(field(cells, cols, 'name', first));
-  const kindRaw = cellText(field(cells, cols, 'kind', first));
+  const id = cellText(field(cells, cols, K.id));
+  const name = cellText(field(cells, cols, K.name));
+  const kindRaw = cellText(field(cells, cols, K.kind));
   let kind: EntryKind = 'project';
   if (kindRaw !== '' && kindRaw !== 'project' && kindRaw !== 'prosjekt') {
     const kindText = kindRaw.toLowerCase();
@@ -310,7 +311,7 @@ function readEntry(grid: Grid, seg: Segment, row: number, findings: Finding[]): 
 
   let contribution: number | null = null;
   let contributionRange: { min: number; max: number } | undefined;
-  const contributionCell = field(cells, cols, 'contribution', first);
+  const contributionCell = field(cells, cols, K.contribution);
   const whole = wholeKronerOre(contributionCell);
   if (whole !== null) {
     contribution = whole;
@@ -355,7 +356,7 @@ function readEntry(grid: Grid, seg: Segment, row: number, findings: Finding[]): 
     }
   }
 
-  const basisRaw = cellText(field(cells, cols, 'basis', first));
+  const basisRaw = cellText(field(cells, cols, K.basis));
   let basis: Basis | null = null;
   if (basisRaw !== '') {
     const basisText = BASIS[basisRaw] !== undefined ? basisRaw : basisRaw.toLowerCase().replace(/\s+/g, ' ');
@@ -376,18 +377,18 @@ function readEntry(grid: Grid, seg: Segment, row: number, findings: Finding[]): 
   return {
     id,
     name,
-    area: cellText(field(cells, cols, 'area', first)),
-    phase: cellText(field(cells, cols, 'phase', first)),
-    owner: cellText(field(cells, cols, 'owner', first)),
-    role: cellText(field(cells, cols, 'role', first)),
-    partners: list(field(cells, cols, 'partners', first)),
-    goals: list(field(cells, cols, 'goals', first)),
+    area: cellText(field(cells, cols, K.area)),
+    phase: cellText(field(cells, cols, K.phase)),
+    owner: cellText(field(cells, cols, K.owner)),
+    role: cellText(field(cells, cols, K.role)),
+    partners: list(field(cells, cols, K.partners)),
+    goals: list(field(cells, cols, K.goals)),
     contribution,
     contributionRange,
     basis,
-    contributionNote: cellText(field(cells, cols, 'contributionNote', first)),
-    budgetLine: cellText(field(cells, cols, 'budgetLine', first)),
-    aliases: list(field(cells, cols, 'aliases', first)),
+    contributionNote: cellText(field(cells, cols, K.contributionNote)),
+    budgetLine: cellText(field(cells, cols, K.budgetLine)),
+    aliases: list(field(cells, cols, K.aliases)),
     kind,
     extra,
   };
@@ -395,7 +396,7 @@ function readEntry(grid: Grid, seg: Segment, row: number, findings: Finding[]): 
 
 /** Qualified address of a field of the entry on `row` (the table's first column when the field has none). */
 function entryRef(grid: Grid, seg: Segment, row: number, key: ProjectKey): string {
-  return grid.ref(row, projectColumns(seg)[key] ?? seg.fromCol);
+  return grid.ref(row, seg.columns.get(key) ?? seg.fromCol);
 }
 
 function invalidEntry(
