@@ -1,25 +1,78 @@
 /*
- * Ribbon commands. With the shared runtime (see manifest.xml) this bundle is loaded by
- * taskpane.html, which is also the FunctionFile, so the commands and the task pane share one
- * JavaScript runtime. commands.html exists for a manifest without a shared runtime.
+ * The ribbon's Avstem / Reconcile button (manifest.xml: ExecuteFunction `reconcile`).
+ *
+ * With the shared runtime the FunctionFile is taskpane.html, so the command is registered by the
+ * task pane's entry (src/taskpane/start.ts) on the pane's own controller: the run the ribbon
+ * starts is the run the pane shows, from one module instance. Nothing here runs on import, so the
+ * local preview can call reconcileFromRibbon() for its stand-in ribbon button.
  */
+import { ExcelFailure } from '../excel/gateway';
+import type { ReconcileController } from '../taskpane/controller';
 
-/** The "Avstem" / "Reconcile" button. For now it only brings up the task pane. */
-export async function reconcile(event: Office.AddinCommands.Event): Promise<void> {
-  try {
+/** The FunctionName in manifest.xml. */
+export const RECONCILE_ACTION = 'reconcile';
+
+/** What the command needs from its host: Office, or the preview page. */
+export interface RibbonHost {
+  /** Brings up the task pane. */
+  showTaskpane(): Promise<void>;
+}
+
+/** Office's task pane, through the shared runtime's Office.addin. */
+export const officeRibbonHost: RibbonHost = {
+  async showTaskpane() {
     // Office.addin (SharedRuntime 1.1) is missing where the shared runtime is not supported.
-    if (Office.context.requirements.isSetSupported('SharedRuntime', '1.1') && Office.addin) {
-      await Office.addin.showAsTaskpane();
+    if (!Office.context.requirements.isSetSupported('SharedRuntime', '1.1') || !Office.addin) {
+      throw new ExcelFailure(
+        'unsupported',
+        'Office.addin.showAsTaskpane() needs the shared runtime',
+        undefined,
+        'SharedRuntime 1.1',
+      );
     }
-  } catch (error) {
-    // Nowhere to show it yet: a command has no UI of its own. Later work reports it in the pane.
-    console.error('Plan Reconciler: could not show the task pane', error);
+    await Office.addin.showAsTaskpane();
+  },
+};
+
+/**
+ * What the ribbon's Avstem runs: reconcile on the pane's controller, then show the pane with the
+ * outcome. The pane is shown even when the run failed, since that is where the failure is
+ * explained; if the pane cannot be shown, that failure is kept for when it is opened.
+ */
+export async function reconcileFromRibbon(
+  controller: ReconcileController,
+  host: RibbonHost = officeRibbonHost,
+): Promise<void> {
+  try {
+    await controller.reconcile();
   } finally {
-    // Office waits for this; without it the command spins until it times out.
-    event.completed();
+    try {
+      await host.showTaskpane();
+    } catch (error) {
+      controller.reportCommandFailure(error);
+    }
   }
 }
 
-void Office.onReady(() => {
-  Office.actions.associate('reconcile', reconcile);
-});
+/** The ExecuteFunction handler: reconcileFromRibbon, then always `event.completed()`. */
+export function ribbonReconcileAction(
+  controller: ReconcileController,
+  host: RibbonHost = officeRibbonHost,
+): (event: Office.AddinCommands.Event) => Promise<void> {
+  return async (event) => {
+    try {
+      await reconcileFromRibbon(controller, host);
+    } finally {
+      // Office waits for this; without it the button spins until Office gives up.
+      event.completed();
+    }
+  };
+}
+
+/** Binds the manifest's `reconcile` action to this controller (call once, after Office.onReady). */
+export function registerRibbonCommands(
+  controller: ReconcileController,
+  host: RibbonHost = officeRibbonHost,
+): void {
+  Office.actions.associate(RECONCILE_ACTION, ribbonReconcileAction(controller, host));
+}

@@ -1,15 +1,10 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+/**
+ * The task pane page's entry (taskpane.html, also the ribbon's FunctionFile). Only what the
+ * first screen needs is in this chunk; the result view and the engine are loaded on demand.
+ */
+import { officeGateway } from '../excel/office';
+import { startInOffice } from './start';
 
 void Office.onReady(() => {
-  const container = document.getElementById('root');
-  if (container === null) {
-    throw new Error('taskpane.html has no element with id "root"');
-  }
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App />
-    </FluentProvider>,
-  );
+  startInOffice(officeGateway(), document.getElementById('root'));
 });

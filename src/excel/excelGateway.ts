@@ -1,0 +1,116 @@
+/**
+ * The Office.js adapter: `WorkbookGateway` on `Excel.run` in the add-in, or
+ * on the in-memory fake's `run` in the preview and in tests. Every method
+ * rejects only with `ExcelFailure` (errors.ts), and logs nothing: the pane
+ * decides what the finance officer sees.
+ */
+import { toExcelFailure, unsupported } from './errors';
+import type { ExcelRun, IsSetSupported } from './excelApi';
+import type { ReadOptions, SheetInfo, WorkbookGateway, WorkbookRead } from './gateway';
+import { ExcelFailure } from './gateway';
+import { readWorkbook, type ReadConfig } from './adapter/readWorkbook';
+import { parseSheetRef } from './adapter/sheetRef';
+import { sheetInfo } from './adapter/convert';
+
+/** Excel on the web's limit on a request or a response (OFFICEJS.md). */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Reads of more cells may return null values (OFFICEJS.md). */
+export const MAX_CELLS_PER_READ = 5_000_000;
+
+export interface ExcelGatewayOptions {
+  /**
+   * `Office.context.requirements.isSetSupported`. Without it every
+   * requirement set is taken as present (the fake, tests).
+   */
+  readonly isSetSupported?: IsSetSupported;
+  /** Bytes a response may have; default 5 MB. Desktop Excel has no such limit, but the add-in cannot tell which it runs in. */
+  readonly payloadLimit?: number;
+  /** Cells one range read may cover; default 5 000 000. */
+  readonly maxCellsPerRead?: number;
+  /** How many sheets round trip 1 walks for their used ranges; default 32. */
+  readonly walkLimit?: number;
+  /** How often a round trip rejected as too large is retried in smaller blocks; default 4. */
+  readonly payloadRetries?: number;
+}
+
+/** Requirement sets: what the adapter needs, and what it uses when present. */
+const REQUIRED = { set: 'ExcelApi', version: '1.4' } as const;
+const WALK = '1.5';
+const CELL_PROPERTIES = '1.9';
+
+/** Whether the sheet exists and is hidden; false when that cannot be told. */
+async function isHidden(run: ExcelRun, name: string): Promise<boolean> {
+  try {
+    return await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load('visibility');
+      await context.sync();
+      return !sheet.isNullObject && sheet.visibility !== 'Visible';
+    });
+  } catch {
+    return false; // the original failure is the one to report
+  }
+}
+
+export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions = {}): WorkbookGateway {
+  const supports = (version: string) => options.isSetSupported?.('ExcelApi', version) ?? true;
+
+  /** Runs `work`, turning any failure into an ExcelFailure. */
+  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (e) {
+      throw toExcelFailure(e);
+    }
+  };
+
+  return {
+    listSheets: () =>
+      guarded(() =>
+        run(async (context): Promise<readonly SheetInfo[]> => {
+          const worksheets = context.workbook.worksheets;
+          worksheets.load('items/name,items/visibility');
+          await context.sync();
+          return worksheets.items.map(sheetInfo);
+        }),
+      ),
+
+    read: (readOptions: ReadOptions = {}) =>
+      guarded(async (): Promise<WorkbookRead> => {
+        if (!supports(REQUIRED.version)) throw unsupported(REQUIRED.set, REQUIRED.version);
+        const config: ReadConfig = {
+          payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT,
+          maxCellsPerRead: options.maxCellsPerRead ?? MAX_CELLS_PER_READ,
+          walkSheets: supports(WALK),
+          walkLimit: options.walkLimit ?? 32,
+          indents: supports(CELL_PROPERTIES),
+          payloadRetries: options.payloadRetries ?? 4,
+        };
+        return run((context) => readWorkbook(context, readOptions, config));
+      }),
+
+    select: (ref: string) =>
+      guarded(async () => {
+        const parsed = parseSheetRef(ref);
+        if (!parsed) throw new ExcelFailure('unexpected', `Not a cell reference: ${ref}`, undefined, ref);
+        try {
+          await run(async (context) => {
+            const worksheets = context.workbook.worksheets;
+            // getItem fails with ItemNotFound at the sync when the sheet is gone: one round trip.
+            const sheet =
+              parsed.sheet === null ? worksheets.getActiveWorksheet() : worksheets.getItem(parsed.sheet);
+            sheet.activate();
+            sheet.getRange(parsed.address).select();
+            await context.sync();
+          });
+        } catch (e) {
+          // Excel refuses to activate a hidden sheet (the register is one) with a generic error;
+          // only a failed click pays the round trip that finds out whether that was why.
+          if (parsed.sheet !== null && (await isHidden(run, parsed.sheet))) {
+            throw new ExcelFailure('hiddenSheet', `${parsed.sheet} is hidden`, undefined, parsed.sheet);
+          }
+          throw e;
+        }
+      }),
+  };
+}

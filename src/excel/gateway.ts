@@ -1,0 +1,75 @@
+/**
+ * The contract between the task pane (hooks) and whatever holds the workbook.
+ *
+ * In Excel the gateway is the Office.js adapter on `Excel.run`; in the local
+ * preview and in tests it is the same adapter on the in-memory Excel fake.
+ * Components never see it: hooks call it and hand plain values down.
+ */
+import type { WorkbookSnapshot } from '../domain/snapshot';
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly visibility: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface ReadOptions {
+  /** Read this sheet as the budget (the user's choice); otherwise found by name. */
+  readonly budgetSheet?: string;
+  readonly financingSheet?: string;
+}
+
+export interface WorkbookRead {
+  /** Snapshots of the sheets the engine needs (budget, financing, register), whichever exist. */
+  readonly snapshot: WorkbookSnapshot;
+  /** Every worksheet of the workbook, in tab order. */
+  readonly sheets: readonly SheetInfo[];
+  /** `context.sync()` round trips this read took. */
+  readonly syncs: number;
+}
+
+/** Why an Excel call failed, in terms the pane can explain to a finance officer. */
+export type ExcelFailureKind =
+  /** A cell is being edited (Excel rejects API calls until the edit ends). */
+  | 'cellEditMode'
+  /** A request or response went over Excel on the web's payload limit. */
+  | 'payloadTooLarge'
+  /** This Excel lacks an API requirement set the add-in needs. */
+  | 'unsupported'
+  /** The sheet or cell named is not in the workbook (any more). */
+  | 'notFound'
+  /** The cell is on a hidden sheet (the register), which Excel will not show until it is unhidden. */
+  | 'hiddenSheet'
+  /** The workbook is protected or shared in a way that forbids the call. */
+  | 'accessDenied'
+  /** Excel is busy or the connection dropped; trying again may work. */
+  | 'busy'
+  /** Any other Office error, with its code. */
+  | 'office'
+  /** Not an Office error: a bug. */
+  | 'unexpected';
+
+export class ExcelFailure extends Error {
+  constructor(
+    readonly kind: ExcelFailureKind,
+    message: string,
+    /** Office's error code (`OfficeExtension.Error.code`), when there is one. */
+    readonly code?: string,
+    /** Office's debug info or the original error's message, for the details line. */
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'ExcelFailure';
+  }
+}
+
+export interface WorkbookGateway {
+  /** The worksheets, in tab order. One round trip. */
+  listSheets(): Promise<readonly SheetInfo[]>;
+  /** Reads what `reconcile()` needs. At most 2 round trips below the payload limit. */
+  read(options?: ReadOptions): Promise<WorkbookRead>;
+  /**
+   * Activates the sheet and selects the cell or range of a finding,
+   * e.g. `Budsjett!B9` or `'Finansiering 2012'!C4`.
+   */
+  select(ref: string): Promise<void>;
+}

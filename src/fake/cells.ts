@@ -1,0 +1,124 @@
+/**
+ * What the fake stores per worksheet: sparse rows of cells, each with a
+ * constant or a formula (and the formula's last result), and the formats
+ * the add-in reads or writes. Empty cells are not stored.
+ */
+import type { CellValue } from '../domain/snapshot';
+import type { Rect } from './rangeAddress';
+
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+export type HorizontalAlignment = 'General' | 'Left' | 'Center' | 'Right';
+
+export interface CellFormat {
+  numberFormat?: string;
+  indentLevel?: number;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** `#RRGGBB` */
+  fontColor?: string;
+  /** `#RRGGBB` */
+  fill?: string;
+  horizontalAlignment?: HorizontalAlignment;
+  wrapText?: boolean;
+}
+
+export const FORMAT_KEYS = [
+  'numberFormat',
+  'indentLevel',
+  'bold',
+  'italic',
+  'fontSize',
+  'fontColor',
+  'fill',
+  'horizontalAlignment',
+  'wrapText',
+] as const satisfies readonly (keyof CellFormat)[];
+
+export interface CellData extends CellFormat {
+  /** A constant, or the formula's last result; null when the cell has no content. */
+  value: CellValue;
+  /** Formula text with its leading `=`. */
+  formula?: string;
+  /** Text typed with a leading `'`: shown and read without it (`formulas` loses it, office-js #6687). */
+  quotePrefix?: boolean;
+  /** Workbook version the formula's `value` was calculated at; recalculated lazily after any change. */
+  calcVersion?: number;
+  /**
+   * A formula read from a file with its cached result: the result stands
+   * until the workbook changes, and stays when the fake cannot evaluate the
+   * formula (instead of `#NAME?`).
+   */
+  fromFile?: boolean;
+}
+
+export function hasContent(cell: CellData | undefined): boolean {
+  return cell !== undefined && (cell.formula !== undefined || cell.value !== null);
+}
+
+export function hasFormat(cell: CellData): boolean {
+  return FORMAT_KEYS.some((k) => cell[k] !== undefined);
+}
+
+let nextSheetId = 1;
+
+export class SheetData {
+  /** Stable across renames, like `Worksheet.id`. */
+  readonly id = `{00000000-0001-0000-0000-${String(nextSheetId++).padStart(12, '0')}}`;
+  visibility: SheetVisibility = 'Visible';
+  isProtected = false;
+  /** Sparse: `rows[r]?.[c]`. */
+  readonly rows: (CellData | undefined)[][] = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly merges: Rect[] = [];
+  /** The sheet's selection, kept when another sheet is active (as Excel does). */
+  selection: Rect = { row: 0, col: 0, rows: 1, cols: 1 };
+  /** Bumped on every change; keys the used-range cache. */
+  version = 0;
+  private usedCache: { version: number; all: Rect | null; values: Rect | null } | null = null;
+
+  constructor(public name: string) {}
+
+  get(row: number, col: number): CellData | undefined {
+    return this.rows[row]?.[col];
+  }
+
+  /** Stores a cell as given (undefined or an empty, unformatted cell removes it). */
+  put(row: number, col: number, cell: CellData | undefined): void {
+    this.version++;
+    if (cell === undefined || (!hasContent(cell) && !hasFormat(cell) && !cell.quotePrefix)) {
+      const r = this.rows[row];
+      if (r) delete r[col];
+      return;
+    }
+    (this.rows[row] ??= [])[col] = cell;
+  }
+
+  /**
+   * The used range: every cell with content, or (valuesOnly false) content
+   * or a format; null for a blank sheet.
+   */
+  usedRect(valuesOnly: boolean): Rect | null {
+    if (this.usedCache?.version !== this.version) {
+      this.usedCache = { version: this.version, all: this.scan(false), values: this.scan(true) };
+    }
+    return valuesOnly ? this.usedCache.values : this.usedCache.all;
+  }
+
+  private scan(valuesOnly: boolean): Rect | null {
+    let r0 = Infinity;
+    let r1 = -1;
+    let c0 = Infinity;
+    let c1 = -1;
+    this.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (cell === undefined || (valuesOnly && !hasContent(cell))) return;
+        if (r < r0) r0 = r;
+        r1 = r;
+        if (c < c0) c0 = c;
+        if (c > c1) c1 = c;
+      });
+    });
+    return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The in-memory Excel fake: what tests and the local preview page use in
+ * place of Excel. See workbook.ts.
+ */
+export {
+  DEFAULT_PAYLOAD_LIMIT,
+  FakeWorkbook,
+  MAX_READ_CELLS,
+  utf8Length,
+  type FakeCellView,
+  type FakeChange,
+  type FakeSheetInfo,
+  type FakeSheetView,
+  type FakeStats,
+  type FakeWorkbookOptions,
+  type SyncRecord,
+  type Visibility,
+} from './workbook';
+export { FakeRequestContext } from './context';
+export { FakeOfficeError, type FakeErrorCode } from './errors';
+export { FakeClientResult } from './clientObject';
+export {
+  FakeWorkbookObject,
+  FakeWorksheet,
+  FakeWorksheetCollection,
+  FakeWorksheetProtection,
+} from './worksheets';
+export {
+  FakeRange,
+  FakeRangeFill,
+  FakeRangeFont,
+  FakeRangeFormat,
+  type FakeCellProperties,
+  type FakeCellPropertiesLoadOptions,
+} from './ranges';
+export type { LoadSpec } from './loadSpec';

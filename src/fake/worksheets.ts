@@ -1,0 +1,420 @@
+/**
+ * The workbook, its worksheet collection, worksheets and their protection,
+ * as Office.js API objects (see clientObject.ts for the load/sync rules).
+ */
+import type { SheetData, SheetVisibility } from './cells';
+import { FakeClientObject, FakeClientResult, type Collected, type Scalars } from './clientObject';
+import type { Execution, FakeRequestContext } from './context';
+import { FakeOfficeError, invalidArgument, itemNotFound } from './errors';
+import { ALL, type LoadTree } from './loadSpec';
+import { MAX_COLS, MAX_ROWS, parseRangeAddress, type Rect } from './rangeAddress';
+import { FakeRange, type RangeTarget } from './ranges';
+import type { WorkbookState } from './state';
+
+const quote = (s: string) => JSON.stringify(s);
+
+export class FakeWorkbookObject extends FakeClientObject<WorkbookState> {
+  protected readonly typeName = 'Workbook';
+  protected readonly scalars: Scalars<WorkbookState> = {};
+  readonly worksheets: FakeWorksheetCollection;
+
+  constructor(context: FakeRequestContext) {
+    super(context, 'workbook', (exec) => exec.state);
+    this.worksheets = new FakeWorksheetCollection(context);
+  }
+
+  protected override navigation(name: string) {
+    return name === 'worksheets' ? this.worksheets : undefined;
+  }
+
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.context, 'workbook.getSelectedRange()', (exec) => {
+      const sheet = activeSheet(exec);
+      return { sheet, rect: sheet.selection };
+    });
+  }
+
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.context, 'workbook.getActiveCell()', (exec) => {
+      exec.requireApi('1.7', 'Workbook.getActiveCell');
+      const sheet = activeSheet(exec);
+      return { sheet, rect: { row: sheet.selection.row, col: sheet.selection.col, rows: 1, cols: 1 } };
+    });
+  }
+}
+
+function activeSheet(exec: Execution): SheetData {
+  const sheet = exec.state.active;
+  if (!sheet) throw itemNotFound('no active worksheet', 'Workbook');
+  return sheet;
+}
+
+export class FakeWorksheetCollection extends FakeClientObject<WorkbookState> {
+  protected readonly typeName = 'WorksheetCollection';
+  protected readonly scalars: Scalars<WorkbookState> = {};
+  private itemList: FakeWorksheet[] | undefined;
+
+  constructor(context: FakeRequestContext) {
+    super(context, 'workbook.worksheets', (exec) => exec.state);
+  }
+
+  /** The worksheets in tab order, after `load('items/name')` (or any items load) and a sync. */
+  get items(): FakeWorksheet[] {
+    if (this.itemList === undefined) return this.get<FakeWorksheet[]>('items');
+    return this.itemList;
+  }
+
+  /** `load('items/name')`, `load('name')` (taken as items/name) and `load('items')` all load the items. */
+  override collect(exec: Execution, tree: LoadTree): Collected {
+    const itemTree: LoadTree = {};
+    for (const [key, sub] of Object.entries(tree)) {
+      if (key === 'items' || key === ALL) Object.assign(itemTree, sub === true ? { [ALL]: true } : sub);
+      else itemTree[key] = sub;
+    }
+    const items = exec.state.sheets.map(
+      (sheet) =>
+        new FakeWorksheet(this.context, `workbook.worksheets.getItem(${quote(sheet.id)})`, () => sheet),
+    );
+    const collected = items.map((item) => item.collect(exec, itemTree));
+    return {
+      data: { items: collected.map((c) => c.data) },
+      commit: () => {
+        this.itemList = items;
+        for (const c of collected) c.commit();
+      },
+    };
+  }
+
+  /** A sheet by name (without regard to case, as Excel names are) or id; fails at sync with ItemNotFound. */
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, `workbook.worksheets.getItem(${quote(key)})`, (exec) => {
+      const sheet = findSheet(exec.state, key);
+      if (!sheet) throw itemNotFound(`worksheet ${quote(key)}`, 'WorksheetCollection.getItem');
+      return sheet;
+    });
+  }
+
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.context,
+      `workbook.worksheets.getItemOrNullObject(${quote(key)})`,
+      (exec) => {
+        exec.requireApi('1.4', 'WorksheetCollection.getItemOrNullObject');
+        return findSheet(exec.state, key) ?? null;
+      },
+    );
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, 'workbook.worksheets.getActiveWorksheet()', activeSheet);
+  }
+
+  /** ExcelApi 1.5. */
+  getFirst(visibleOnly = false): FakeWorksheet {
+    return new FakeWorksheet(this.context, `workbook.worksheets.getFirst(${visibleOnly})`, (exec) => {
+      exec.requireApi('1.5', 'WorksheetCollection.getFirst');
+      const sheet = exec.state.sheets.find((s) => !visibleOnly || s.visibility === 'Visible');
+      if (!sheet) throw itemNotFound('no worksheet', 'WorksheetCollection.getFirst');
+      return sheet;
+    });
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue({
+      request: { call: this.path, method: 'getCount', args: [] },
+      run: (exec) => {
+        const n = exec.state.sheets.length;
+        exec.respond(n);
+        exec.onCommit(() => result.settle(n));
+      },
+    });
+    return result;
+  }
+
+  /** Adds a sheet at the end (a name like `Sheet4` when none is given). */
+  add(name?: string): FakeWorksheet {
+    let added: SheetData | null = null;
+    this.context.enqueue({
+      request: { call: this.path, method: 'add', args: [name ?? null] },
+      run: (exec) => {
+        let n = name;
+        for (let i = exec.state.sheets.length + 1; n === undefined; i++) {
+          if (!exec.state.sheet(`Sheet${i}`)) n = `Sheet${i}`;
+        }
+        added = exec.state.addSheet(n, exec.journal);
+        exec.structureChanged = true;
+      },
+    });
+    return new FakeWorksheet(this.context, `workbook.worksheets.add(${quote(name ?? '')})`, () => {
+      if (!added) throw new FakeOfficeError('InvalidOperation', 'The worksheet was not added.');
+      return added;
+    });
+  }
+}
+
+function findSheet(state: WorkbookState, key: string): SheetData | undefined {
+  return state.sheet(key) ?? state.sheets.find((s) => s.id === key);
+}
+
+const VISIBILITIES: readonly SheetVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
+
+export class FakeWorksheet extends FakeClientObject<SheetData> {
+  protected readonly typeName = 'Worksheet';
+  protected readonly scalars: Scalars<SheetData> = {
+    name: (s) => s.name,
+    id: (s) => s.id,
+    visibility: (s) => s.visibility,
+    position: (s, exec) => exec.state.sheets.indexOf(s),
+  };
+  private protectionObject: FakeWorksheetProtection | undefined;
+
+  get name(): string {
+    return this.get('name');
+  }
+
+  set name(value: string) {
+    this.set('name', value, (sheet, exec) => {
+      const other = exec.state.sheet(value);
+      if (other && other !== sheet) {
+        throw new FakeOfficeError(
+          'ItemAlreadyExists',
+          `A resource with the same name already exists. (${value})`,
+        );
+      }
+      const old = sheet.name;
+      sheet.name = value;
+      exec.journal.push(() => (sheet.name = old));
+      exec.structureChanged = true;
+    });
+  }
+
+  get id(): string {
+    return this.get('id');
+  }
+
+  get position(): number {
+    return this.get('position');
+  }
+
+  get visibility(): SheetVisibility {
+    return this.get('visibility');
+  }
+
+  /** Hiding the active sheet activates the next visible one; the last visible sheet cannot be hidden. */
+  set visibility(value: SheetVisibility) {
+    this.set('visibility', value, (sheet, exec) => {
+      if (!VISIBILITIES.includes(value))
+        throw invalidArgument(`Visibility '${String(value)}'.`, 'Worksheet.visibility');
+      const { state } = exec;
+      const old = sheet.visibility;
+      const oldActive = state.active;
+      if (value !== 'Visible' && old === 'Visible') {
+        const others = state.sheets.filter((s) => s !== sheet && s.visibility === 'Visible');
+        if (others.length === 0) {
+          throw new FakeOfficeError(
+            'InvalidOperation',
+            'A workbook must contain at least one visible worksheet.',
+          );
+        }
+        if (state.active === sheet) {
+          state.active =
+            others.find((s) => state.sheets.indexOf(s) > state.sheets.indexOf(sheet)) ?? others[0];
+          exec.selectionChanged = true;
+        }
+      }
+      sheet.visibility = value;
+      exec.journal.push(() => {
+        sheet.visibility = old;
+        state.active = oldActive;
+      });
+      exec.structureChanged = true;
+    });
+  }
+
+  get protection(): FakeWorksheetProtection {
+    return (this.protectionObject ??= new FakeWorksheetProtection(this));
+  }
+
+  protected override navigation(name: string) {
+    return name === 'protection' ? this.protection : undefined;
+  }
+
+  private range(label: string, locate: (sheet: SheetData, exec: Execution) => Rect | null): FakeRange {
+    return new FakeRange(this.context, `${this.ref}.${label}`, (exec): RangeTarget | null => {
+      const sheet = this.resolve(exec);
+      if (sheet === null) return null;
+      const rect = locate(sheet, exec);
+      return rect === null ? null : { sheet, rect };
+    });
+  }
+
+  /** No address: the whole sheet. */
+  getRange(address?: string): FakeRange {
+    return this.range(`getRange(${quote(address ?? '')})`, () => {
+      if (address === undefined || address === '') return { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS };
+      const rect = parseRangeAddress(address);
+      if (!rect) throw invalidArgument(`'${address}' is not a range address.`, 'Worksheet.getRange');
+      return rect;
+    });
+  }
+
+  /** ExcelApi 1.7. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return this.range(
+      `getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`,
+      (_s, exec) => {
+        exec.requireApi('1.7', 'Worksheet.getRangeByIndexes');
+        return checkedRect(
+          { row: startRow, col: startColumn, rows: rowCount, cols: columnCount },
+          'getRangeByIndexes',
+        );
+      },
+    );
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.range(`getCell(${row},${column})`, () =>
+      checkedRect({ row, col: column, rows: 1, cols: 1 }, 'Worksheet.getCell'),
+    );
+  }
+
+  /** The used range; A1 for a blank sheet. valuesOnly: ignore cells that only have a format. */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return this.range(`getUsedRange(${valuesOnly})`, (sheet) => sheet.usedRect(valuesOnly) ?? A1);
+  }
+
+  /** ExcelApi 1.4: a null object for a blank sheet. */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.range(`getUsedRangeOrNullObject(${valuesOnly})`, (sheet, exec) => {
+      exec.requireApi('1.4', 'Worksheet.getUsedRangeOrNullObject');
+      return sheet.usedRect(valuesOnly);
+    });
+  }
+
+  /** ExcelApi 1.5. */
+  getNext(visibleOnly = false): FakeWorksheet {
+    return this.neighbour('getNext', visibleOnly, false);
+  }
+
+  /** ExcelApi 1.5: a null object after the last sheet. */
+  getNextOrNullObject(visibleOnly = false): FakeWorksheet {
+    return this.neighbour('getNextOrNullObject', visibleOnly, true);
+  }
+
+  private neighbour(method: string, visibleOnly: boolean, orNull: boolean): FakeWorksheet {
+    return new FakeWorksheet(this.context, `${this.ref}.${method}(${visibleOnly})`, (exec) => {
+      exec.requireApi('1.5', `Worksheet.${method}`);
+      const sheet = this.resolve(exec);
+      if (sheet === null) return null;
+      const sheets = exec.state.sheets;
+      const next = sheets
+        .slice(sheets.indexOf(sheet) + 1)
+        .find((s) => !visibleOnly || s.visibility === 'Visible');
+      if (next) return next;
+      if (orNull) return null;
+      throw itemNotFound('no next worksheet', `Worksheet.${method}`);
+    });
+  }
+
+  /** Excel cannot activate a hidden sheet. */
+  activate(): void {
+    this.call('activate', [], (sheet, exec) => {
+      if (sheet !== null) activate(exec, sheet);
+    });
+  }
+
+  /** A very hidden sheet cannot be deleted (office-js #365), nor the last visible one. */
+  delete(): void {
+    this.call('delete', [], (sheet, exec) => {
+      if (sheet === null) return;
+      const { state } = exec;
+      if (sheet.visibility === 'VeryHidden') {
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          `A very hidden worksheet cannot be deleted. (${sheet.name})`,
+        );
+      }
+      if (
+        sheet.visibility === 'Visible' &&
+        !state.sheets.some((s) => s !== sheet && s.visibility === 'Visible')
+      ) {
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'A workbook must contain at least one visible worksheet.',
+        );
+      }
+      const index = state.sheets.indexOf(sheet);
+      const oldActive = state.active;
+      state.sheets.splice(index, 1);
+      if (state.active === sheet) state.active = state.sheets.find((s) => s.visibility === 'Visible') ?? null;
+      exec.journal.push(() => {
+        state.sheets.splice(index, 0, sheet);
+        state.active = oldActive;
+      });
+      exec.structureChanged = true;
+      exec.selectionChanged = true;
+    });
+  }
+}
+
+const A1: Rect = { row: 0, col: 0, rows: 1, cols: 1 };
+
+export function checkedRect(rect: Rect, where: string): Rect {
+  const ok =
+    Number.isInteger(rect.row) &&
+    Number.isInteger(rect.col) &&
+    rect.row >= 0 &&
+    rect.col >= 0 &&
+    rect.rows >= 1 &&
+    rect.cols >= 1 &&
+    rect.row + rect.rows <= MAX_ROWS &&
+    rect.col + rect.cols <= MAX_COLS;
+  if (!ok) throw invalidArgument(`The range is outside the worksheet.`, where);
+  return rect;
+}
+
+/** Makes a sheet the active one, recording how to undo it. */
+export function activate(exec: Execution, sheet: SheetData): void {
+  if (sheet.visibility !== 'Visible') {
+    throw new FakeOfficeError('InvalidOperation', `A hidden worksheet cannot be activated. (${sheet.name})`);
+  }
+  const { state } = exec;
+  const old = state.active;
+  state.active = sheet;
+  exec.journal.push(() => (state.active = old));
+  exec.selectionChanged = true;
+}
+
+export class FakeWorksheetProtection extends FakeClientObject<SheetData> {
+  protected readonly typeName = 'WorksheetProtection';
+  protected readonly scalars: Scalars<SheetData> = { protected: (s) => s.isProtected };
+
+  constructor(worksheet: FakeWorksheet) {
+    super(worksheet.context, `${worksheet.ref}.protection`, (exec) => worksheet.resolve(exec));
+  }
+
+  get protected(): boolean {
+    return this.get('protected');
+  }
+
+  /** Passwords are not modelled. */
+  protect(): void {
+    this.toggle(true);
+  }
+
+  unprotect(): void {
+    this.toggle(false);
+  }
+
+  private toggle(on: boolean): void {
+    this.call(on ? 'protect' : 'unprotect', [], (sheet, exec) => {
+      if (sheet === null) return;
+      const old = sheet.isProtected;
+      sheet.isProtected = on;
+      exec.journal.push(() => (sheet.isProtected = old));
+      exec.structureChanged = true;
+    });
+  }
+}

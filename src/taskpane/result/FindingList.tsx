@@ -1,0 +1,115 @@
+import { Body1, Caption1, Link, Subtitle2 } from '@fluentui/react-components';
+import { useId, useState, type ReactNode } from 'react';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../../domain/findings';
+import { SEVERITY_LABEL, describe } from '../../domain/messages';
+import { FailureMessage } from '../components/FailureMessage';
+import type { SelectionState } from '../controller';
+import type { Lang, Strings } from '../strings';
+import { SEVERITY_BORDER, S } from '../styles';
+import { severityCounts } from '../summary';
+
+/** A text marker per severity, so the groups differ by more than the colour of a border. */
+const MARKER: Readonly<Record<Severity, string>> = { error: '✗', warning: '!', info: 'i' };
+
+type SelectionFailure = Extract<SelectionState, { status: 'error' }>;
+
+export interface FindingListProps {
+  readonly findings: readonly Finding[];
+  readonly lang: Lang;
+  readonly t: Strings;
+  readonly selection: SelectionState;
+  readonly onSelect: (ref: string) => void;
+}
+
+/**
+ * Every finding, grouped error → warning → info with counts. Each cell is a button that selects
+ * it in Excel; focus stays on the button, and if Excel refuses, the failure appears right under
+ * the finding that was clicked (and in the live region).
+ */
+export function FindingList({ findings, lang, t, selection, onSelect }: FindingListProps) {
+  const headingId = useId();
+  // Which finding's cell was clicked last: where a selection failure is shown.
+  const [clicked, setClicked] = useState<number | null>(null);
+  const failure = selection !== null && selection.status === 'error' ? selection : null;
+  const indexed = findings.map((finding, index) => ({ finding, index }));
+  return (
+    <section aria-labelledby={headingId} style={S.outcome}>
+      <Subtitle2 as="h2" id={headingId} style={S.plain}>
+        {t.findingsHeading}
+      </Subtitle2>
+      <Body1 as="p" style={S.plain}>
+        {findings.length === 0 ? t.noFindings : `${t.findingCount(severityCounts(findings))}.`}
+      </Body1>
+      {SEVERITY_ORDER.map((severity) => {
+        const group = indexed.filter((x) => x.finding.severity === severity);
+        if (group.length === 0) return null;
+        return (
+          <SeverityGroup
+            key={severity}
+            title={`${MARKER[severity]} ${SEVERITY_LABEL[lang][severity]} (${group.length})`}
+          >
+            {group.map(({ finding, index }) => (
+              <FindingItem
+                key={index}
+                finding={finding}
+                lang={lang}
+                t={t}
+                failure={clicked === index ? failure : null}
+                onSelect={(ref) => {
+                  setClicked(index);
+                  onSelect(ref);
+                }}
+              />
+            ))}
+          </SeverityGroup>
+        );
+      })}
+    </section>
+  );
+}
+
+function SeverityGroup({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} style={S.stack}>
+      <Subtitle2 as="h3" id={headingId} style={S.plain}>
+        {title}
+      </Subtitle2>
+      <ul style={S.list} aria-labelledby={headingId}>
+        {children}
+      </ul>
+    </section>
+  );
+}
+
+interface FindingItemProps {
+  readonly finding: Finding;
+  readonly lang: Lang;
+  readonly t: Strings;
+  readonly failure: SelectionFailure | null;
+  readonly onSelect: (ref: string) => void;
+}
+
+/** One finding: its message, its code (for support and the CLI's --json), its cells as buttons. */
+function FindingItem({ finding, lang, t, failure, onSelect }: FindingItemProps) {
+  return (
+    <li style={{ ...S.finding, borderInlineStartColor: SEVERITY_BORDER[finding.severity] }}>
+      <Body1 as="p" style={S.plain}>
+        {describe(finding, lang)}
+      </Body1>
+      <div style={S.rowTight}>
+        <Caption1>{finding.code}</Caption1>
+        {finding.cells.length > 0 && (
+          <span role="group" aria-label={t.cellsLabel} style={S.rowTight}>
+            {finding.cells.map((ref) => (
+              <Link key={ref} as="button" inline aria-label={t.goToCell(ref)} onClick={() => onSelect(ref)}>
+                {ref}
+              </Link>
+            ))}
+          </span>
+        )}
+      </div>
+      {failure && <FailureMessage t={t} failure={failure.failure} title={t.selectFailed(failure.ref)} />}
+    </li>
+  );
+}

@@ -1,0 +1,291 @@
+/**
+ * Every text the task pane shows, in Norwegian bokmål and English.
+ *
+ * One interface, one object per language: a key missing in either language is a type error, so
+ * the pane can never show a blank or the other language by accident. Finding messages are not
+ * here: they come from the domain (`describe(f, lang)` in src/domain/messages.ts), shared with
+ * the CLI.
+ */
+import type { Severity } from '../domain/findings';
+import type { Lang } from '../domain/messages';
+import type { ExcelFailureKind } from '../excel/gateway';
+
+export type { Lang };
+
+/** How many findings of each severity a run produced. */
+export type SeverityCounts = Readonly<Record<Severity, number>>;
+
+export interface Strings {
+  readonly title: string;
+  readonly subtitle: string;
+
+  /** The primary button and its progress text. */
+  readonly reconcile: string;
+  readonly reconciling: string;
+  readonly retry: string;
+  readonly details: (code: string | undefined, detail: string | undefined) => string;
+
+  /** What was found in the workbook. */
+  readonly workbookHeading: string;
+  readonly readingWorkbook: string;
+  readonly budgetSheet: string;
+  readonly financingSheet: string;
+  readonly register: string;
+  readonly years: string;
+  readonly notFound: string;
+  readonly hiddenSheet: (name: string) => string;
+  readonly registerCounts: (sheet: string, projects: number, sources: number) => string;
+  readonly yearsAfterRun: string;
+  readonly noYears: string;
+  readonly sheetsFailed: string;
+
+  /** Empty state: no budget or financing sheet. */
+  readonly emptyTitle: string;
+  readonly emptyMissing: (missing: readonly ('budget' | 'financing')[]) => string;
+  readonly emptyLookedFor: (role: 'budget' | 'financing', names: readonly string[]) => string;
+  readonly emptyHint: string;
+
+  /** Errors from Excel, one title and one explanation per kind. */
+  readonly failureTitle: Readonly<Record<ExcelFailureKind, string>>;
+  readonly failureBody: Readonly<Record<ExcelFailureKind, string>>;
+  readonly commandFailed: string;
+  readonly selectFailed: (ref: string) => string;
+  readonly resultViewFailed: string;
+  readonly dismiss: string;
+
+  /** The result. */
+  readonly resultHeading: string;
+  readonly loadingResult: string;
+  readonly yearHeading: (year: number) => string;
+  readonly amountColumn: string;
+  readonly itemColumn: string;
+  readonly budget: string;
+  readonly financing: string;
+  readonly difference: string;
+  readonly ownFunded: string;
+  readonly ownSources: string;
+  readonly balanced: string;
+  readonly unbalanced: string;
+  readonly ownMatches: string;
+  readonly ownDiffers: string;
+  readonly findingsHeading: string;
+  readonly noFindings: string;
+  readonly cellsLabel: string;
+  readonly goToCell: (ref: string) => string;
+  readonly nonMoneyHeading: string;
+
+  /** What the live region says. */
+  readonly announceRunning: string;
+  readonly announceDone: (balanced: boolean, counts: SeverityCounts) => string;
+  readonly announceFailed: (title: string) => string;
+  readonly announceSelected: (ref: string) => string;
+  readonly findingCount: (counts: SeverityCounts) => string;
+}
+
+const total = (c: SeverityCounts) => c.error + c.warning + c.info;
+
+const NB: Strings = {
+  title: 'Plan Reconciler',
+  subtitle: 'Avstemming av budsjett, finansiering og prosjektregister',
+
+  reconcile: 'Avstem',
+  reconciling: 'Avstemmer …',
+  retry: 'Prøv igjen',
+  details: (code, detail) => ['Detaljer:', code, detail].filter(Boolean).join(' '),
+
+  workbookHeading: 'I arbeidsboken',
+  readingWorkbook: 'Leser arkene i arbeidsboken …',
+  budgetSheet: 'Budsjettark',
+  financingSheet: 'Finansieringsark',
+  register: 'Prosjektregister',
+  years: 'År',
+  notFound: 'ikke funnet',
+  hiddenSheet: (name) => `${name} (skjult)`,
+  registerCounts: (sheet, projects, sources) => `${sheet} (${projects} prosjekter, ${sources} kilder)`,
+  yearsAfterRun: 'vises etter avstemming',
+  noYears: 'ingen',
+  sheetsFailed: 'Kunne ikke lese listen over ark',
+
+  emptyTitle: 'Fant ikke arkene som skal avstemmes',
+  emptyMissing: (missing) =>
+    `Arbeidsboken mangler ${missing.map((r) => (r === 'budget' ? 'et budsjettark' : 'et finansieringsark')).join(' og ')}.`,
+  emptyLookedFor: (role, names) =>
+    `${role === 'budget' ? 'Budsjettarket' : 'Finansieringsarket'} må hete ${orList(names, 'eller')} (store eller små bokstaver), eller begynne med et av navnene, f.eks. «${names[0]} 2012».`,
+  emptyHint: 'Gi nytt navn til arket, og velg Avstem igjen.',
+
+  failureTitle: {
+    cellEditMode: 'Excel redigerer en celle',
+    payloadTooLarge: 'Arbeidsboken er for stor til å leses',
+    unsupported: 'Denne Excel-versjonen støtter ikke tillegget',
+    notFound: 'Finner ikke arket eller cellen',
+    hiddenSheet: 'Cellen ligger på et skjult ark',
+    accessDenied: 'Arbeidsboken er beskyttet',
+    busy: 'Excel er opptatt',
+    office: 'Excel meldte en feil',
+    unexpected: 'Noe gikk galt i tillegget',
+  },
+  failureBody: {
+    cellEditMode: 'Fullfør redigeringen av cellen (trykk Enter eller Esc), og prøv igjen.',
+    payloadTooLarge:
+      'Excel på nettet avviste lesingen fordi den ble for stor. Fjern tomme rader og kolonner langt ned eller til høyre i arkene, eller bruk Excel for skrivebordet.',
+    unsupported:
+      'Tillegget trenger en nyere versjon av Excel (ExcelApi 1.4). Oppdater Excel, eller bruk Excel på nettet.',
+    notFound:
+      'Arket eller cellen finnes ikke (lenger) i arbeidsboken. Kanskje har den fått nytt navn eller er slettet. Avstem på nytt.',
+    hiddenSheet:
+      'Arket er skjult (prosjektregisteret er det, så det ikke endres ved et uhell). Vis det med høyreklikk på en arkfane → Vis, og velg cellen igjen.',
+    accessDenied: 'Arket eller arbeidsboken er beskyttet. Opphev beskyttelsen, og prøv igjen.',
+    busy: 'Excel er opptatt, eller forbindelsen ble brutt. Vent litt, og prøv igjen.',
+    office: 'Excel kunne ikke utføre handlingen. Prøv igjen.',
+    unexpected:
+      'Dette er en feil i tillegget. Prøv igjen; meld fra med detaljene under hvis det gjentar seg.',
+  },
+  commandFailed: 'Avstem-knappen kunne ikke åpne oppgaveruten',
+  selectFailed: (ref) => `Kunne ikke vise ${ref}`,
+  resultViewFailed: 'Kunne ikke laste visningen av resultatet',
+  dismiss: 'Lukk',
+
+  resultHeading: 'Resultat',
+  loadingResult: 'Laster resultatet …',
+  yearHeading: (year) => `År ${year}`,
+  amountColumn: 'Kroner',
+  itemColumn: 'Post',
+  budget: 'Budsjett',
+  financing: 'Finansiering',
+  difference: 'Differanse',
+  ownFunded: 'Egenfinansiert',
+  ownSources: 'Egne kilder',
+  balanced: 'I balanse',
+  unbalanced: 'Ikke i balanse',
+  ownMatches: 'Egne kilder stemmer',
+  ownDiffers: 'Egne kilder stemmer ikke',
+  findingsHeading: 'Funn',
+  noFindings: 'Ingen funn.',
+  cellsLabel: 'Celler',
+  goToCell: (ref) => `Vis ${ref} i arbeidsboken`,
+  nonMoneyHeading: 'Prosjekter uten pengebidrag (bidrar med arbeid)',
+
+  announceRunning: 'Avstemmer …',
+  announceDone: (balanced, counts) =>
+    `Avstemt: ${balanced ? 'i balanse' : 'ikke i balanse'}. ${NB.findingCount(counts)}.`,
+  announceFailed: (title) => `Avstemmingen feilet: ${title}.`,
+  announceSelected: (ref) => `${ref} er markert i arbeidsboken.`,
+  findingCount: (c) =>
+    total(c) === 0
+      ? 'Ingen funn'
+      : `${total(c)} funn: ${[
+          c.error > 0 ? `${c.error} feil` : '',
+          c.warning > 0 ? `${c.warning} ${c.warning === 1 ? 'advarsel' : 'advarsler'}` : '',
+          c.info > 0 ? `${c.info} til informasjon` : '',
+        ]
+          .filter(Boolean)
+          .join(', ')}`,
+};
+
+const EN: Strings = {
+  title: 'Plan Reconciler',
+  subtitle: 'Reconciles the budget, financing and project register',
+
+  reconcile: 'Reconcile',
+  reconciling: 'Reconciling …',
+  retry: 'Try again',
+  details: (code, detail) => ['Details:', code, detail].filter(Boolean).join(' '),
+
+  workbookHeading: 'In the workbook',
+  readingWorkbook: 'Reading the sheets of the workbook …',
+  budgetSheet: 'Budget sheet',
+  financingSheet: 'Financing sheet',
+  register: 'Project register',
+  years: 'Years',
+  notFound: 'not found',
+  hiddenSheet: (name) => `${name} (hidden)`,
+  registerCounts: (sheet, projects, sources) => `${sheet} (${projects} projects, ${sources} sources)`,
+  yearsAfterRun: 'shown after reconciling',
+  noYears: 'none',
+  sheetsFailed: 'Could not read the list of sheets',
+
+  emptyTitle: 'The sheets to reconcile were not found',
+  emptyMissing: (missing) =>
+    `The workbook has no ${missing.map((r) => (r === 'budget' ? 'budget sheet' : 'financing sheet')).join(' and no ')}.`,
+  emptyLookedFor: (role, names) =>
+    `The ${role === 'budget' ? 'budget' : 'financing'} sheet must be named ${orList(names, 'or')} (any case), or start with one of these names, e.g. «${names[0]} 2012».`,
+  emptyHint: 'Rename the sheet, then choose Reconcile again.',
+
+  failureTitle: {
+    cellEditMode: 'Excel is editing a cell',
+    payloadTooLarge: 'The workbook is too large to read',
+    unsupported: 'This version of Excel does not support the add-in',
+    notFound: 'The sheet or cell was not found',
+    hiddenSheet: 'The cell is on a hidden sheet',
+    accessDenied: 'The workbook is protected',
+    busy: 'Excel is busy',
+    office: 'Excel reported an error',
+    unexpected: 'Something went wrong in the add-in',
+  },
+  failureBody: {
+    cellEditMode: 'Finish editing the cell (press Enter or Esc) and try again.',
+    payloadTooLarge:
+      'Excel on the web refused the read because it was too large. Remove empty rows and columns far down or to the right in the sheets, or use Excel for desktop.',
+    unsupported:
+      'The add-in needs a newer version of Excel (ExcelApi 1.4). Update Excel, or use Excel on the web.',
+    notFound:
+      'The sheet or cell is not in the workbook (any more). It may have been renamed or deleted. Reconcile again.',
+    hiddenSheet:
+      'The sheet is hidden (the project register is, so that it is not changed by accident). Show it by right-clicking a sheet tab → Unhide, then choose the cell again.',
+    accessDenied: 'The sheet or workbook is protected. Unprotect it and try again.',
+    busy: 'Excel is busy, or the connection dropped. Wait a moment and try again.',
+    office: 'Excel could not carry out the request. Try again.',
+    unexpected:
+      'This is a bug in the add-in. Try again; if it happens again, report it with the details below.',
+  },
+  commandFailed: 'The Reconcile button could not open the task pane',
+  selectFailed: (ref) => `Could not show ${ref}`,
+  resultViewFailed: 'Could not load the result view',
+  dismiss: 'Dismiss',
+
+  resultHeading: 'Result',
+  loadingResult: 'Loading the result …',
+  yearHeading: (year) => `Year ${year}`,
+  amountColumn: 'NOK',
+  itemColumn: 'Item',
+  budget: 'Budget',
+  financing: 'Financing',
+  difference: 'Difference',
+  ownFunded: 'Own-funded',
+  ownSources: 'Own sources',
+  balanced: 'Balanced',
+  unbalanced: 'Not balanced',
+  ownMatches: 'Own sources match',
+  ownDiffers: 'Own sources differ',
+  findingsHeading: 'Findings',
+  noFindings: 'No findings.',
+  cellsLabel: 'Cells',
+  goToCell: (ref) => `Show ${ref} in the workbook`,
+  nonMoneyHeading: 'Projects without a money contribution (work only)',
+
+  announceRunning: 'Reconciling …',
+  announceDone: (balanced, counts) =>
+    `Reconciled: ${balanced ? 'balanced' : 'not balanced'}. ${EN.findingCount(counts)}.`,
+  announceFailed: (title) => `Reconciliation failed: ${title}.`,
+  announceSelected: (ref) => `${ref} is selected in the workbook.`,
+  findingCount: (c) =>
+    total(c) === 0
+      ? 'No findings'
+      : `${total(c)} ${total(c) === 1 ? 'finding' : 'findings'}: ${[
+          c.error > 0 ? `${c.error} ${c.error === 1 ? 'error' : 'errors'}` : '',
+          c.warning > 0 ? `${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}` : '',
+          c.info > 0 ? `${c.info} for information` : '',
+        ]
+          .filter(Boolean)
+          .join(', ')}`,
+};
+
+/** «a», «b» or «c» */
+function orList(names: readonly string[], or: string): string {
+  const quoted = names.map((n) => `«${n}»`);
+  return quoted.length <= 1
+    ? quoted.join('')
+    : `${quoted.slice(0, -1).join(', ')} ${or} ${quoted[quoted.length - 1]}`;
+}
+
+export const STRINGS: Readonly<Record<Lang, Strings>> = { nb: NB, en: EN };
