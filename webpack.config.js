@@ -1,13 +1,22 @@
 /*
- * Builds the Excel add-in (task pane + ribbon commands) into dist/.
+ * Builds the Excel add-in (task pane + ribbon commands) and the local preview page into dist/.
  *
- *   npm run build                      production bundle; manifest keeps the dev URL
+ * Each page in PAGES is its own compilation: one entry and one HTML page that loads only that
+ * entry, with its own lazy chunks, so a page never changes what another page loads (the preview
+ * cannot grow the task pane's first chunk). The task pane page is also the shared runtime's
+ * FunctionFile: its entry registers the ribbon commands itself, so the pane and the commands
+ * share one module instance (one controller). Lazy chunks (the result view, the reconciliation
+ * engine) come from dynamic import() and are named by their webpackChunkName comments.
+ *
+ *   npm run build                      production bundle of the add-in; manifest keeps the dev URL
  *   ADDIN_URL=https://host/path/ npm run build
  *                                      production bundle; dist/manifest.xml points at ADDIN_URL
- *   npm start                          https dev server on port 3000
+ *   npm start                          https dev server on port 3000 with every page (scripts/start.js)
+ *   webpack --env pages=preview        only the pages named (comma-separated); a production build
+ *                                      without --env pages builds the add-in alone
  *
  * The dev-server block is built only for `webpack serve`, so a production build needs no
- * certificates.
+ * certificates (`npm start` gives the dev server its own, see scripts/start.js).
  */
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -15,6 +24,41 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
 const DEV_PORT = 3000;
+const DIST = path.resolve(__dirname, 'dist');
+
+/**
+ * The pages: `<name>.html` loads the entry `<name>` and nothing else. The first page is the
+ * add-in's (it also gets the manifest and the icons); every other page is a development tool
+ * whose files all start with its name (`preview.html`, `preview.js`, `preview/…` chunks).
+ */
+const PAGES = [
+  { name: 'taskpane', entry: './src/taskpane/index.tsx', template: './src/taskpane/taskpane.html' },
+  // The local preview: the real pane on the in-memory Excel fake, no Office.js (src/preview).
+  {
+    name: 'preview',
+    entry: './src/preview/index.tsx',
+    template: './src/preview/preview.html',
+    configure: excelJsInTheBrowser,
+  },
+];
+const ADDIN_PAGE = PAGES[0].name;
+
+/** `--env pages=preview` builds only the pages named (comma-separated); by default all of them. */
+function selectedPages(env, production) {
+  // A production build is what gets deployed: the add-in only, unless pages are named.
+  if (typeof env.pages !== 'string' || env.pages === '') {
+    return production ? PAGES.filter((page) => page.name === ADDIN_PAGE) : PAGES;
+  }
+  const names = env.pages.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !PAGES.some((page) => page.name === name));
+  if (unknown.length > 0) throw new Error(`Unknown page(s) in --env pages: ${unknown.join(', ')}`);
+  return PAGES.filter((page) => names.includes(page.name));
+}
+
+/** Which page a file in dist/ belongs to: a tool page's start with its name, the rest are the add-in's. */
+function ownerOf(file) {
+  return PAGES.find((page) => page.name !== ADDIN_PAGE && file.startsWith(page.name))?.name ?? ADDIN_PAGE;
+}
 
 /** Where the add-in is served from: ADDIN_URL in production builds, the dev server otherwise. */
 function addinUrl(production) {
@@ -49,22 +93,24 @@ async function httpsServer() {
   }
 }
 
-module.exports = async (env, argv) => {
-  const production = argv.mode === 'production';
-  const url = addinUrl(production);
-
+/** One page's compilation. */
+function pageConfig(page, production) {
+  const addin = page.name === ADDIN_PAGE;
+  // A tool page's lazy chunks go under `<name>/`, so that every file it writes is recognisably its own.
+  const chunkDir = addin ? '' : `${page.name}/`;
   /** @type {import('webpack').Configuration} */
   const config = {
+    name: page.name,
     mode: production ? 'production' : 'development',
     devtool: production ? false : 'source-map',
-    entry: {
-      taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
-    },
+    entry: { [page.name]: page.entry },
     output: {
-      path: path.resolve(__dirname, 'dist'),
+      path: DIST,
       filename: '[name].js',
-      clean: true,
+      // Lazy chunks change with every release; the hash lets browsers cache them safely.
+      chunkFilename: `${chunkDir}${production ? '[name].[contenthash:8].js' : '[name].js'}`,
+      // Each compilation removes only its own old files from dist/ (they build side by side).
+      clean: { keep: (file) => ownerOf(file) !== page.name },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
@@ -88,40 +134,108 @@ module.exports = async (env, argv) => {
     },
     plugins: [
       new HtmlWebpackPlugin({
-        filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
-        // The task pane page is also the shared runtime's FunctionFile: it carries the commands.
-        chunks: ['taskpane', 'commands'],
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'commands.html',
-        template: './src/commands/commands.html',
-        chunks: ['commands'],
-      }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: 'assets', to: 'assets' },
-          {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            transform: (content) => (url === DEV_URL ? content : content.toString().replaceAll(DEV_URL, url)),
-          },
-        ],
+        filename: `${page.name}.html`,
+        template: page.template,
+        chunks: [page.name],
       }),
     ],
-    performance: {
-      // React + Fluent UI; warn when the task pane grows well past today's size.
-      maxEntrypointSize: 600 * 1024,
-      maxAssetSize: 600 * 1024,
+    performance: addin
+      ? {
+          // React + Fluent UI. The budget is 120 KB gzipped for the pane's initial chunk (about 400 KB
+          // minified); warn well before a page's first load gets there.
+          maxEntrypointSize: 400 * 1024,
+          maxAssetSize: 400 * 1024,
+        }
+      : // A development tool, never loaded in Office.
+        { hints: false },
+  };
+  return page.configure ? page.configure(config) : config;
+}
+
+/** The add-in's own files beside its page: icons and the manifest. */
+function addinAssets(production) {
+  const url = addinUrl(production);
+  return new CopyWebpackPlugin({
+    patterns: [
+      { from: 'assets', to: 'assets' },
+      {
+        from: 'manifest.xml',
+        to: 'manifest.xml',
+        transform: (content) => (url === DEV_URL ? content : content.toString().replaceAll(DEV_URL, url)),
+      },
+    ],
+  });
+}
+
+/**
+ * The preview reads .xlsx files in the browser with ExcelJS, in a lazy chunk (src/preview/xlsx).
+ * ExcelJS's browser build is already bundled and minified, so webpack neither parses nor
+ * re-minifies it; src/xlsx/readWorkbook.ts imports `fs` for its Node-only file loader, which the
+ * browser gets as nothing.
+ */
+const EXCELJS_BROWSER = require.resolve('exceljs/dist/exceljs.min.js');
+
+function excelJsInTheBrowser(config) {
+  config.resolve.alias = { exceljs$: EXCELJS_BROWSER };
+  config.resolve.fallback = { fs: false };
+  config.module.noParse = (resource) => resource === EXCELJS_BROWSER;
+  config.plugins.push(
+    new AlreadyMinifiedPlugin(EXCELJS_BROWSER),
+  );
+  config.optimization = {
+    splitChunks: {
+      cacheGroups: {
+        exceljs: {
+          test: (module) => module.resource === EXCELJS_BROWSER,
+          name: 'exceljs',
+          chunks: 'async',
+          enforce: true,
+        },
+      },
     },
   };
+  return config;
+}
+
+/** Marks the chunk of an already minified module as minimized, so the minimizer skips it. */
+class AlreadyMinifiedPlugin {
+  constructor(resource) {
+    this.resource = resource;
+  }
+
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('AlreadyMinifiedPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'AlreadyMinifiedPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
+        () => {
+          for (const chunk of compilation.chunks) {
+            const modules = compilation.chunkGraph.getChunkModules(chunk);
+            if (!modules.every((m) => m.resource === this.resource)) continue;
+            for (const file of chunk.files) {
+              if (file.endsWith('.js'))
+                compilation.updateAsset(file, (source) => source, { minimized: true });
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === 'production';
+  const configs = selectedPages(env, production).map((page) => pageConfig(page, production));
+  const addin = configs.find((config) => config.name === ADDIN_PAGE);
+  if (addin) addin.plugins.push(addinAssets(production));
 
   if (env.WEBPACK_SERVE) {
-    config.devServer = {
+    // One server for every page; webpack serve takes it from the first configuration.
+    configs[0].devServer = {
       port: DEV_PORT,
       server: await httpsServer(),
       headers: { 'Access-Control-Allow-Origin': '*' },
     };
   }
-  return config;
+  return configs;
 };

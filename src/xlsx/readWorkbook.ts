@@ -38,7 +38,7 @@ function oneLine(s: string): string {
 }
 
 /** Every .xlsx is a zip file; a zip file with entries starts with a local file header. */
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
 
 /**
  * Opens an .xlsx file. Throws `XlsxInputError`: `not-found` when the file
@@ -55,7 +55,7 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new XlsxInputError('not-found', path);
     throw new XlsxInputError('unreadable', path, code ?? String(e));
   }
-  if (data.length < ZIP_MAGIC.length || !data.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
+  if (data.length < ZIP_MAGIC.length || ZIP_MAGIC.some((byte, i) => data[i] !== byte)) {
     throw new XlsxInputError('not-xlsx', path);
   }
   const wb = new ExcelJS.Workbook();

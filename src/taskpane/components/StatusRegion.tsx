@@ -8,7 +8,7 @@ import { S } from '../styles';
  */
 export function StatusRegion({ message }: { readonly message: string }) {
   return (
-    <Body1 as="p" style={S.plain} role="status" aria-live="polite" aria-atomic="true">
+    <Body1 as="p" block style={S.plain} role="status" aria-live="polite" aria-atomic="true">
       {message}
     </Body1>
   );

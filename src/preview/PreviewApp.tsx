@@ -1,0 +1,102 @@
+/**
+ * The local preview: the real task pane beside a grid view of the in-memory Excel it works on,
+ * under a toolbar with the ribbon's Avstem, a file picker and the language. State lives in the
+ * hooks; the components only draw it.
+ */
+import { FluentProvider } from '@fluentui/react-components';
+import { useCallback, useId } from 'react';
+import { reconcileFromRibbon, type RibbonHost } from '../commands/commands';
+import { fluentTheme } from '../taskpane/theme';
+import { CellGrid } from './components/CellGrid';
+import { NameBox } from './components/NameBox';
+import { SheetTabs } from './components/SheetTabs';
+import { Toolbar } from './components/Toolbar';
+import { useFileDrop } from './hooks/useFileDrop';
+import { useLanguage } from './hooks/useLanguage';
+import { useSheetView } from './hooks/useSheetView';
+import { useTaskpane } from './hooks/useTaskpane';
+import { useWorkbook } from './hooks/useWorkbook';
+import type { PreviewParams } from './params';
+import { PREVIEW_STRINGS } from './strings';
+
+export function PreviewApp({ params }: { readonly params: PreviewParams }) {
+  const [lang, setLang] = useLanguage(params.lang);
+  const t = PREVIEW_STRINGS[lang];
+  const workbook = useWorkbook(params.latencyMs);
+  const { hostRef, controller } = useTaskpane(workbook.workbook.gateway, lang, params.theme);
+  const sheets = useSheetView(workbook.workbook.fake);
+  const { openFile } = workbook;
+  const dragging = useFileDrop(useCallback((file: File) => void openFile(file), [openFile]));
+  const ids = useId();
+  const tabId = (index: number) => `${ids}-tab-${index}`;
+  const panelId = `${ids}-panel`;
+
+  const onRibbonReconcile = () => {
+    if (controller === null) return;
+    // Exactly what the ribbon runs in Excel; "showing the pane" here brings it into view.
+    const host: RibbonHost = {
+      showTaskpane: async () => hostRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+    };
+    void reconcileFromRibbon(controller, host);
+  };
+
+  const { model, tabs, shown } = sheets;
+  const shownIndex = tabs.findIndex((tab) => tab.name === shown);
+  const note =
+    model && model.clipped
+      ? t.rowsShown(
+          model.shownRows.first,
+          Math.min(model.shownRows.last, model.shownRows.total),
+          model.shownRows.total,
+        )
+      : null;
+
+  return (
+    <FluentProvider theme={fluentTheme(params.theme, false)} className="preview">
+      <Toolbar
+        t={t}
+        lang={lang}
+        fileName={workbook.workbook.fileName}
+        reading={workbook.reading}
+        error={workbook.error}
+        ribbonReady={controller !== null}
+        onRibbonReconcile={onRibbonReconcile}
+        onOpenFile={(file) => void openFile(file)}
+        onReloadSample={workbook.loadSample}
+        onDismissError={workbook.dismissError}
+        onLang={setLang}
+      />
+      <div className="preview-body">
+        <section className="workbook" aria-label={t.workbookRegion}>
+          <NameBox label={t.nameBox} address={model?.selection ?? ''} />
+          {model ? (
+            <CellGrid
+              model={model}
+              caption={t.gridCaption(model.sheet, tabs[shownIndex]?.hidden ?? false)}
+              note={note}
+              panelId={panelId}
+              tabId={tabId(shownIndex)}
+            />
+          ) : (
+            <p className="grid-scroll">{t.emptyWorkbook}</p>
+          )}
+          <SheetTabs
+            tabs={tabs}
+            shown={shown}
+            label={t.sheetTabs}
+            hiddenLabel={t.hidden}
+            panelId={panelId}
+            tabId={tabId}
+            onShow={sheets.showSheet}
+          />
+        </section>
+        <aside className="pane" aria-label={t.paneRegion} ref={hostRef} />
+      </div>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t.dropHere}
+        </div>
+      )}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,245 @@
+/**
+ * What the preview's grid draws for one sheet of the fake: the rows and columns to show, each
+ * cell's displayed text and look, merged areas, and the selection. Pure: the grid component
+ * renders this and nothing else.
+ *
+ * A big workbook is not drawn whole: at most `maxRows` × `maxColumns` cells, a window that
+ * starts at A1, or is moved so that the selection is inside it.
+ */
+import { columnLetters, parseCellRef } from '../../domain/address';
+import type { FakeCellView, FakeSheetView } from '../../fake';
+
+/** A rectangle of cells, 0-based. */
+export interface Rect {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** How a cell looks: the formats the fake stores, as the grid can draw them. */
+export interface CellLook {
+  readonly bold: boolean;
+  readonly italic: boolean;
+  /** `#RRGGBB`, or undefined for the default. */
+  readonly fontColor?: string;
+  readonly fill?: string;
+  /** Points. */
+  readonly fontSize?: number;
+  /** Excel's General alignment: numbers right, booleans and errors centred, text left. */
+  readonly align: 'left' | 'center' | 'right';
+  readonly indent: number;
+  readonly wrap: boolean;
+}
+
+export interface GridCell {
+  readonly col: number;
+  /** `B9`. */
+  readonly address: string;
+  /** What the cell shows, as the fake renders it (its number format applied). */
+  readonly text: string;
+  readonly look: CellLook;
+  readonly rowSpan: number;
+  readonly colSpan: number;
+  readonly selected: boolean;
+  /** The selection's first cell (Excel's active cell). */
+  readonly active: boolean;
+}
+
+export interface GridRow {
+  readonly index: number;
+  readonly selected: boolean;
+  /** Cells covered by a merged area are left out (the area's first cell spans them). */
+  readonly cells: readonly GridCell[];
+}
+
+export interface GridColumn {
+  readonly index: number;
+  readonly letter: string;
+  /** Pixels, from Excel's width in characters. */
+  readonly width: number;
+  readonly selected: boolean;
+}
+
+export interface GridModel {
+  readonly sheet: string;
+  readonly columns: readonly GridColumn[];
+  readonly rows: readonly GridRow[];
+  /** The sheet's selection as the fake states it (`B9`, `A1:C3`), or '' when unreadable. */
+  readonly selection: string;
+  /** Rows shown (1-based, inclusive) of how many the sheet uses; `clipped` when not all are shown. */
+  readonly shownRows: { readonly first: number; readonly last: number; readonly total: number };
+  readonly clipped: boolean;
+}
+
+export interface GridLimits {
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  /** Blank rows and columns drawn after the used area, as Excel shows more of the sheet. */
+  readonly padRows: number;
+  readonly padColumns: number;
+  readonly minRows: number;
+  readonly minColumns: number;
+}
+
+export const DEFAULT_LIMITS: GridLimits = {
+  maxRows: 500,
+  maxColumns: 52,
+  padRows: 4,
+  padColumns: 2,
+  minRows: 24,
+  minColumns: 8,
+};
+
+/** Excel's default column width (8.43 characters), in pixels. */
+const DEFAULT_WIDTH_PX = 64;
+
+/** Excel's width in characters of the default font → pixels (the usual 7 px per character + padding). */
+export function widthToPixels(characters: number): number {
+  return Math.round(characters * 7 + 5);
+}
+
+/** `B9`, `A1:C3` (either corner order) → a rectangle; null for anything else (`A:C`, ''). */
+export function parseRange(address: string): Rect | null {
+  const parts = address.split(':');
+  if (parts.length > 2) return null;
+  const a = parseCellRef(parts[0]);
+  const b = parts.length === 2 ? parseCellRef(parts[1]) : a;
+  if (!a || !b) return null;
+  const row = Math.min(a.row, b.row);
+  const col = Math.min(a.col, b.col);
+  return { row, col, rows: Math.abs(a.row - b.row) + 1, cols: Math.abs(a.col - b.col) + 1 };
+}
+
+const contains = (r: Rect | null, row: number, col: number) =>
+  r !== null && row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+
+/**
+ * Which part of one axis to draw: from 0 when the selection fits in `max` lines, else a window
+ * of `max` lines with the selection in its upper third.
+ */
+function span(used: number, selStart: number, selEnd: number, pad: number, min: number, max: number) {
+  const wanted = Math.max(used + pad, selEnd + 1 + pad, min);
+  if (wanted <= max) return { first: 0, count: wanted };
+  if (selEnd < max) return { first: 0, count: max };
+  const first = Math.max(0, selStart - Math.floor(max / 3));
+  return { first, count: max };
+}
+
+export function lookOf(cell: FakeCellView): CellLook {
+  const f = cell.format;
+  const v = cell.value;
+  const general = typeof v === 'number' ? 'right' : v !== null && typeof v !== 'string' ? 'center' : 'left';
+  const align =
+    f.horizontalAlignment === 'Left'
+      ? 'left'
+      : f.horizontalAlignment === 'Center'
+        ? 'center'
+        : f.horizontalAlignment === 'Right'
+          ? 'right'
+          : general;
+  return {
+    bold: f.bold === true,
+    italic: f.italic === true,
+    ...(f.fontColor ? { fontColor: f.fontColor } : {}),
+    ...(f.fill ? { fill: f.fill } : {}),
+    ...(f.fontSize ? { fontSize: f.fontSize } : {}),
+    align,
+    indent: f.indentLevel ?? 0,
+    wrap: f.wrapText === true,
+  };
+}
+
+const BLANK: CellLook = { bold: false, italic: false, align: 'left', indent: 0, wrap: false };
+
+export function gridModel(view: FakeSheetView, limits: GridLimits = DEFAULT_LIMITS): GridModel {
+  const selection = parseRange(view.selection);
+  const rowSpan = span(
+    view.rowCount,
+    selection?.row ?? 0,
+    selection ? selection.row + selection.rows - 1 : 0,
+    limits.padRows,
+    limits.minRows,
+    limits.maxRows,
+  );
+  const colSpan = span(
+    view.columnCount,
+    selection?.col ?? 0,
+    selection ? selection.col + selection.cols - 1 : 0,
+    limits.padColumns,
+    limits.minColumns,
+    limits.maxColumns,
+  );
+  const window: Rect = { row: rowSpan.first, col: colSpan.first, rows: rowSpan.count, cols: colSpan.count };
+  const lastRow = window.row + window.rows;
+  const lastCol = window.col + window.cols;
+
+  const cells = new Map<number, FakeCellView>();
+  const key = (row: number, col: number) => row * 20_000 + col;
+  for (const c of view.cells) {
+    if (contains(window, c.row, c.col)) cells.set(key(c.row, c.col), c);
+  }
+
+  // Merged areas, clipped to the window: the first cell spans, the others are left out.
+  const anchors = new Map<number, { rows: number; cols: number }>();
+  const covered = new Set<number>();
+  for (const address of view.merges) {
+    const m = parseRange(address);
+    if (!m) continue;
+    const r0 = Math.max(m.row, window.row);
+    const c0 = Math.max(m.col, window.col);
+    const r1 = Math.min(m.row + m.rows, lastRow);
+    const c1 = Math.min(m.col + m.cols, lastCol);
+    if (r0 >= r1 || c0 >= c1) continue;
+    anchors.set(key(r0, c0), { rows: r1 - r0, cols: c1 - c0 });
+    for (let r = r0; r < r1; r++)
+      for (let c = c0; c < c1; c++) if (r !== r0 || c !== c0) covered.add(key(r, c));
+  }
+
+  const widths = new Map(view.columnWidths.map((w) => [w.col, widthToPixels(w.width)]));
+  const columns: GridColumn[] = [];
+  for (let c = window.col; c < lastCol; c++) {
+    columns.push({
+      index: c,
+      letter: columnLetters(c),
+      width: widths.get(c) ?? DEFAULT_WIDTH_PX,
+      selected: selection !== null && c >= selection.col && c < selection.col + selection.cols,
+    });
+  }
+
+  const rows: GridRow[] = [];
+  for (let r = window.row; r < lastRow; r++) {
+    const rowCells: GridCell[] = [];
+    for (let c = window.col; c < lastCol; c++) {
+      const k = key(r, c);
+      if (covered.has(k)) continue;
+      const cell = cells.get(k);
+      const merge = anchors.get(k);
+      rowCells.push({
+        col: c,
+        address: `${columnLetters(c)}${r + 1}`,
+        text: cell?.text ?? '',
+        look: cell ? lookOf(cell) : BLANK,
+        rowSpan: merge?.rows ?? 1,
+        colSpan: merge?.cols ?? 1,
+        selected: contains(selection, r, c),
+        active: selection !== null && selection.row === r && selection.col === c,
+      });
+    }
+    rows.push({
+      index: r,
+      selected: selection !== null && r >= selection.row && r < selection.row + selection.rows,
+      cells: rowCells,
+    });
+  }
+
+  const total = Math.max(view.rowCount, selection ? selection.row + selection.rows : 0);
+  return {
+    sheet: view.name,
+    columns,
+    rows,
+    selection: selection ? view.selection : '',
+    shownRows: { first: window.row + 1, last: lastRow, total },
+    clipped: window.row > 0 || lastRow < total || window.col > 0 || lastCol < view.columnCount,
+  };
+}

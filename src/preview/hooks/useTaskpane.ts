@@ -1,0 +1,33 @@
+/**
+ * The real task pane, mounted with mountTaskpane() into the element `hostRef` points at, on the
+ * open workbook's gateway. A new workbook or language mounts a new pane (and controller), as
+ * reopening the add-in would. Returns the controller, which the toolbar's ribbon button drives.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Lang } from '../../domain/messages';
+import type { WorkbookGateway } from '../../excel/gateway';
+import type { ReconcileController } from '../../taskpane/controller';
+import { mountTaskpane, unmountTaskpane } from '../../taskpane/mount';
+import type { ThemeKind } from '../../taskpane/theme';
+
+export function useTaskpane(gateway: WorkbookGateway, lang: Lang, theme: ThemeKind) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [controller, setController] = useState<ReconcileController | null>(null);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (host === null) return undefined;
+    // A fresh container per pane: the old one leaves the page at once and its React root is
+    // unmounted after this commit (unmounting a root while React commits another is not allowed).
+    const container = document.createElement('div');
+    container.className = 'pane-root';
+    host.appendChild(container);
+    setController(mountTaskpane(container, { gateway, lang, theme }));
+    return () => {
+      container.remove();
+      setTimeout(() => unmountTaskpane(container), 0);
+    };
+  }, [gateway, lang, theme]);
+
+  return { hostRef, controller };
+}

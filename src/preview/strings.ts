@@ -1,0 +1,99 @@
+/**
+ * The preview page's own texts (toolbar, grid, errors), in bokmål and English. The task pane
+ * brings its own (src/taskpane/strings.ts); the ribbon label is the manifest's (Reconcile.Label).
+ */
+import type { Lang } from '../domain/messages';
+
+export type LoadErrorReason = 'not-xlsx' | 'unreadable';
+
+export interface PreviewStrings {
+  readonly pageTitle: string;
+  readonly ribbon: string;
+  readonly ribbonReconcile: string;
+  readonly ribbonHint: string;
+  readonly workbookGroup: string;
+  readonly openFile: string;
+  readonly fileInputLabel: string;
+  readonly reloadSample: string;
+  readonly language: string;
+  readonly languageNames: Readonly<Record<Lang, string>>;
+  readonly openWorkbook: (name: string | null) => string;
+  readonly reading: (name: string) => string;
+  readonly dropHint: string;
+  readonly dropHere: string;
+  readonly loadError: (name: string, reason: LoadErrorReason, detail?: string) => string;
+  readonly loadErrorTitle: string;
+  readonly dismiss: string;
+  readonly workbookRegion: string;
+  readonly paneRegion: string;
+  readonly sheetTabs: string;
+  readonly hidden: string;
+  readonly nameBox: string;
+  readonly gridCaption: (sheet: string, hidden: boolean) => string;
+  readonly rowsShown: (first: number, last: number, total: number) => string;
+  readonly emptyWorkbook: string;
+}
+
+const NB: PreviewStrings = {
+  pageTitle: 'Plan Reconciler – lokal forhåndsvisning',
+  ribbon: 'Båndet (Hjem)',
+  ribbonReconcile: 'Avstem',
+  ribbonHint: 'Kjører båndknappens kommando, som i Excel',
+  workbookGroup: 'Arbeidsbok',
+  openFile: 'Åpne .xlsx …',
+  fileInputLabel: 'Arbeidsbok (.xlsx)',
+  reloadSample: 'Last inn eksempelet',
+  language: 'Språk',
+  languageNames: { nb: 'Norsk bokmål', en: 'English' },
+  openWorkbook: (name) => (name === null ? 'Eksempelet (handlingsplan SNR 2010–2011)' : name),
+  reading: (name) => `Leser «${name}» …`,
+  dropHint: 'eller slipp en .xlsx-fil hvor som helst på siden',
+  dropHere: 'Slipp filen for å åpne den',
+  loadError: (name, reason, detail) =>
+    reason === 'not-xlsx'
+      ? `«${name}» er ikke en .xlsx-arbeidsbok (en gammel .xls, en passordbeskyttet arbeidsbok eller en annen filtype).`
+      : `Kunne ikke lese «${name}»${detail ? `: ${detail}` : '.'}`,
+  loadErrorTitle: 'Filen ble ikke åpnet',
+  dismiss: 'Lukk',
+  workbookRegion: 'Arbeidsboken',
+  paneRegion: 'Oppgaveruten',
+  sheetTabs: 'Ark',
+  hidden: 'skjult',
+  nameBox: 'Merket',
+  gridCaption: (sheet, hidden) => `Arket ${sheet}${hidden ? ' (skjult)' : ''}`,
+  rowsShown: (first, last, total) => `Viser rad ${first}–${last} av ${total}.`,
+  emptyWorkbook: 'Arbeidsboken har ingen ark.',
+};
+
+const EN: PreviewStrings = {
+  pageTitle: 'Plan Reconciler – local preview',
+  ribbon: 'Ribbon (Home)',
+  ribbonReconcile: 'Reconcile',
+  ribbonHint: "Runs the ribbon button's command, as in Excel",
+  workbookGroup: 'Workbook',
+  openFile: 'Open .xlsx …',
+  fileInputLabel: 'Workbook (.xlsx)',
+  reloadSample: 'Load the sample',
+  language: 'Language',
+  languageNames: { nb: 'Norsk bokmål', en: 'English' },
+  openWorkbook: (name) => (name === null ? 'The sample (SNR action plan 2010–2011)' : name),
+  reading: (name) => `Reading «${name}» …`,
+  dropHint: 'or drop an .xlsx file anywhere on the page',
+  dropHere: 'Drop the file to open it',
+  loadError: (name, reason, detail) =>
+    reason === 'not-xlsx'
+      ? `«${name}» is not an .xlsx workbook (an old .xls, a password-protected workbook or another kind of file).`
+      : `Could not read «${name}»${detail ? `: ${detail}` : '.'}`,
+  loadErrorTitle: 'The file was not opened',
+  dismiss: 'Dismiss',
+  workbookRegion: 'The workbook',
+  paneRegion: 'Task pane',
+  sheetTabs: 'Sheets',
+  hidden: 'hidden',
+  nameBox: 'Selection',
+  gridCaption: (sheet, hidden) => `Sheet ${sheet}${hidden ? ' (hidden)' : ''}`,
+  rowsShown: (first, last, total) => `Showing rows ${first}–${last} of ${total}.`,
+  emptyWorkbook: 'The workbook has no sheets.',
+};
+
+export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = { nb: NB, en: EN };

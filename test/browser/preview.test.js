@@ -1,0 +1,354 @@
+/*
+ * The local preview in headless Chromium, end to end: a production build of preview.html served
+ * over plain http from a temp dir, the real task pane on the in-memory Excel fake, and what it
+ * finds compared with what the CLI finds in the same workbook as a file (so the two cannot drift).
+ *
+ *   npm run test:browser        (also the last step of npm test)
+ *
+ * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH): if it cannot start, the test fails and
+ * says why. Every request to a host other than the local server is refused and makes it fail.
+ * Writes docs/images/preview.png and docs/images/preview-pane.png for the README.
+ */
+'use strict';
+
+const { after, before, test } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { launchChromium } = require('../../scripts/chromium');
+const { serveDirectory } = require('../../scripts/serve-dist');
+const { buildPages, ROOT } = require('../../scripts/web-build');
+
+const IMAGES = path.join(ROOT, 'docs', 'images');
+const SEVERITY_ORDER = ['error', 'warning', 'info'];
+
+let dir;
+let server;
+let browser;
+let cli;
+const pageErrors = [];
+
+/** The CLI's build (npm test builds it first): rebuilt when missing or older than its sources. */
+function ensureCliBuild() {
+  const main = path.join(ROOT, 'build', 'cli', 'main.js');
+  const built = fs.existsSync(main) ? fs.statSync(main).mtimeMs : 0;
+  const newest = (p) => {
+    if (!fs.existsSync(p)) return 0;
+    const stat = fs.statSync(p);
+    if (!stat.isDirectory()) return stat.mtimeMs;
+    return fs.readdirSync(p).reduce((m, name) => Math.max(m, newest(path.join(p, name))), 0);
+  };
+  // What tsconfig.cli.json compiles.
+  const sources = ['domain', 'xlsx', 'sample', 'cli', 'fake', 'excel'].map((d) =>
+    newest(path.join(ROOT, 'src', d)),
+  );
+  if (built > Math.max(...sources)) return;
+  const tsc = require.resolve('typescript/bin/tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, `npm run build:cli failed:\n${r.stdout}${r.stderr}`);
+}
+
+/** `plan-reconciler …` as a user runs it; the exit code must not be 2 (could not run). */
+function runCli(args) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'plan-reconciler.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  assert.notEqual(r.status, 2, `plan-reconciler ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** The CLI's findings in the pane's order: grouped error → warning → info, each group in report order. */
+function cliFindings(file, lang) {
+  const json = JSON.parse(runCli(['reconcile', file, '--json', '--lang', lang]));
+  const findings = SEVERITY_ORDER.flatMap((severity) =>
+    json.findings
+      .filter((f) => f.severity === severity)
+      .map((f) => ({ code: f.code, message: f.message, cells: f.cells })),
+  );
+  return { findings, nonMoney: json.nonMoneyProjects.map((p) => `${p.id} ${p.name}`) };
+}
+
+/**
+ * A workbook laid out unlike the sample (test/cli/cli.test.ts, "English, two-year"): English
+ * sheet names, the budget table lower down and to the right, two years, a text amount, and the
+ * hidden register.
+ */
+async function writeEnglishWorkbook(file) {
+  const { writeWorkbookFile } = require(path.join(ROOT, 'build', 'xlsx'));
+  const { registerSheetModel } = require(path.join(ROOT, 'build', 'domain', 'register', 'registerSheet'));
+  const { registerEntry } = require(path.join(ROOT, 'build', 'domain', 'register', 'entry'));
+  const budgetRows = [
+    ['Coordination', 500_000, 520_000],
+    ['Cluster', 'kr 200 000', 200_000],
+    ['Sum', 700_000, 720_000],
+  ];
+  const budget = {
+    name: 'Budget',
+    cells: [
+      { row: 1, col: 1, value: 'Budget for the action plan', bold: true },
+      { row: 3, col: 1, value: 'Line' },
+      { row: 3, col: 2, value: 'Budget 2012' },
+      { row: 3, col: 3, value: 'Budget 2013' },
+      ...budgetRows.flatMap(([label, a, b], i) => [
+        { row: 4 + i, col: 1, value: label },
+        { row: 4 + i, col: 2, value: a },
+        { row: 4 + i, col: 3, value: b },
+      ]),
+    ],
+    tables: [{ name: 'BudgetTable', range: 'B4:D7' }],
+  };
+  const financingRows = [
+    ['Council', 600_000, 620_000, 0],
+    ['Regional fund:', null, null, 0],
+    ['Cluster', 100_000, 100_000, 1],
+    ['Total', 700_000, 720_000, 0],
+  ];
+  const financing = {
+    name: 'Financing 2012-2013',
+    cells: [
+      { row: 0, col: 0, value: 'Financing' },
+      { row: 2, col: 0, value: 'Source' },
+      { row: 2, col: 1, value: 2012 },
+      { row: 2, col: 2, value: 2013 },
+      ...financingRows.flatMap(([label, a, b, indent], i) => [
+        { row: 3 + i, col: 0, value: label, indent },
+        ...(a === null ? [] : [{ row: 3 + i, col: 1, value: a }]),
+        ...(b === null ? [] : [{ row: 3 + i, col: 2, value: b }]),
+      ]),
+    ],
+  };
+  const register = {
+    formatVersion: 1,
+    entries: [
+      registerEntry({
+        id: 'A',
+        name: 'Cluster',
+        area: '1',
+        owner: 'Council',
+        contribution: 10_000_000,
+        basis: 'per år',
+        budgetLine: 'Cluster',
+      }),
+      registerEntry({ name: 'Coordination', budgetLine: 'Coordination', kind: 'operations' }),
+    ],
+    sources: [
+      { name: 'Council', kind: 'own', aliases: [] },
+      { name: 'Regional fund', kind: 'external', aliases: [] },
+    ],
+  };
+  await writeWorkbookFile({ sheets: [budget, financing, registerSheetModel(register)] }, file);
+}
+
+before(
+  async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-reconciler-browser-'));
+    const web = path.join(dir, 'web');
+    fs.mkdirSync(web);
+    // Chromium first: if it cannot start, fail at once rather than after the build.
+    server = await serveDirectory(web);
+    browser = await launchChromium({ allowedOrigin: new URL(server.url).origin });
+
+    ensureCliBuild();
+    const sample = path.join(dir, 'sample.xlsx');
+    runCli(['sample', sample]);
+    const english = path.join(dir, 'english.xlsx');
+    await writeEnglishWorkbook(english);
+    cli = {
+      sample: cliFindings(sample, 'nb'),
+      sampleEn: cliFindings(sample, 'en'),
+      english: cliFindings(english, 'nb'),
+      englishFile: english,
+    };
+
+    await buildPages({ outDir: web, pages: ['preview'] });
+  },
+  { timeout: 300_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh tab on the preview; uncaught errors on it are collected (and fail the last test). */
+async function openPreview(query = '') {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${server.url}preview.html${query}`);
+  return page;
+}
+
+const pane = (page) => page.locator('aside');
+const ribbon = (page, name) => page.getByRole('group', { name });
+
+/** What the pane lists after a run: every finding (message, code, cells) and the non-money projects. */
+async function paneResult(page, findingsHeading, nonMoneyHeading) {
+  const findings = pane(page).getByRole('region', { name: findingsHeading, exact: true });
+  await findings.waitFor();
+  return {
+    findings: await findings.locator('li').evaluateAll((items) =>
+      items.map((li) => ({
+        code: li.querySelector('div')?.firstElementChild?.textContent ?? '',
+        message: li.querySelector('p')?.textContent ?? '',
+        cells: [...li.querySelectorAll('button')].map((b) => b.textContent ?? ''),
+      })),
+    ),
+    nonMoney: await pane(page)
+      .getByRole('region', { name: nonMoneyHeading })
+      .locator('li')
+      .evaluateAll((items) => items.map((li) => li.textContent ?? ''))
+      .catch(() => []),
+  };
+}
+
+/** What the grid shows: the sheet tab selected, the name box, and the active cell. */
+async function gridSelection(page) {
+  const tab = page.getByRole('tab', { selected: true });
+  const active = page.locator('td[data-active]');
+  return {
+    sheet: await tab.textContent(),
+    nameBox: await page.getByTestId('name-box').textContent(),
+    activeCell: await active.getAttribute('data-address'),
+    activeText: await active.textContent(),
+    inView: await active.evaluate((cell) => {
+      const box = cell.getBoundingClientRect();
+      const view = cell.closest('.grid-scroll').getBoundingClientRect();
+      return (
+        box.top >= view.top && box.bottom <= view.bottom && box.left >= view.left && box.right <= view.right
+      );
+    }),
+  };
+}
+
+test('the pane finds exactly what the CLI finds in the sample, and "go to cell" moves the grid', async () => {
+  const page = await openPreview();
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  const result = await paneResult(page, 'Funn', /^Prosjekter uten pengebidrag/);
+
+  assert.deepEqual(result, cli.sample);
+  // The worked example of DOMAIN.md, so that the CLI and the pane cannot drift together either.
+  assert.deepEqual(
+    result.findings.map((f) => f.code),
+    ['DUPLICATE_ID', 'CONTRIBUTION_MISMATCH', 'CONTRIBUTION_MISMATCH', 'YEAR_OVER_YEAR'],
+  );
+  assert.deepEqual(result.findings[2].cells, ['Budsjett!B9']);
+  assert.deepEqual(
+    result.nonMoney.map((p) => p.split(' ')[0]),
+    ['1.3', '1.4', '3.2', '4.1'],
+  );
+
+  // Another sheet active first, so that the grid has to follow the pane's selection.
+  await page.getByRole('tab', { name: 'Finansiering' }).click();
+  assert.equal((await gridSelection(page)).sheet, 'Finansiering');
+  await pane(page).getByRole('button', { name: 'Vis Budsjett!B9 i arbeidsboken' }).click();
+  await page.locator('td[data-address="B9"][data-active]').waitFor();
+  assert.deepEqual(await gridSelection(page), {
+    sheet: 'Budsjett',
+    nameBox: 'B9',
+    activeCell: 'B9',
+    activeText: '300,000',
+    inView: true,
+  });
+
+  fs.mkdirSync(IMAGES, { recursive: true });
+  await page.screenshot({ path: path.join(IMAGES, 'preview.png'), animations: 'disabled' });
+  // The whole pane, top to bottom: a window tall enough that the pane does not scroll.
+  const height = await pane(page).evaluate((aside) => aside.offsetTop + aside.scrollHeight);
+  await page.setViewportSize({ width: 1280, height: Math.min(Math.ceil(height) + 8, 2400) });
+  await pane(page).evaluate((aside) => aside.scrollTo(0, 0));
+  await pane(page).screenshot({ path: path.join(IMAGES, 'preview-pane.png'), animations: 'disabled' });
+  await page.close();
+});
+
+test("the toolbar's ribbon Avstem runs the ribbon command on the pane's controller", async () => {
+  const page = await openPreview();
+  await ribbon(page, 'Båndet (Hjem)').getByRole('button', { name: 'Avstem' }).click();
+  assert.deepEqual(await paneResult(page, 'Funn', /^Prosjekter uten pengebidrag/), cli.sample);
+  await page.close();
+});
+
+test('the hidden register is marked as such and can be looked at', async () => {
+  const page = await openPreview();
+  const tab = page.getByRole('tab', { name: 'Prosjektregister (skjult)' });
+  await tab.click();
+  assert.equal(await tab.getAttribute('aria-selected'), 'true');
+  assert.match(await page.locator('table caption').textContent(), /Prosjektregister \(skjult\)/);
+  // The two rows of the duplicate id 1.3 (the DUPLICATE_ID finding's cells).
+  assert.equal(await page.locator('td[data-address="A7"]').textContent(), '1.3');
+  assert.equal(await page.locator('td[data-address="A9"]').textContent(), '1.3');
+  await page.close();
+});
+
+test('an .xlsx laid out differently, opened with the file picker, gives the same findings as the CLI', async () => {
+  const page = await openPreview();
+  await page.getByLabel('Arbeidsbok (.xlsx)').setInputFiles(cli.englishFile);
+  await page.getByTestId('open-workbook').filter({ hasText: 'english.xlsx' }).waitFor();
+  assert.deepEqual(await page.getByRole('tab').allTextContents(), [
+    'Budget',
+    'Financing 2012-2013',
+    'Prosjektregister (skjult)',
+  ]);
+
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  const result = await paneResult(page, 'Funn', /^Prosjekter uten pengebidrag/);
+  assert.deepEqual(result, cli.english);
+  assert.deepEqual(
+    result.findings.map((f) => [f.code, f.cells]),
+    [['AMOUNT_AS_TEXT', ['Budget!C6']]],
+  );
+
+  await pane(page).getByRole('button', { name: 'Vis Budget!C6 i arbeidsboken' }).click();
+  await page.locator('td[data-address="C6"][data-active]').waitFor();
+  assert.deepEqual(await gridSelection(page), {
+    sheet: 'Budget',
+    nameBox: 'C6',
+    activeCell: 'C6',
+    activeText: 'kr 200 000',
+    inView: true,
+  });
+
+  // Back to the sample.
+  await page.getByRole('button', { name: 'Last inn eksempelet' }).click();
+  await page.getByTestId('open-workbook').filter({ hasText: 'Eksempelet' }).waitFor();
+  assert.equal((await gridSelection(page)).sheet, 'Budsjett');
+  await page.close();
+});
+
+test('a file that is not an .xlsx, dropped on the page, is reported and the workbook stays open', async () => {
+  const page = await openPreview();
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['just some text'], 'notes.xlsx', { type: 'text/plain' }));
+    return transfer;
+  });
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /«notes\.xlsx» er ikke en \.xlsx-arbeidsbok/);
+  assert.match(await page.getByTestId('open-workbook').textContent(), /Eksempelet/);
+  await page.close();
+});
+
+test('?lang=en shows the preview and the pane in English, and the switch changes it back', async () => {
+  const page = await openPreview('?lang=en');
+  await ribbon(page, 'Ribbon (Home)').getByRole('button', { name: 'Reconcile' }).click();
+  const result = await paneResult(page, 'Findings', /^Projects without a money contribution/);
+  assert.deepEqual(result, cli.sampleEn);
+
+  await page.getByLabel('Language').selectOption('nb');
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'nb');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'nb');
+  await page.close();
+});
+
+test('the page asked no other host for anything and threw nothing', () => {
+  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(pageErrors, []);
+});
