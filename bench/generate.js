@@ -1,93 +1,10 @@
 'use strict';
 /**
- * A generated plan of N budget lines: every line is a registered project
- * whose promised contribution equals what the council pays for it; every
- * tenth line is partly earmarked by one of two external funders; the
- * council's own source covers the rest. Balanced, so the engine reads
- * everything and checks every rule, as on a real workbook.
+ * The generated plan of N budget lines (src/sample/generatePlan.ts, compiled
+ * into build/ by `npm run build:cli`): balanced, every line a registered
+ * project, every tenth partly earmarked. The tests import the same builder
+ * from src/.
  */
-const { registerSheetModel } = require('../build/domain/register/registerSheet');
-const { kronerToOre } = require('../build/domain/amount');
-
-const AMOUNT = '#,##0';
-
-function generatePlan(n) {
-  const lines = [];
-  for (let i = 0; i < n; i++) {
-    const budget = 10_000 + ((i * 7919) % 990) * 1_000;
-    const earmarked = i % 10 === 0 ? Math.floor(budget / 2) : 0;
-    lines.push({ label: `Prosjekt ${i + 1}`, budget, earmarked, funder: i % 20 === 0 ? 0 : 1 });
-  }
-  const budgetTotal = lines.reduce((s, l) => s + l.budget, 0);
-  const earmarkedTotal = lines.reduce((s, l) => s + l.earmarked, 0);
-  const own = budgetTotal - earmarkedTotal;
-
-  const budgetCells = [
-    { row: 0, col: 0, value: 'Post', bold: true },
-    { row: 0, col: 1, value: 'Budsjett 2024', bold: true },
-  ];
-  lines.forEach((l, i) => {
-    budgetCells.push(
-      { row: 1 + i, col: 0, value: l.label },
-      { row: 1 + i, col: 1, value: l.budget, numberFormat: AMOUNT },
-    );
-  });
-  budgetCells.push(
-    { row: n + 1, col: 0, value: 'Sum', bold: true },
-    { row: n + 1, col: 1, value: budgetTotal, numberFormat: AMOUNT },
-  );
-
-  const fin = [['SNR', own, 0]];
-  for (const [f, name] of [
-    [0, 'Innovasjon Norge,'],
-    [1, 'Akershus fylkeskommune:'],
-  ]) {
-    fin.push([name, null, 0]);
-    for (const l of lines) if (l.earmarked > 0 && l.funder === f) fin.push([l.label, l.earmarked, 1]);
-  }
-  fin.push(['SUM', budgetTotal, 0], ['SNRs bidrag', own, 0]);
-  const financingCells = [
-    { row: 0, col: 0, value: 'Kilde', bold: true },
-    { row: 0, col: 1, value: 'Budsjett 2024', bold: true },
-  ];
-  fin.forEach(([label, kr, indent], i) => {
-    financingCells.push({ row: 1 + i, col: 0, value: label, indent });
-    if (kr !== null) financingCells.push({ row: 1 + i, col: 1, value: kr, numberFormat: AMOUNT });
-  });
-
-  const entry = (l, i) => ({
-    id: String(i + 1),
-    name: l.label,
-    area: `${(i % 4) + 1} Område`,
-    phase: '',
-    owner: 'SNR',
-    role: '',
-    partners: [],
-    goals: [],
-    contribution: kronerToOre(l.budget - l.earmarked),
-    basis: 'per år',
-    contributionNote: '',
-    budgetLine: l.label,
-    aliases: [],
-    kind: 'project',
-  });
-  const register = {
-    formatVersion: 1,
-    entries: lines.map(entry),
-    sources: [
-      { name: 'SNR', kind: 'own', aliases: [] },
-      { name: 'Innovasjon Norge', kind: 'external', aliases: [] },
-      { name: 'Akershus fylkeskommune', kind: 'external', aliases: [] },
-      { name: 'SNRs bidrag', kind: 'memo', aliases: [] },
-    ],
-  };
-  return {
-    sheets: [
-      { name: 'Budsjett', cells: budgetCells },
-      { name: 'Finansiering', cells: financingCells },
-      registerSheetModel(register),
-    ],
-  };
-}
+const { generatePlan } = require('../build/sample/generatePlan');
 
 module.exports = { generatePlan };

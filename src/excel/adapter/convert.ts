@@ -6,6 +6,7 @@
 import type { CellValue } from '../../domain/snapshot';
 import type { ExcelCellProperties, ExcelWorksheet } from '../excelApi';
 import type { SheetInfo } from '../gateway';
+import { EXCEL_ERROR_VALUES as ERROR_VALUES } from '../../domain/errorValues';
 
 const VISIBILITY: Readonly<Record<string, SheetInfo['visibility']>> = {
   Visible: 'visible',
@@ -17,27 +18,6 @@ const VISIBILITY: Readonly<Record<string, SheetInfo['visibility']>> = {
 export function sheetInfo(ws: Pick<ExcelWorksheet, 'name' | 'visibility'>): SheetInfo {
   return { name: ws.name, visibility: VISIBILITY[ws.visibility] ?? 'visible' };
 }
-
-/** Excel's error values, for reads made without `valueTypes`. */
-const ERROR_VALUES: ReadonlySet<string> = new Set([
-  '#NULL!',
-  '#DIV/0!',
-  '#VALUE!',
-  '#REF!',
-  '#NAME?',
-  '#NUM!',
-  '#N/A',
-  '#GETTING_DATA',
-  '#SPILL!',
-  '#CALC!',
-  '#FIELD!',
-  '#BLOCKED!',
-  '#CONNECT!',
-  '#BUSY!',
-  '#UNKNOWN!',
-  '#EXTERNAL!',
-  '#PYTHON!',
-]);
 
 /**
  * `values` to snapshot values, in place: `""` → null, errors → `{ error }`.
