@@ -79,8 +79,7 @@ function addinUrl(production) {
 /** https options for the dev server: Office's trusted dev certificates if available. */
 async function httpsServer() {
   try {
-    // Optional: `npm install -D office-addin-dev-certs` and run `npx office-addin-dev-certs install`
-    // once, so Office trusts the certificate. Not a dependency of the project.
+    // A dev dependency; scripts/start.js (npm start) says what it can and cannot do per platform.
     const devCerts = require('office-addin-dev-certs');
     const options = await devCerts.getHttpsServerOptions();
     return { type: 'https', options: { ca: options.ca, key: options.key, cert: options.cert } };
