@@ -1,8 +1,12 @@
+import { existsSync, statSync } from 'fs';
+import { writeFile } from 'fs/promises';
+import { resolve } from 'path';
 import { langFromLocale, type Lang } from '../domain/messages';
+import { buildOutputs } from '../domain/outputs';
 import { reconcile } from '../domain/reconcile/reconcile';
 import { formatReport, hasErrors, resultToJson } from '../domain/report';
 import { sampleWorkbookModel } from '../sample/sampleWorkbook';
-import { loadWorkbook, snapshotWorkbook, writeWorkbookFile, XlsxInputError } from '../xlsx';
+import { applyOutputs, loadWorkbook, snapshotWorkbook, writeWorkbookFile, XlsxInputError } from '../xlsx';
 
 /** Exit codes: 0 no errors found, 1 errors found, 2 the command could not run. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -22,9 +26,12 @@ const defaultIo: Io = {
 const USAGE = `Usage:
   plan-reconciler sample OUT.xlsx
       Write the sample workbook (Nedre Romerike's 2010–2011 action plan).
-  plan-reconciler reconcile IN.xlsx [--year Y] [--json] [--lang nb|en]
+  plan-reconciler reconcile IN.xlsx [--out OUT.xlsx] [--year Y] [--json] [--lang nb|en]
                                     [--budget-sheet NAME] [--financing-sheet NAME]
       Reconcile budget, financing and the project register of IN.xlsx.
+      --out writes a copy of IN.xlsx with the reconciliation sheet, the project
+      cards and the summary added (or replaced, when OUT was made this way);
+      IN.xlsx is never changed. The summary's chart is left out of the file.
       Exit code 0: no errors found; 1: errors found; 2: could not run.
   plan-reconciler --help | --version
 `;
@@ -36,7 +43,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--year', '--lang', '--budget-sheet', '--financing-sheet']);
+const VALUE_FLAGS = new Set(['--year', '--lang', '--budget-sheet', '--financing-sheet', '--out']);
 const BOOL_FLAGS = new Set(['--json', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -97,15 +104,42 @@ async function runReconcile(p: Parsed, io: Io): Promise<number> {
     year = Number(yearText);
   }
   const lang = langOf(p, io.env);
-  const workbook = snapshotWorkbook(await loadWorkbook(p.positional[1]));
+  const input = p.positional[1];
+  const out = str(p, '--out');
+  if (out !== undefined) checkOutPath(input, out);
+  const book = await loadWorkbook(input);
+  const workbook = snapshotWorkbook(book);
   const result = reconcile(workbook, {
     year,
     budgetSheet: str(p, '--budget-sheet'),
     financingSheet: str(p, '--financing-sheet'),
   });
+  // Written before the report, so a failed write leaves no report that looks like success.
+  if (out !== undefined) {
+    const applied = await applyOutputs(book, buildOutputs(result, lang, workbook));
+    await writeFile(out, Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer));
+    io.err(`wrote ${out} (${applied.sheets.join(', ')})\n`);
+    for (const { sheet } of applied.chartsLeftOut) {
+      io.err(
+        `plan-reconciler: the chart of sheet ${sheet} was left out (charts cannot be written to .xlsx by the CLI)\n`,
+      );
+    }
+  }
   if (p.flags.has('--json')) io.out(JSON.stringify(resultToJson(result, lang)) + '\n');
   else io.out(formatReport(result, lang));
   return hasErrors(result) ? EXIT.findings : EXIT.ok;
+}
+
+/** OUT must be a new .xlsx path, never IN itself (by path, or the same file through a link). */
+function checkOutPath(input: string, out: string): void {
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`the output file must end in .xlsx: ${out}`);
+  let same = resolve(input) === resolve(out);
+  if (!same && existsSync(out) && existsSync(input)) {
+    const a = statSync(input);
+    const b = statSync(out);
+    same = a.dev === b.dev && a.ino === b.ino;
+  }
+  if (same) throw new UsageError(`--out must not be the input file (${out}); IN.xlsx is never changed`);
 }
 
 /** Runs the CLI; returns the exit code. Never throws: failures become a one-line message and exit code 2. */

@@ -17,6 +17,30 @@ export interface CellStyle {
   readonly indent?: number;
   readonly horizontalAlignment?: 'left' | 'center' | 'right';
   readonly wrapText?: boolean;
+  readonly verticalAlignment?: 'top' | 'middle' | 'bottom';
+  /** Borders per side; a side left out keeps no border. */
+  readonly border?: CellBorders;
+}
+
+export type BorderWeight = 'thin' | 'medium';
+
+export interface CellBorders {
+  readonly top?: BorderWeight;
+  readonly bottom?: BorderWeight;
+  readonly left?: BorderWeight;
+  readonly right?: BorderWeight;
+}
+
+/**
+ * A link to a cell of a sheet in the same workbook. The target is kept as
+ * sheet and cell, not as a URL, so each renderer writes it its own way
+ * (ExcelJS: a `HYPERLINK("#Sheet!B9",…)` formula; Office.js: `Range.hyperlink.documentReference`).
+ */
+export interface InternalLink {
+  /** The sheet's name, unquoted. */
+  readonly sheet: string;
+  /** `B9` (no sheet, no `$`). */
+  readonly cell: string;
 }
 
 export interface CellModel extends CellStyle {
@@ -30,6 +54,8 @@ export interface CellModel extends CellStyle {
   readonly value?: number | string | boolean | null;
   /** A formula, with its leading `=`. Takes precedence over `value`. */
   readonly formula?: string;
+  /** Makes the cell a link; its `value` is the text shown. */
+  readonly link?: InternalLink;
 }
 
 export interface TableModel {
@@ -37,6 +63,50 @@ export interface TableModel {
   /** A1 range including the header row, e.g. `A3:N14`. Header cells must be in `cells`. */
   readonly range: string;
   readonly style?: string;
+}
+
+/**
+ * A conditional format: an expression rule, written as Excel writes it for
+ * the range's top-left cell (relative references move with each cell), e.g.
+ * `ABS(H5)>=0.005` on `H5:H20`. Office.js has these from ExcelApi 1.6.
+ */
+export interface ConditionalFormatModel {
+  /** A1 range, e.g. `H5:H20`. */
+  readonly range: string;
+  /** The rule, without a leading `=`. */
+  readonly formula: string;
+  /** `#RRGGBB` */
+  readonly fill?: string;
+  /** `#RRGGBB` */
+  readonly fontColor?: string;
+  readonly bold?: boolean;
+}
+
+/** How the sheet prints. */
+export interface PrintSettings {
+  readonly paperSize: 'A4';
+  readonly orientation: 'portrait' | 'landscape';
+  /** Scale to one page wide (any number of pages tall). */
+  readonly fitToWidth?: boolean;
+  /** 0-based first and last row repeated at the top of every printed page. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /** 0-based rows that start a new page (a manual break above each). */
+  readonly rowBreaks?: readonly number[];
+}
+
+/**
+ * A chart, described only: a renderer that cannot draw charts (ExcelJS)
+ * leaves it out and says so. Ranges are qualified (`Sammendrag!A5:A8`).
+ */
+export interface ChartModel {
+  readonly type: 'column';
+  readonly title: string;
+  /** Category labels, one range. */
+  readonly categories: string;
+  /** One series per range. */
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+  /** 0-based top-left cell where the chart is placed. */
+  readonly anchor: { readonly row: number; readonly col: number };
 }
 
 export interface SheetModel {
@@ -50,8 +120,26 @@ export interface SheetModel {
   readonly tables?: readonly TableModel[];
   /** Protect the sheet without a password (against accidental edits). */
   readonly protect?: boolean;
+  /** Row heights in points, by 0-based row (rows left out keep Excel's default). */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+  /** Frozen panes: this many rows at the top and columns at the left stay in view. */
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  readonly conditionalFormats?: readonly ConditionalFormatModel[];
+  readonly print?: PrintSettings;
+  /** Optional: renderers that cannot draw charts leave them out. */
+  readonly charts?: readonly ChartModel[];
+}
+
+/** A workbook-level name referring to a cell (`'Avstemming'!$A$1`). */
+export interface DefinedNameModel {
+  readonly name: string;
+  /** The sheet's name, unquoted. */
+  readonly sheet: string;
+  /** `$A$1` */
+  readonly ref: string;
 }
 
 export interface WorkbookModel {
   readonly sheets: readonly SheetModel[];
+  readonly names?: readonly DefinedNameModel[];
 }

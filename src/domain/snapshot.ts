@@ -33,8 +33,19 @@ export interface SheetSnapshot {
   readonly visibility?: 'visible' | 'hidden' | 'veryHidden';
 }
 
+/** A workbook-level defined name that refers to one cell or range of one sheet. */
+export interface DefinedNameSnapshot {
+  readonly name: string;
+  /** The sheet's name, unquoted. */
+  readonly sheet: string;
+  /** `$A$1` or `$A$1:$B$2`. */
+  readonly ref: string;
+}
+
 export interface WorkbookSnapshot {
   readonly sheets: readonly SheetSnapshot[];
+  /** Workbook-level names, when the adapter reads them (the outputs' markers live there). */
+  readonly names?: readonly DefinedNameSnapshot[];
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {

@@ -6,6 +6,7 @@ export {
   snapshotWorksheet,
   toCellValue,
   dateToSerial,
+  definedNames,
 } from './readWorkbook';
 export type { XlsxInputErrorReason } from './readWorkbook';
 export {
@@ -14,4 +15,7 @@ export {
   buildWorkbook,
   writeWorkbookBuffer,
   writeWorkbookFile,
+  renderSheet,
+  addDefinedNames,
 } from './writeWorkbook';
+export { applyOutputs, type AppliedOutputs } from './writeOutputs';

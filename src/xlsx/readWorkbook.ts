@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../domain/snapshot';
+import type { CellValue, DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from '../domain/snapshot';
 
 export type XlsxInputErrorReason = 'not-found' | 'not-xlsx' | 'unreadable';
 
@@ -78,7 +78,27 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
  */
 export function snapshotWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   const date1904 = Boolean(wb.properties?.date1904);
-  return { sheets: wb.worksheets.map((ws) => snapshotWorksheet(ws, date1904)) };
+  const sheets = wb.worksheets.map((ws) => snapshotWorksheet(ws, date1904));
+  const names = definedNames(wb);
+  return names.length > 0 ? { sheets, names } : { sheets };
+}
+
+const NAME_RANGE = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/;
+
+/**
+ * Workbook-level names that refer to one range of one sheet (the outputs'
+ * markers are such names). Excel's own names (`_xlnm.Print_Titles`) and
+ * names ExcelJS cannot place are left out.
+ */
+export function definedNames(wb: ExcelJS.Workbook): DefinedNameSnapshot[] {
+  const out: DefinedNameSnapshot[] = [];
+  for (const { name, ranges } of wb.definedNames.model) {
+    if (name.startsWith('_xlnm.') || ranges.length !== 1) continue;
+    const m = NAME_RANGE.exec(ranges[0]);
+    if (!m) continue;
+    out.push({ name, sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], ref: m[3] });
+  }
+  return out;
 }
 
 export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {

@@ -4,8 +4,18 @@
  */
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
-import { cellRef, parseCellRef } from '../domain/address';
-import type { CellModel, CellStyle, SheetModel, TableModel, WorkbookModel } from '../domain/model';
+import { cellRef, parseCellRef, quoteSheetName } from '../domain/address';
+import type {
+  BorderWeight,
+  CellModel,
+  CellStyle,
+  ConditionalFormatModel,
+  DefinedNameModel,
+  PrintSettings,
+  SheetModel,
+  TableModel,
+  WorkbookModel,
+} from '../domain/model';
 
 /** The model cannot be written as a valid .xlsx (a bug in whoever built it). */
 export class XlsxModelError extends Error {
@@ -39,6 +49,7 @@ export async function buildWorkbook(model: WorkbookModel): Promise<ExcelJS.Workb
   for (const sheet of model.sheets) {
     await renderSheet(wb.addWorksheet(sheet.name), sheet);
   }
+  addDefinedNames(wb, model.names ?? []);
   // The active tab must be a visible sheet, or Excel opens on a hidden one.
   wb.views = [
     {
@@ -66,7 +77,15 @@ export async function writeWorkbookFile(model: WorkbookModel, path: string): Pro
   await fs.writeFile(path, await writeWorkbookBuffer(model));
 }
 
-async function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): Promise<void> {
+/**
+ * Renders one sheet model into a worksheet (new and empty). Charts are not
+ * drawn: ExcelJS cannot write them; returns how many were left out, so the
+ * caller can say so.
+ */
+export async function renderSheet(
+  ws: ExcelJS.Worksheet,
+  sheet: SheetModel,
+): Promise<{ chartsLeftOut: number }> {
   const byAddress = new Map<string, CellModel>();
   for (const c of sheet.cells) {
     if (!Number.isInteger(c.row) || !Number.isInteger(c.col) || c.row < 0 || c.col < 0) {
@@ -81,6 +100,15 @@ async function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): Promise<vo
   for (const { col, width } of sheet.columnWidths ?? []) {
     ws.getColumn(col + 1).width = width;
   }
+  for (const { row, height } of sheet.rowHeights ?? []) {
+    ws.getRow(row + 1).height = height;
+  }
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
+    const { rows, cols } = sheet.freeze;
+    ws.views = [{ state: 'frozen', xSplit: cols, ySplit: rows, topLeftCell: cellRef(rows, cols) }];
+  }
+  sheet.conditionalFormats?.forEach((cf, i) => renderConditionalFormat(ws, cf, i, sheet.name));
+  if (sheet.print) renderPrint(ws, sheet.print, sheet.name);
 
   for (const table of sheet.tables ?? []) {
     renderTable(ws, sheet, table, byAddress);
@@ -115,10 +143,78 @@ async function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): Promise<vo
       selectUnlockedCells: true,
     });
   }
+  return { chartsLeftOut: sheet.charts?.length ?? 0 };
+}
+
+/** An expression rule; the model's formula is written for the range's top-left cell, as Excel stores it. */
+function renderConditionalFormat(
+  ws: ExcelJS.Worksheet,
+  cf: ConditionalFormatModel,
+  index: number,
+  sheetName: string,
+): void {
+  const where = `Sheet ${sheetName}: conditional format ${cf.range}`;
+  parseRange(cf.range, where);
+  const formula = cf.formula.startsWith('=') ? cf.formula.slice(1) : cf.formula;
+  if (formula.trim() === '') throw new XlsxModelError(`${where}: empty formula.`);
+  const style: Partial<ExcelJS.Style> = {};
+  if (cf.fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill, where) } };
+  const font: Partial<ExcelJS.Font> = {};
+  if (cf.fontColor) font.color = { argb: argb(cf.fontColor, where) };
+  if (cf.bold !== undefined) font.bold = cf.bold;
+  if (Object.keys(font).length > 0) style.font = font;
+  ws.addConditionalFormatting({
+    ref: cf.range,
+    rules: [{ type: 'expression', priority: index + 1, formulae: [formula], style }],
+  });
+}
+
+const PAPER_A4 = 9;
+
+function renderPrint(ws: ExcelJS.Worksheet, p: PrintSettings, sheetName: string): void {
+  ws.pageSetup.paperSize = PAPER_A4;
+  ws.pageSetup.orientation = p.orientation;
+  if (p.fitToWidth) {
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    // 0: as many pages tall as it takes.
+    ws.pageSetup.fitToHeight = 0;
+  }
+  if (p.titleRows) {
+    const { first, last } = p.titleRows;
+    if (first < 0 || last < first)
+      throw new XlsxModelError(`Sheet ${sheetName}: print title rows ${first}..${last} are not a range.`);
+    ws.pageSetup.printTitlesRow = `${first + 1}:${last + 1}`;
+  }
+  // A break after 1-based row r starts the next page at 0-based row r.
+  for (const r of [...new Set(p.rowBreaks ?? [])].sort((a, b) => a - b)) {
+    if (r > 0) ws.getRow(r).addPageBreak();
+  }
+}
+
+/** Workbook-level names referring to one cell (`'Avstemming'!$A$1`); replaces any of the same name. */
+export function addDefinedNames(wb: ExcelJS.Workbook, names: readonly DefinedNameModel[]): void {
+  if (names.length === 0) return;
+  const replaced = new Set(names.map((n) => n.name.toLowerCase()));
+  // ExcelJS has no "remove this name": rebuild the list without the names being replaced.
+  wb.definedNames.model = wb.definedNames.model.filter((n) => !replaced.has(n.name.toLowerCase()));
+  for (const n of names) {
+    if (!parseCellRef(n.ref)) throw new XlsxModelError(`Defined name ${n.name}: ${n.ref} is not one cell.`);
+    const ref = n.ref.replace(/^\$?([A-Za-z]+)\$?(\d+)$/, '$$$1$$$2');
+    wb.definedNames.add(`${quoteSheetName(n.sheet)}!${ref}`, n.name);
+  }
 }
 
 function renderCell(cell: ExcelJS.Cell, c: CellModel, where: string): void {
-  if (c.formula !== undefined) {
+  if (c.link !== undefined && c.formula === undefined) {
+    const target = parseCellRef(c.link.cell);
+    if (!target) throw new XlsxModelError(`${where}: link target ${c.link.cell} is not a cell.`);
+    // A HYPERLINK formula, not an ExcelJS hyperlink: ExcelJS 4.4 writes an in-workbook link with an
+    // external relationship as well as its location, which Excel follows as a file name.
+    const shown = String(literal(c.value ?? c.link.cell, where));
+    const address = `#${quoteSheetName(c.link.sheet)}!${cellRef(target.row, target.col)}`;
+    cell.value = { formula: `HYPERLINK(${excelString(address)},${excelString(shown)})`, result: shown };
+  } else if (c.formula !== undefined) {
     const text = c.formula.startsWith('=') ? c.formula.slice(1) : c.formula;
     if (text.trim() === '') throw new XlsxModelError(`${where}: empty formula.`);
     cell.value = { formula: text };
@@ -129,9 +225,20 @@ function renderCell(cell: ExcelJS.Cell, c: CellModel, where: string): void {
   // ExcelJS always stores a string as text, never as a formula. Give text that
   // looks like a formula the Text format too, so that editing the cell in
   // Excel (F2, Enter) does not turn it into one.
-  if (c.formula === undefined && typeof c.value === 'string' && /^[=+\-@]/.test(c.value) && !c.numberFormat) {
+  if (
+    c.formula === undefined &&
+    c.link === undefined &&
+    typeof c.value === 'string' &&
+    /^[=+\-@]/.test(c.value) &&
+    !c.numberFormat
+  ) {
     cell.numFmt = '@';
   }
+}
+
+/** A string literal inside a formula: `"` doubled. */
+function excelString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
 }
 
 function literal(v: number | string | boolean, where: string): number | string | boolean {
@@ -170,7 +277,18 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle, where: string): void {
     alignment.horizontal ??= 'left';
   }
   if (s.wrapText !== undefined) alignment.wrapText = s.wrapText;
+  if (s.verticalAlignment !== undefined) alignment.vertical = s.verticalAlignment;
   if (Object.keys(alignment).length > 0) cell.alignment = alignment;
+
+  if (s.border !== undefined) {
+    const border: Partial<ExcelJS.Borders> = {};
+    const side = (w: BorderWeight | undefined) => (w ? { style: w } : undefined);
+    if (s.border.top) border.top = side(s.border.top);
+    if (s.border.bottom) border.bottom = side(s.border.bottom);
+    if (s.border.left) border.left = side(s.border.left);
+    if (s.border.right) border.right = side(s.border.right);
+    if (Object.keys(border).length > 0) cell.border = border;
+  }
 }
 
 /** `#RRGGBB` -> ExcelJS `FFRRGGBB` (opaque). */

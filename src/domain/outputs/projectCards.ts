@@ -1,0 +1,235 @@
+import { cellRef } from '../address';
+import type { Lang } from '../messages';
+import type { SheetModel } from '../model';
+import type { ReconciliationResult } from '../reconcile/reconcile';
+import type { RegisterEntry } from '../register/types';
+import { oreToKroner } from '../amount';
+import { sumContent, termOf, type Term } from './amounts';
+import { wrappedHeight } from './links';
+import type { LayoutOptions } from './reconciliationSheet';
+import { projectLabel } from './reconciliationSheet';
+import { SheetBuilder } from './sheetBuilder';
+import { AMOUNT_OR_DASH_FORMAT, BOX, COLORS, HEADER, areaFill } from './style';
+import { outputText, type OutputText } from './text';
+
+/** A card is four columns: a label column and three value columns. */
+const CARD_COLS = 4;
+const LABEL_WIDTH = 16;
+const VALUE_WIDTH = 13;
+/** Characters across the three value columns, for row heights of wrapped text. */
+const VALUE_CHARS = VALUE_WIDTH * 3;
+const GAP = 1;
+const FIRST_ROW = 2;
+/** Empty rows between two rows of cards. */
+const SPACING = 2;
+
+/** One row of a card, drawn at a position: cards are laid out side by side, rows padded to the taller. */
+interface CardRow {
+  readonly height: number;
+  draw(s: SheetBuilder, row: number, col: number): void;
+}
+
+/** Register projects that get a card: every entry of kind `project`, in register order (duplicate ids too). */
+export function cardProjects(result: ReconciliationResult): number[] {
+  const entries = result.plan.index?.register.entries ?? [];
+  const out: number[] = [];
+  entries.forEach((e, i) => {
+    if (e.kind === 'project') out.push(i);
+  });
+  return out;
+}
+
+/** Focus areas in the order they first appear among the projects: the card title's colour. */
+function areaIndex(result: ReconciliationResult): Map<string, number> {
+  const areas = new Map<string, number>();
+  for (const e of result.plan.index?.register.entries ?? []) {
+    if (e.kind === 'project' && !areas.has(e.area)) areas.set(e.area, areas.size);
+  }
+  return areas;
+}
+
+/**
+ * The project cards: one formatted block per project, two across, a manual
+ * page break above each row of cards, fitted to A4 width. The year table's
+ * amounts are formulas on the project's budget and financing cells.
+ */
+export function projectCardsSheet(
+  result: ReconciliationResult,
+  lang: Lang,
+  options: LayoutOptions = {},
+): SheetModel {
+  const text = outputText(lang);
+  const s = new SheetBuilder(options.sheetName ?? text.sheets.cards);
+  setupSheet(s, text);
+  const projects = cardProjects(result);
+  const areas = areaIndex(result);
+  const breaks: number[] = [];
+  let row = FIRST_ROW;
+  for (let p = 0; p < projects.length; p += 2) {
+    const pair = projects.slice(p, p + 2).map((e) => cardRows(result, e, text, areas));
+    if (p > 0) breaks.push(row);
+    const height = Math.max(...pair.map((c) => c.length));
+    for (let r = 0; r < height; r++) {
+      pair.forEach((card, k) => {
+        const line = card[r];
+        if (!line) return;
+        line.draw(s, row + r, k * (CARD_COLS + GAP));
+        s.height(row + r, line.height);
+      });
+    }
+    row += height + SPACING;
+  }
+  if (projects.length === 0) s.text(FIRST_ROW, 0, text.noProjects, { italic: true });
+  s.printing({ paperSize: 'A4', orientation: 'portrait', fitToWidth: true, rowBreaks: breaks });
+  return s.build();
+}
+
+/** One project's card alone on a sheet (the pane's "one card" action). */
+export function projectCardSheet(
+  result: ReconciliationResult,
+  lang: Lang,
+  entry: number,
+  options: LayoutOptions = {},
+): SheetModel {
+  const text = outputText(lang);
+  const s = new SheetBuilder(options.sheetName ?? text.sheets.cards);
+  setupSheet(s, text);
+  cardRows(result, entry, text, areaIndex(result)).forEach((line, r) => {
+    line.draw(s, FIRST_ROW + r, 0);
+    s.height(FIRST_ROW + r, line.height);
+  });
+  s.printing({ paperSize: 'A4', orientation: 'portrait', fitToWidth: true });
+  return s.build();
+}
+
+function setupSheet(s: SheetBuilder, text: OutputText): void {
+  s.text(0, 0, text.cardsTitle, { bold: true, fontSize: 14, fontColor: COLORS.title });
+  for (const base of [0, CARD_COLS + GAP]) {
+    s.width(base, LABEL_WIDTH);
+    for (let c = 1; c < CARD_COLS; c++) s.width(base + c, VALUE_WIDTH);
+  }
+  s.width(CARD_COLS, 3);
+}
+
+/** The rows of one project's card. */
+function cardRows(
+  result: ReconciliationResult,
+  entryIndex: number,
+  text: OutputText,
+  areas: ReadonlyMap<string, number>,
+): CardRow[] {
+  const entries = result.plan.index?.register.entries ?? [];
+  const e: RegisterEntry | undefined = entries[entryIndex];
+  if (!e) return [];
+  const rows: CardRow[] = [];
+  const title = projectLabel(e);
+  const fill = areaFill(areas.get(e.area) ?? 0);
+  rows.push({
+    height: wrappedHeight(title, LABEL_WIDTH + VALUE_CHARS, 18),
+    draw: (s, row, col) => {
+      s.text(row, col, title, {
+        bold: true,
+        fontSize: 12,
+        fontColor: COLORS.white,
+        fill,
+        wrapText: true,
+        border: BOX,
+      });
+      for (let c = 1; c < CARD_COLS; c++) s.blank(row, col + c, { fill, border: BOX });
+      s.merge(row, col, col + CARD_COLS - 1);
+    },
+  });
+  const field = (label: string, value: string): CardRow => ({
+    height: wrappedHeight(value, VALUE_CHARS),
+    draw: (s, row, col) => {
+      s.text(row, col, label || null, {
+        bold: true,
+        fill: COLORS.labelFill,
+        border: BOX,
+        verticalAlignment: 'top',
+      });
+      s.text(row, col + 1, value || null, { wrapText: true, border: BOX, verticalAlignment: 'top' });
+      for (let c = 2; c < CARD_COLS; c++) s.blank(row, col + c, { border: BOX });
+      s.merge(row, col + 1, col + CARD_COLS - 1);
+    },
+  });
+  rows.push(field(text.area, e.area), field(text.phase, e.phase), field(text.owner, e.owner));
+  rows.push(field(text.role, e.role), field(text.partners, e.partners.join(', ')));
+  if (e.goals.length === 0) rows.push(field(text.goals, ''));
+  e.goals.forEach((g, i) => rows.push(field(i === 0 ? text.goals : '', g)));
+  rows.push(contributionRow(e, text));
+  if (e.contributionNote) rows.push(field(text.contributionNote, e.contributionNote));
+  rows.push(...yearRows(result, entryIndex, text));
+  return rows;
+}
+
+function contributionRow(e: RegisterEntry, text: OutputText): CardRow {
+  return {
+    height: 15,
+    draw: (s, row, col) => {
+      s.text(row, col, text.contribution, { bold: true, fill: COLORS.labelFill, border: BOX });
+      if (e.contribution === null) {
+        s.text(row, col + 1, text.noMoney, { italic: true, border: BOX });
+        for (let c = 2; c < CARD_COLS; c++) s.blank(row, col + c, { border: BOX });
+        s.merge(row, col + 1, col + CARD_COLS - 1);
+        return;
+      }
+      s.set(row, col + 1, { value: oreToKroner(e.contribution) }, { numberFormat: '#,##0', border: BOX });
+      s.text(row, col + 2, e.basis ? text.basis[e.basis] : null, { border: BOX });
+      s.blank(row, col + 3, { border: BOX });
+      s.merge(row, col + 2, col + 3);
+    },
+  };
+}
+
+/** Header and one row per year: budget, earmarked (external sources) and own-funded, as formulas. */
+function yearRows(result: ReconciliationResult, entryIndex: number, text: OutputText): CardRow[] {
+  const { plan } = result;
+  const lines: number[] = [];
+  plan.lines.forEach((l, i) => {
+    if (l.entry === entryIndex) lines.push(i);
+  });
+  const budgetSheet = plan.budget?.sheet ?? '';
+  const financingSheet = plan.financing?.sheet ?? '';
+  const rows: CardRow[] = [
+    {
+      height: 15,
+      draw: (s, row, col) => {
+        [text.yearColumn, text.budget, text.earmarked, text.ownFunded].forEach((h, c) =>
+          s.text(row, col + c, h, { ...HEADER, horizontalAlignment: c > 0 ? 'right' : 'left' }),
+        );
+      },
+    },
+  ];
+  const amount = { numberFormat: AMOUNT_OR_DASH_FORMAT, border: BOX };
+  for (const f of result.figures) {
+    const budgetTerms: (Term | null)[] = [];
+    const earmarkTerms: (Term | null)[] = [];
+    let budgetOre = 0;
+    let earmarkOre = 0;
+    for (const i of lines) {
+      budgetTerms.push(termOf(budgetSheet, plan.lines[i].amounts.get(f.year)));
+      budgetOre += f.lineBudget(i);
+      for (const em of f.line(i).earmarks) {
+        earmarkTerms.push(termOf(financingSheet, plan.funding[em.item].amounts.get(f.year)));
+        earmarkOre += em.amount;
+      }
+    }
+    rows.push({
+      height: 15,
+      draw: (s, row, col) => {
+        s.text(row, col, String(f.year), { bold: true, border: BOX, horizontalAlignment: 'left' });
+        if (lines.length === 0) {
+          s.text(row, col + 1, text.noBudgetLine, { italic: true, border: BOX });
+          for (let c = 2; c < CARD_COLS; c++) s.blank(row, col + c, { border: BOX });
+          s.merge(row, col + 1, col + CARD_COLS - 1);
+          return;
+        }
+        s.set(row, col + 1, sumContent(budgetTerms, budgetOre) ?? { value: 0 }, amount);
+        s.set(row, col + 2, sumContent(earmarkTerms, earmarkOre) ?? { value: 0 }, amount);
+        s.set(row, col + 3, { formula: `=${cellRef(row, col + 1)}-${cellRef(row, col + 2)}` }, amount);
+      },
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,139 @@
+/**
+ * The reconciliation sheet on the sample: formulas point at exactly the cells
+ * the engine read, and evaluated they give the engine's totals.
+ */
+import { cellRef } from '../../../src/domain/address';
+import { oreToKroner } from '../../../src/domain/amount';
+import type { CellModel, SheetModel } from '../../../src/domain/model';
+import { modelToSnapshot } from '../../../src/domain/modelToSnapshot';
+import { reconcile, type ReconciliationResult } from '../../../src/domain/reconcile/reconcile';
+import { reconciliationSheet } from '../../../src/domain/outputs';
+import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
+import { sampleWorkbookModel } from '../../../src/sample/sampleWorkbook';
+import { Evaluator } from './evaluate';
+
+const find = (sheet: SheetModel, pred: (c: CellModel) => boolean) => sheet.cells.filter(pred);
+const rowOf = (sheet: SheetModel, label: string) => {
+  const c = find(sheet, (x) => x.col === 0 && x.value === label);
+  expect(c).toHaveLength(1);
+  return c[0].row;
+};
+const at = (sheet: SheetModel, row: number, col: number) =>
+  sheet.cells.find((c) => c.row === row && c.col === col);
+const headerCol = (sheet: SheetModel, header: string) =>
+  find(sheet, (c) => c.row === 3 && c.value === header)[0].col;
+
+describe('reconciliation sheet on the sample', () => {
+  let snapshot: WorkbookSnapshot;
+  let result: ReconciliationResult;
+  let sheet: SheetModel;
+  let ev: Evaluator;
+
+  beforeAll(() => {
+    snapshot = modelToSnapshot(sampleWorkbookModel());
+    result = reconcile(snapshot);
+    sheet = reconciliationSheet(result, 'nb');
+    ev = new Evaluator(snapshot, [sheet]);
+  });
+
+  it('is named Avstemming in bokmål and Reconciliation in English', () => {
+    expect(sheet.name).toBe('Avstemming');
+    expect(reconciliationSheet(result, 'en').name).toBe('Reconciliation');
+    expect(reconciliationSheet(result, 'nb', { sheetName: 'Avstemming (2)' }).name).toBe('Avstemming (2)');
+  });
+
+  it('has one row per budget line whose budget formula is the cell the engine read', () => {
+    const budget = headerCol(sheet, 'Budsjett');
+    expect(at(sheet, rowOf(sheet, 'Akkvisisjon'), budget)?.formula).toBe('=Budsjett!B9');
+    result.plan.lines.forEach((line, i) => {
+      const row = rowOf(sheet, line.label);
+      expect(at(sheet, row, budget)?.formula).toBe(`=${result.figures[0].line(i).budgetRef}`);
+    });
+  });
+
+  it('has one earmark column per external source, pointing at the earmarked cells', () => {
+    const inn = headerCol(sheet, 'Øremerket Innovasjon Norge');
+    const afk = headerCol(sheet, 'Øremerket Akershus fylkeskommune');
+    expect(at(sheet, rowOf(sheet, 'Etablerertjenesten'), inn)?.formula).toBe('=Finansiering!B4');
+    expect(at(sheet, rowOf(sheet, 'Helsesdesign Arena'), afk)?.formula).toBe('=Finansiering!B7');
+    expect(at(sheet, rowOf(sheet, 'Regional Innovasjonsprosjekt'), afk)?.formula).toBe('=Finansiering!B6');
+  });
+
+  it('computes per line what the engine computed: own-funded, difference and status', () => {
+    const f = result.figures[0];
+    const own = headerCol(sheet, 'Egenfinansiert');
+    const diff = headerCol(sheet, 'Differanse');
+    const status = headerCol(sheet, 'Status');
+    result.plan.lines.forEach((line, i) => {
+      const row = rowOf(sheet, line.label);
+      expect(ev.at(sheet.name, row, own)).toBe(oreToKroner(f.lineOwnFunded(i)));
+    });
+    const akk = rowOf(sheet, 'Akkvisisjon');
+    expect(ev.at(sheet.name, akk, diff)).toBe(100_000);
+    expect(ev.at(sheet.name, akk, status)).toBe('Avvik');
+    const helse = rowOf(sheet, 'Helsesdesign Arena');
+    expect(ev.at(sheet.name, helse, diff)).toBe(-200_000);
+    expect(ev.at(sheet.name, rowOf(sheet, 'Regional Innovasjonsprosjekt'), status)).toBe('OK');
+    expect(ev.at(sheet.name, rowOf(sheet, 'Koordinering, drift'), status)).toBe('OK');
+    // The promised amount is a value from the register, not a formula.
+    const promised = at(sheet, akk, headerCol(sheet, 'Lovet'));
+    expect(promised).toMatchObject({ value: 200_000 });
+    expect(promised?.formula).toBeUndefined();
+  });
+
+  it('totals and balance evaluate to the engine totals', () => {
+    const t = result.totals[2010];
+    const total = rowOf(sheet, 'Sum 2010');
+    expect(ev.at(sheet.name, total, headerCol(sheet, 'Budsjett'))).toBe(oreToKroner(t.budget));
+    expect(ev.at(sheet.name, total, headerCol(sheet, 'Egenfinansiert'))).toBe(oreToKroner(t.ownFunded));
+    const financing = rowOf(sheet, 'Budsjett mot finansiering');
+    expect(ev.at(sheet.name, financing, 3)).toBe(oreToKroner(t.financing));
+    expect(ev.at(sheet.name, financing, 5)).toBe('OK');
+    const own = rowOf(sheet, 'Egenfinansiert mot egne kilder');
+    expect(ev.at(sheet.name, own, 3)).toBe(oreToKroner(t.ownSources));
+    expect(at(sheet, own, 3)?.formula).toBe('=Finansiering!B2+Finansiering!B8');
+    const memo = rowOf(sheet, 'SNRs bidrag mot egne kilder');
+    expect(at(sheet, memo, 2)?.formula).toBe('=Finansiering!B10');
+    expect(ev.at(sheet.name, memo, 5)).toBe('OK');
+  });
+
+  it('follows an edit of a source cell', () => {
+    const edited: WorkbookSnapshot = {
+      sheets: snapshot.sheets.map((s) =>
+        s.name === 'Budsjett' ? { ...s, values: s.values.map((r, i) => (i === 8 ? [r[0], 200_000] : r)) } : s,
+      ),
+    };
+    const e = new Evaluator(edited, [sheet]);
+    const akk = rowOf(sheet, 'Akkvisisjon');
+    expect(e.at(sheet.name, akk, headerCol(sheet, 'Status'))).toBe('OK');
+    expect(e.at(sheet.name, rowOf(sheet, 'Budsjett mot finansiering'), 5)).toBe('Avvik');
+  });
+
+  it('lists every finding with a link to each of its cells', () => {
+    const links = sheet.cells.filter((c) => c.link);
+    const cells = result.findings.flatMap((f) => f.cells);
+    expect(links.map((c) => c.value)).toEqual(cells);
+    expect(links.find((c) => c.value === 'Budsjett!B9')?.link).toEqual({ sheet: 'Budsjett', cell: 'B9' });
+    for (const f of result.findings) expect(sheet.cells.some((c) => c.value === f.code)).toBe(true);
+  });
+
+  it('formats amounts, freezes the header, prints on A4 one page wide with the header repeated', () => {
+    const budget = at(sheet, rowOf(sheet, 'Akkvisisjon'), 2);
+    expect(budget?.numberFormat).toBe('#,##0');
+    expect(at(sheet, 3, 0)?.bold).toBe(true);
+    expect(sheet.freeze).toEqual({ rows: 4, cols: 1 });
+    expect(sheet.print).toMatchObject({
+      paperSize: 'A4',
+      fitToWidth: true,
+      titleRows: { first: 3, last: 3 },
+    });
+    const diffCol = headerCol(sheet, 'Differanse');
+    expect(sheet.conditionalFormats?.some((cf) => cf.range.startsWith(cellRef(5, diffCol)))).toBe(true);
+  });
+
+  it('never writes register or sheet text as a formula', () => {
+    for (const c of sheet.cells) {
+      if (c.formula !== undefined) expect(c.value).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The outputs rendered by ExcelJS into a loaded workbook: register text that
+ * looks like a formula stays text, links, formats and print settings land,
+ * marker names are written and read back.
+ */
+import ExcelJS from 'exceljs';
+import { buildOutputs } from '../../src/domain/outputs';
+import { reconcile } from '../../src/domain/reconcile/reconcile';
+import { registerSheetModel } from '../../src/domain/register/registerSheet';
+import type { WorkbookModel } from '../../src/domain/model';
+import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
+import { applyOutputs, snapshotWorkbook, writeWorkbookBuffer } from '../../src/xlsx';
+
+const TRICKY = ['=HYPERLINK("x")', '+SUM(1,1)', '@x', '-2+3'];
+
+/** The sample with project 3.1's texts replaced by formula-like strings. */
+function trickyModel(): WorkbookModel {
+  const reg = sampleRegister();
+  const entries = reg.entries.map((e) =>
+    e.id === '3.1'
+      ? {
+          ...e,
+          area: TRICKY[0],
+          phase: TRICKY[1],
+          owner: TRICKY[2],
+          role: TRICKY[3],
+          partners: TRICKY,
+          goals: TRICKY,
+        }
+      : e,
+  );
+  const model = sampleWorkbookModel();
+  return {
+    sheets: model.sheets.map((s) =>
+      s.name === 'Prosjektregister' ? registerSheetModel({ ...reg, entries }) : s,
+    ),
+  };
+}
+
+async function load(buf: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+async function withOutputs(model: WorkbookModel, lang: 'nb' | 'en' = 'nb') {
+  const wb = await load(await writeWorkbookBuffer(model));
+  const snapshot = snapshotWorkbook(wb);
+  const outputs = buildOutputs(reconcile(snapshot), lang, snapshot);
+  const applied = await applyOutputs(wb, outputs);
+  const out = await load(await wb.xlsx.writeBuffer());
+  return { out, applied, outputs, written: wb };
+}
+
+describe('outputs written with ExcelJS', () => {
+  it('writes register text beginning with = + - @ as text with the Text format, and reads it back as text', async () => {
+    const { out } = await withOutputs(trickyModel());
+    const cards = out.getWorksheet('Prosjektkort')!;
+    const summary = out.getWorksheet('Sammendrag')!;
+    const found = new Map<string, ExcelJS.Cell[]>();
+    for (const ws of [cards, summary]) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Merge) return;
+          if (typeof cell.value === 'string' && TRICKY.includes(cell.value)) {
+            found.set(cell.value, [...(found.get(cell.value) ?? []), cell]);
+          }
+        }),
+      );
+    }
+    expect([...found.keys()].sort()).toEqual([...TRICKY].sort());
+    for (const cells of found.values()) {
+      for (const c of cells) {
+        expect(c.type).toBe(ExcelJS.ValueType.String);
+        expect(c.numFmt).toBe('@');
+      }
+    }
+    const snap = snapshotWorkbook(out).sheets.find((s) => s.name === 'Prosjektkort')!;
+    const flat = snap.values.flat();
+    for (const t of TRICKY) expect(flat).toContain(t);
+    expect(
+      snap.formulas!.flat().filter((f) => f !== null && TRICKY.some((t) => f.includes(t.slice(1)))),
+    ).toEqual([]);
+  });
+
+  it('writes links, formats, frozen panes, print settings and marker names', async () => {
+    const { out, applied, written, outputs } = await withOutputs(sampleWorkbookModel());
+    expect(outputs.sheets[1].sheet.print?.rowBreaks).toHaveLength(5);
+    expect(applied.sheets).toEqual(['Avstemming', 'Prosjektkort', 'Sammendrag']);
+    // ExcelJS does not read calcPr back: check what was written.
+    expect(written.calcProperties.fullCalcOnLoad).toBe(true);
+    expect(applied.chartsLeftOut).toEqual([{ sheet: 'Sammendrag', count: 1 }]);
+    const ws = out.getWorksheet('Avstemming')!;
+    let link: ExcelJS.Cell | undefined;
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.formula?.startsWith('HYPERLINK("#Budsjett!B9"')) link = c;
+      }),
+    );
+    expect(link?.formula).toBe('HYPERLINK("#Budsjett!B9","Budsjett!B9")');
+    expect(ws.getCell('C13').formula).toBe('Budsjett!B9');
+    expect(ws.getCell('C13').numFmt).toBe('#,##0');
+    expect(ws.getCell('A4').font?.bold).toBe(true);
+    expect(ws.getCell('C13').border?.left?.style).toBe('thin');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 1 });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+    });
+    expect(ws.pageSetup.printTitlesRow).toBe('4:4');
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+    expect(cf.length).toBeGreaterThan(0);
+    // ExcelJS writes row breaks but does not read them back: check what was written. A break
+    // after 1-based row r starts the page at 0-based row r, the model's row.
+    expect(
+      (written.getWorksheet('Prosjektkort') as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map(
+        (b) => b.id,
+      ),
+    ).toEqual(outputs.sheets[1].sheet.print?.rowBreaks);
+    expect(snapshotWorkbook(out).names).toEqual([
+      { name: 'PlanReconciler_Reconciliation', sheet: 'Avstemming', ref: '$A$1' },
+      { name: 'PlanReconciler_Cards', sheet: 'Prosjektkort', ref: '$A$1' },
+      { name: 'PlanReconciler_Summary', sheet: 'Sammendrag', ref: '$A$1' },
+    ]);
+  });
+
+  it('quotes sheet names that need it in marker names', async () => {
+    const { out } = await withOutputs(sampleWorkbookModel(), 'en');
+    expect(out.worksheets.map((w) => w.name)).toContain('Project cards');
+    expect(snapshotWorkbook(out).names).toContainEqual({
+      name: 'PlanReconciler_Cards',
+      sheet: 'Project cards',
+      ref: '$A$1',
+    });
+  });
+});
