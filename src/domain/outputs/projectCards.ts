@@ -15,7 +15,8 @@ import { outputText, type OutputText } from './text';
 /** A card is four columns: a label column and three value columns. */
 const CARD_COLS = 4;
 const LABEL_WIDTH = 16;
-const VALUE_WIDTH = 13;
+/** Wide enough for the year table's `Egenfinansiert` header in bold. */
+const VALUE_WIDTH = 15;
 /** Characters across the three value columns, for row heights of wrapped text. */
 const VALUE_CHARS = VALUE_WIDTH * 3;
 const GAP = 1;
@@ -66,16 +67,13 @@ export function projectCardsSheet(
   const breaks: number[] = [];
   let row = FIRST_ROW;
   for (let p = 0; p < projects.length; p += 2) {
-    const pair = projects.slice(p, p + 2).map((e) => cardRows(result, e, text, areas));
+    const pair = alignSections(projects.slice(p, p + 2).map((e) => cardSections(result, e, text, areas)));
     if (p > 0) breaks.push(row);
     const height = Math.max(...pair.map((c) => c.length));
     for (let r = 0; r < height; r++) {
-      pair.forEach((card, k) => {
-        const line = card[r];
-        if (!line) return;
-        line.draw(s, row + r, k * (CARD_COLS + GAP));
-        s.height(row + r, line.height);
-      });
+      // Both cards share the sheet's row: the taller of their lines sets its height.
+      s.height(row + r, Math.max(...pair.map((card) => card[r]?.height ?? 0)));
+      pair.forEach((card, k) => card[r]?.draw(s, row + r, k * (CARD_COLS + GAP)));
     }
     row += height + SPACING;
   }
@@ -94,10 +92,12 @@ export function projectCardSheet(
   const text = outputText(lang);
   const s = new SheetBuilder(options.sheetName ?? text.sheets.cards);
   setupSheet(s, text);
-  cardRows(result, entry, text, areaIndex(result)).forEach((line, r) => {
-    line.draw(s, FIRST_ROW + r, 0);
-    s.height(FIRST_ROW + r, line.height);
-  });
+  cardSections(result, entry, text, areaIndex(result))
+    .flat()
+    .forEach((line, r) => {
+      line.draw(s, FIRST_ROW + r, 0);
+      s.height(FIRST_ROW + r, line.height);
+    });
   s.printing({ paperSize: 'A4', orientation: 'portrait', fitToWidth: true });
   return s.build();
 }
@@ -111,16 +111,50 @@ function setupSheet(s: SheetBuilder, text: OutputText): void {
   s.width(CARD_COLS, 3);
 }
 
-/** The rows of one project's card. */
-function cardRows(
+/**
+ * Two cards side by side, section by section: a section with fewer rows on
+ * one card (fewer goals, no note) gets empty bordered rows, so that the same
+ * section starts on the same sheet row on both cards.
+ */
+function alignSections(cards: CardRow[][][]): CardRow[][] {
+  const sections = Math.max(...cards.map((c) => c.length));
+  return cards.map((card) => {
+    const rows: CardRow[] = [];
+    for (let j = 0; j < sections; j++) {
+      const section = card[j] ?? [];
+      const size = Math.max(...cards.map((c) => c[j]?.length ?? 0));
+      rows.push(...section);
+      for (let k = section.length; k < size; k++) rows.push(EMPTY_ROW);
+    }
+    return rows;
+  });
+}
+
+/** A bordered row with nothing in it, padding a card's section. */
+const EMPTY_ROW: CardRow = {
+  height: 15,
+  draw: (s, row, col) => {
+    s.blank(row, col, { fill: COLORS.labelFill, border: BOX });
+    for (let c = 1; c < CARD_COLS; c++) s.blank(row, col + c, { border: BOX });
+    s.merge(row, col + 1, col + CARD_COLS - 1);
+  },
+};
+
+/**
+ * The rows of one project's card, in sections that every card has in the
+ * same order (title, area, phase, owner, role, partners, goals, promise,
+ * note, years), so that cards side by side can be aligned.
+ */
+function cardSections(
   result: ReconciliationResult,
   entryIndex: number,
   text: OutputText,
   areas: ReadonlyMap<string, number>,
-): CardRow[] {
+): CardRow[][] {
   const entries = result.plan.index?.register.entries ?? [];
   const e: RegisterEntry | undefined = entries[entryIndex];
   if (!e) return [];
+  const sections: CardRow[][] = [];
   const rows: CardRow[] = [];
   const title = projectLabel(e);
   const fill = areaFill(areas.get(e.area) ?? 0);
@@ -153,14 +187,25 @@ function cardRows(
       s.merge(row, col + 1, col + CARD_COLS - 1);
     },
   });
-  rows.push(field(text.area, e.area), field(text.phase, e.phase), field(text.owner, e.owner));
-  rows.push(field(text.role, e.role), field(text.partners, e.partners.join(', ')));
-  if (e.goals.length === 0) rows.push(field(text.goals, ''));
-  e.goals.forEach((g, i) => rows.push(field(i === 0 ? text.goals : '', g)));
-  rows.push(contributionRow(e, text));
-  if (e.contributionNote) rows.push(field(text.contributionNote, e.contributionNote));
-  rows.push(...yearRows(result, entryIndex, text));
-  return rows;
+  sections.push(rows);
+  for (const [label, value] of [
+    [text.area, e.area],
+    [text.phase, e.phase],
+    [text.owner, e.owner],
+    [text.role, e.role],
+    [text.partners, e.partners.join(', ')],
+  ]) {
+    sections.push([field(label, value)]);
+  }
+  sections.push(
+    e.goals.length === 0
+      ? [field(text.goals, '')]
+      : e.goals.map((g, i) => field(i === 0 ? text.goals : '', g)),
+  );
+  sections.push([contributionRow(e, text)]);
+  sections.push(e.contributionNote ? [field(text.contributionNote, e.contributionNote)] : []);
+  sections.push(yearRows(result, entryIndex, text));
+  return sections;
 }
 
 function contributionRow(e: RegisterEntry, text: OutputText): CardRow {

@@ -105,10 +105,11 @@ export function reconciliationSheet(
   for (const [c, h] of headers) {
     s.text(headerRow, c, h, { ...HEADER, horizontalAlignment: c >= cols.budget ? 'right' : 'left' });
   }
-  s.height(headerRow, 32);
   s.width(cols.line, 30);
   s.width(cols.project, 34);
   for (let c = cols.budget; c <= last; c++) s.width(c, c === cols.status ? 14 : 15);
+  // Tall enough for the longest wrapped header (`Øremerket fra Akershus fylkeskommune` takes three lines).
+  s.height(headerRow, Math.max(32, ...headers.map(([c, h]) => wrappedHeight(h, c >= cols.budget ? 14 : 30))));
 
   let row = headerRow + 1;
   const ownCells = new Map<string, string[]>();
