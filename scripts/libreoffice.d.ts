@@ -1,0 +1,19 @@
+// Types for scripts/libreoffice.js (plain CommonJS, used by test/libreoffice).
+export interface ConvertOptions {
+  /** Limit for the LibreOffice run in ms (default 120 000); the run is killed after it. */
+  readonly timeoutMs?: number;
+}
+export class LibreOfficeError extends Error {}
+/** inXlsx recalculated by LibreOffice and saved with results, as outDir/<same name>.xlsx. */
+export function recalculate(inXlsx: string, outDir: string, options?: ConvertOptions): Promise<string>;
+/** The visible sheets of inXlsx, recalculated, as outDir/<same name>.pdf. */
+export function renderPdf(inXlsx: string, outDir: string, options?: ConvertOptions): Promise<string>;
+/** Every page of pdf as <outPrefix>-N.png, in page order. */
+export function pdfToPng(
+  pdf: string,
+  outPrefix: string,
+  options?: { readonly resolution?: number; readonly timeoutMs?: number },
+): Promise<string[]>;
+/** The soffice executable (SOFFICE_PATH, PATH, usual locations); throws LibreOfficeError naming the package. */
+export function findSoffice(env?: NodeJS.ProcessEnv, candidates?: readonly string[]): string;
+export const REGISTRY_MODIFICATIONS: string;

@@ -1,0 +1,300 @@
+#!/usr/bin/env node
+/*
+ * LibreOffice headless as a second spreadsheet engine: recalculates a workbook's formulas and
+ * saves the results (so ExcelJS can read them back as cached values), and renders a workbook to
+ * PDF and PNG pages for people to look at.
+ *
+ *   const lo = require('./libreoffice');
+ *   const file = await lo.recalculate('in.xlsx', outDir);   // outDir/in.xlsx, formulas with results
+ *   const pdf = await lo.renderPdf('in.xlsx', outDir);      // outDir/in.pdf (visible sheets)
+ *   const pngs = await lo.pdfToPng(pdf, 'outDir/in');       // outDir/in-1.png, …
+ *
+ *   node scripts/libreoffice.js recalc IN.xlsx OUTDIR
+ *   node scripts/libreoffice.js pdf IN.xlsx OUTDIR          # also writes the PNG pages
+ *   node scripts/libreoffice.js png IN.pdf OUTPREFIX
+ *
+ * Recalculation: LibreOffice trusts the cached results in an .xlsx by default (Calc's
+ * Formula/Load/OOXMLRecalcMode = 1, "never"): it computes cells that have no cached result but
+ * keeps a stale one as it is, and ignores the file's fullCalcOnLoad. Every run therefore gets a
+ * throw-away profile whose registrymodifications.xcu sets OOXMLRecalcMode (and ODFRecalcMode) to
+ * 0, "always recalculate". One profile per call, so parallel callers (Jest workers) never share
+ * one; it is deleted afterwards. The run is one process group that is killed on timeout, and any
+ * process of it still alive after soffice returns is killed too, so no soffice.bin is left behind.
+ *
+ * SOFFICE_PATH overrides where soffice is looked for (PATH, then the usual install locations).
+ * Missing soffice or pdftoppm is an error that names the Debian package; nothing is skipped.
+ */
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { pathToFileURL } = require('node:url');
+
+/** Default limit for one LibreOffice run (a cold start of soffice takes a few seconds). */
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** Calc's load settings: 0 = always recalculate, 1 = never, 2 = ask (headless: never). */
+const RECALC_ALWAYS = 0;
+
+const REGISTRY_MODIFICATIONS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${RECALC_ALWAYS}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${RECALC_ALWAYS}</value></prop></item>
+</oor:items>
+`;
+
+const SOFFICE_CANDIDATES = [
+  '/usr/bin/soffice',
+  '/usr/lib/libreoffice/program/soffice',
+  '/opt/libreoffice/program/soffice',
+  '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+];
+
+class LibreOfficeError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'LibreOfficeError';
+  }
+}
+
+function isExecutable(file) {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `name` on PATH, or null. */
+function onPath(name, env = process.env) {
+  for (const dir of (env.PATH || '').split(path.delimiter)) {
+    if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
+  }
+  return null;
+}
+
+const INSTALL_HINT =
+  'Install the Debian package libreoffice-calc (apt-get install --no-install-recommends libreoffice-calc; ' +
+  '.ci/run does) or set SOFFICE_PATH.';
+
+/**
+ * The soffice executable: SOFFICE_PATH, else soffice or libreoffice on PATH, else the usual
+ * install locations. Throws a LibreOfficeError that says how to install it.
+ */
+function findSoffice(env = process.env, candidates = SOFFICE_CANDIDATES) {
+  const override = env.SOFFICE_PATH;
+  if (override) {
+    if (isExecutable(override)) return override;
+    throw new LibreOfficeError(`SOFFICE_PATH=${override} is not an executable file. ${INSTALL_HINT}`);
+  }
+  const found = onPath('soffice', env) || onPath('libreoffice', env) || candidates.find(isExecutable);
+  if (found) return found;
+  throw new LibreOfficeError(`LibreOffice (soffice) not found. ${INSTALL_HINT}`);
+}
+
+function findPdftoppm() {
+  const found = onPath('pdftoppm');
+  if (found) return found;
+  throw new LibreOfficeError(
+    'pdftoppm not found. Install the Debian package poppler-utils (apt-get install poppler-utils; .ci/run does).',
+  );
+}
+
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `file args` as the leader of a new process group; resolves with { code, signal, stdout,
+ * stderr, timedOut }. On timeout, and after the leader exits, every process left in the group is
+ * killed (TERM, then KILL).
+ */
+function runGroup(file, args, { timeoutMs = DEFAULT_TIMEOUT_MS, env = process.env } = {}) {
+  return new Promise((resolve, reject) => {
+    let child;
+    try {
+      child = spawn(file, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid, 'SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', async (code, signal) => {
+      clearTimeout(timer);
+      // soffice's wrapper script may return while soffice.bin is still shutting down.
+      for (let i = 0; i < 50 && groupAlive(child.pid); i++) {
+        if (i === 20) killGroup(child.pid, 'SIGTERM');
+        await sleep(100);
+      }
+      if (groupAlive(child.pid)) killGroup(child.pid, 'SIGKILL');
+      resolve({
+        code,
+        signal,
+        timedOut,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
+    });
+  });
+}
+
+/** Output of soffice worth showing in an error: without the harmless javaldx warning. */
+function sofficeLog(result) {
+  return `${result.stdout}\n${result.stderr}`
+    .split('\n')
+    .filter((l) => l.trim() && !/javaldx/.test(l))
+    .join('\n')
+    .slice(0, 2000);
+}
+
+/**
+ * `soffice --convert-to <format>` of one file, in a fresh profile set to recalculate on load;
+ * the result is moved to outDir. Returns its path.
+ */
+async function convert(inFile, outDir, format, extension, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+  const input = path.resolve(inFile);
+  if (!fs.existsSync(input)) throw new LibreOfficeError(`No such file: ${input}`);
+  const soffice = findSoffice();
+  const dest = path.join(path.resolve(outDir), `${path.parse(input).name}.${extension}`);
+  if (dest === input) {
+    throw new LibreOfficeError(`Refusing to overwrite the input ${input}: choose another output directory.`);
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-reconciler-lo-'));
+  try {
+    const profile = path.join(work, 'profile');
+    fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+    fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), REGISTRY_MODIFICATIONS);
+    const converted = path.join(work, 'out');
+    fs.mkdirSync(converted);
+    const args = [
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--nologo',
+      '--nodefault',
+      '--nofirststartwizard',
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--convert-to',
+      format,
+      '--outdir',
+      converted,
+      input,
+    ];
+    let result;
+    try {
+      result = await runGroup(soffice, args, { timeoutMs });
+    } catch (error) {
+      throw new LibreOfficeError(`Could not start ${soffice}: ${error.message}`);
+    }
+    if (result.timedOut) {
+      throw new LibreOfficeError(
+        `LibreOffice did not finish converting ${input} to ${extension} within ${timeoutMs} ms (killed).\n${sofficeLog(result)}`.trim(),
+      );
+    }
+    const produced = path.join(converted, `${path.parse(input).name}.${extension}`);
+    if (result.code !== 0 || !fs.existsSync(produced)) {
+      throw new LibreOfficeError(
+        `LibreOffice could not convert ${input} to ${extension} (exit ${result.code ?? result.signal}).\n${sofficeLog(result)}`.trim(),
+      );
+    }
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.copyFileSync(produced, dest);
+    return dest;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens inXlsx in LibreOffice, recalculates every formula, and saves it as outDir/<same name>.xlsx
+ * with the results cached. Returns that path.
+ */
+function recalculate(inXlsx, outDir, options) {
+  return convert(inXlsx, outDir, 'xlsx:Calc MS Excel 2007 XML', 'xlsx', options);
+}
+
+/** The visible sheets of inXlsx, recalculated, as outDir/<same name>.pdf. Returns that path. */
+function renderPdf(inXlsx, outDir, options) {
+  return convert(inXlsx, outDir, 'pdf:calc_pdf_Export', 'pdf', options);
+}
+
+/**
+ * Every page of `pdf` as PNG: <outPrefix>-1.png … (pdftoppm pads the number when there are 10 or
+ * more pages). Returns the paths in page order.
+ */
+async function pdfToPng(pdf, outPrefix, { resolution = 60, timeoutMs = 60_000 } = {}) {
+  const input = path.resolve(pdf);
+  if (!fs.existsSync(input)) throw new LibreOfficeError(`No such file: ${input}`);
+  const pdftoppm = findPdftoppm();
+  const prefix = path.resolve(outPrefix);
+  fs.mkdirSync(path.dirname(prefix), { recursive: true });
+  const result = await runGroup(pdftoppm, ['-png', '-r', String(resolution), input, prefix], { timeoutMs });
+  if (result.timedOut || result.code !== 0) {
+    throw new LibreOfficeError(
+      `pdftoppm failed on ${input} (${result.timedOut ? 'timed out' : `exit ${result.code}`}): ${result.stderr.trim()}`,
+    );
+  }
+  const base = path.basename(prefix);
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)\\.png$`);
+  return fs
+    .readdirSync(path.dirname(prefix))
+    .map((f) => ({ f, m: pattern.exec(f) }))
+    .filter((x) => x.m)
+    .sort((a, b) => Number(a.m[1]) - Number(b.m[1]))
+    .map((x) => path.join(path.dirname(prefix), x.f));
+}
+
+module.exports = { recalculate, renderPdf, pdfToPng, findSoffice, LibreOfficeError, REGISTRY_MODIFICATIONS };
+
+if (require.main === module) {
+  const [command, input, target] = process.argv.slice(2);
+  const usage =
+    'usage: node scripts/libreoffice.js recalc IN.xlsx OUTDIR | pdf IN.xlsx OUTDIR | png IN.pdf OUTPREFIX';
+  (async () => {
+    if (!input || !target) throw new LibreOfficeError(usage);
+    if (command === 'recalc') {
+      console.log(await recalculate(input, target));
+    } else if (command === 'pdf') {
+      const pdf = await renderPdf(input, target);
+      console.log(pdf);
+      for (const png of await pdfToPng(pdf, pdf.replace(/\.pdf$/, ''))) console.log(png);
+    } else if (command === 'png') {
+      for (const png of await pdfToPng(input, target)) console.log(png);
+    } else {
+      throw new LibreOfficeError(usage);
+    }
+  })().catch((error) => {
+    console.error(error instanceof LibreOfficeError ? error.message : error);
+    process.exit(2);
+  });
+}
