@@ -19,6 +19,80 @@ export interface ExcelCellPropertiesLoadOptions {
   format?: { indentLevel?: boolean };
 }
 
+/** A border side as `range.format.borders.getItem('EdgeTop')` and `setCellProperties` take it. */
+export interface ExcelCellBorder {
+  style?: string;
+  weight?: string;
+  color?: string;
+}
+
+/**
+ * What the writer gives `setCellProperties` (ExcelApi 1.9) per cell: the
+ * part of `Excel.SettableCellProperties` it uses (number formats are not
+ * cell properties: they go through `numberFormat`).
+ */
+export interface ExcelSettableCellProperties {
+  format?: {
+    font?: { bold?: boolean; italic?: boolean; color?: string; size?: number };
+    fill?: { color?: string };
+    horizontalAlignment?: string;
+    verticalAlignment?: string;
+    indentLevel?: number;
+    wrapText?: boolean;
+    borders?: {
+      top?: ExcelCellBorder;
+      bottom?: ExcelCellBorder;
+      left?: ExcelCellBorder;
+      right?: ExcelCellBorder;
+    };
+  };
+}
+
+export interface ExcelRangeFont {
+  bold: boolean | null;
+  italic: boolean | null;
+  color: string | null;
+  size: number | null;
+}
+
+export interface ExcelRangeBorder {
+  style: string | null;
+  weight: string | null;
+}
+
+export interface ExcelRangeFormat {
+  readonly font: ExcelRangeFont;
+  readonly fill: { color: string | null };
+  readonly borders: { getItem(index: string): ExcelRangeBorder };
+  horizontalAlignment: string | null;
+  verticalAlignment: string | null;
+  indentLevel: number | null;
+  wrapText: boolean | null;
+  /** Points (not characters). */
+  columnWidth: number | null;
+  /** Points. */
+  rowHeight: number | null;
+}
+
+/** ExcelApi 1.7. */
+export interface ExcelHyperlink {
+  address?: string;
+  documentReference?: string;
+  textToDisplay?: string;
+  screenTip?: string;
+}
+
+/** ExcelApi 1.6: an expression rule (`ConditionalFormatType.custom`). */
+export interface ExcelConditionalFormat {
+  readonly custom: {
+    readonly rule: { formula: string | null };
+    readonly format: {
+      readonly fill: { color: string | null };
+      readonly font: { color: string | null; bold: boolean | null };
+    };
+  };
+}
+
 export interface ExcelRange {
   readonly isNullObject: boolean;
   /** `Budsjett!A1:C12`. */
@@ -27,23 +101,67 @@ export interface ExcelRange {
   readonly columnIndex: number;
   readonly rowCount: number;
   readonly columnCount: number;
-  /** `""` for empty cells, `"#REF!"` for errors, formula results. */
-  readonly values: unknown[][];
+  /** `""` for empty cells, `"#REF!"` for errors, formula results. Writable: null entries leave a cell as it is. */
+  values: unknown[][];
   /** Formula text (`=SUM(B2:B9)`) where the cell holds one, else the same as `values`. */
-  readonly formulas: unknown[][];
+  formulas: unknown[][];
+  /** Number format codes; set them before the values (OFFICEJS.md). */
+  numberFormat: unknown[][];
+  readonly format: ExcelRangeFormat;
+  /** ExcelApi 1.7. */
+  hyperlink: ExcelHyperlink | null;
+  /** ExcelApi 1.6. */
+  readonly conditionalFormats: { add(type: string): ExcelConditionalFormat };
   /** `Empty`, `String`, `Double`, `Boolean`, `Error`, ... */
   readonly valueTypes: string[][];
   load(propertyNames: string): ExcelRange;
   /** ExcelApi 1.9. */
   getCellProperties(options: ExcelCellPropertiesLoadOptions): ExcelClientResult<ExcelCellProperties[][]>;
+  /** ExcelApi 1.9. */
+  setCellProperties(cellPropertiesData: ExcelSettableCellProperties[][]): void;
+  merge(across?: boolean): void;
   select(): void;
+}
+
+/** ExcelApi 1.1 (`add`); the series methods 1.7. */
+export interface ExcelChart {
+  readonly title: { text: string | null };
+  readonly series: {
+    getItemAt(index: number): ExcelChartSeries;
+    add(name?: string): ExcelChartSeries;
+  };
+  setPosition(startCell: ExcelRange | string, endCell?: ExcelRange | string): void;
+}
+
+export interface ExcelChartSeries {
+  name: string | null;
+  setValues(sourceData: ExcelRange): void;
+  setXAxisValues(sourceData: ExcelRange): void;
+}
+
+export interface ExcelTable {
+  name: string | null;
+  style: string | null;
+}
+
+/** ExcelApi 1.9. */
+export interface ExcelPageLayout {
+  orientation: string | null;
+  paperSize: string | null;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
+  setPrintTitleRows(printTitleRows: ExcelRange | string): void;
 }
 
 export interface ExcelWorksheet {
   readonly isNullObject: boolean;
-  readonly name: string;
+  /** Settable: renames the sheet. */
+  name: string;
+  /** Stable across renames. */
+  readonly id: string;
+  /** 0-based tab position; settable: moves the sheet. */
+  position: number;
   /** `Visible`, `Hidden` or `VeryHidden`. */
-  readonly visibility: string;
+  visibility: string;
   load(propertyNames: string): ExcelWorksheet;
   getRange(address?: string): ExcelRange;
   /** ExcelApi 1.4. */
@@ -51,6 +169,22 @@ export interface ExcelWorksheet {
   /** ExcelApi 1.5. */
   getNextOrNullObject(visibleOnly?: boolean): ExcelWorksheet;
   activate(): void;
+  delete(): void;
+  /** ExcelApi 1.7. */
+  readonly freezePanes: {
+    freezeRows(count?: number): void;
+    freezeColumns(count?: number): void;
+    freezeAt(frozenRange: ExcelRange | string): void;
+  };
+  readonly tables: {
+    add(address: ExcelRange | string, hasHeaders: boolean): ExcelTable;
+    getItem(key: string): ExcelTable;
+  };
+  readonly charts: { add(type: string, sourceData: ExcelRange, seriesBy?: string): ExcelChart };
+  /** ExcelApi 1.9. */
+  readonly pageLayout: ExcelPageLayout;
+  /** ExcelApi 1.9. */
+  readonly horizontalPageBreaks: { add(pageBreakRange: ExcelRange | string): unknown };
 }
 
 export interface ExcelWorksheetCollection {
@@ -62,14 +196,45 @@ export interface ExcelWorksheetCollection {
   getActiveWorksheet(): ExcelWorksheet;
   /** ExcelApi 1.5. */
   getFirst(visibleOnly?: boolean): ExcelWorksheet;
+  /** Adds a sheet at the end. */
+  add(name?: string): ExcelWorksheet;
+}
+
+/** A workbook-level name (ExcelApi 1.1; `formula` 1.7). */
+export interface ExcelNamedItem {
+  readonly isNullObject: boolean;
+  readonly name: string;
+  /** `='Avstemming'!$A$1` (ExcelApi 1.7). */
+  readonly formula: unknown;
+  /** For a range name, its address (`Avstemming!$A$1`). */
+  readonly value: unknown;
+  delete(): void;
+}
+
+export interface ExcelNamedItemCollection {
+  readonly items: ExcelNamedItem[];
+  load(propertyNames: string): ExcelNamedItemCollection;
+  /** ExcelApi 1.4. */
+  add(name: string, reference: ExcelRange | string, comment?: string): ExcelNamedItem;
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(name: string): ExcelNamedItem;
 }
 
 export interface ExcelWorkbook {
   readonly worksheets: ExcelWorksheetCollection;
+  readonly names: ExcelNamedItemCollection;
+}
+
+export interface ExcelApplication {
+  /** ExcelApi 1.6. */
+  suspendApiCalculationUntilNextSync(): void;
+  /** ExcelApi 1.9. */
+  suspendScreenUpdatingUntilNextSync(): void;
 }
 
 export interface ExcelContext {
   readonly workbook: ExcelWorkbook;
+  readonly application: ExcelApplication;
   sync(): Promise<unknown>;
 }
 

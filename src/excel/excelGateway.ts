@@ -6,7 +6,16 @@
  */
 import { toExcelFailure, unsupported } from './errors';
 import type { ExcelRun, IsSetSupported } from './excelApi';
-import type { ReadOptions, SheetInfo, WorkbookGateway, WorkbookRead } from './gateway';
+import type {
+  ReadOptions,
+  SheetInfo,
+  WorkbookGateway,
+  WorkbookRead,
+  WriteOptions,
+  WriteResult,
+} from './gateway';
+import type { Outputs } from '../domain/outputs';
+import type { WriteConfig } from './writer/writeOutputs';
 import { ExcelFailure } from './gateway';
 import { readWorkbook, type ReadConfig } from './adapter/readWorkbook';
 import { parseSheetRef } from './adapter/sheetRef';
@@ -37,6 +46,7 @@ export interface ExcelGatewayOptions {
 const REQUIRED = { set: 'ExcelApi', version: '1.4' } as const;
 const WALK = '1.5';
 const CELL_PROPERTIES = '1.9';
+const NAME_FORMULAS = '1.7';
 
 /** Whether the sheet exists and is hidden; false when that cannot be told. */
 async function isHidden(run: ExcelRun, name: string): Promise<boolean> {
@@ -65,6 +75,20 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
   };
 
   return {
+    writeOutputs: (outputs: Outputs, writeOptions: WriteOptions = {}) =>
+      guarded(async (): Promise<WriteResult> => {
+        if (!supports(REQUIRED.version)) throw unsupported(REQUIRED.set, REQUIRED.version);
+        const config: WriteConfig = {
+          payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT,
+          features: { api16: supports('1.6'), api17: supports('1.7'), api19: supports('1.9') },
+          nameFormulas: supports(NAME_FORMULAS),
+          payloadRetries: options.payloadRetries ?? 4,
+        };
+        // The writer is its own chunk: the pane's first screen only reads.
+        const { writeOutputs } = await import(/* webpackChunkName: "writer" */ './writer/writeOutputs');
+        return run((context) => writeOutputs(context, outputs, writeOptions, config));
+      }),
+
     listSheets: () =>
       guarded(() =>
         run(async (context): Promise<readonly SheetInfo[]> => {
@@ -85,6 +109,7 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
           walkLimit: options.walkLimit ?? 32,
           indents: supports(CELL_PROPERTIES),
           payloadRetries: options.payloadRetries ?? 4,
+          nameFormulas: supports(NAME_FORMULAS),
         };
         return run((context) => readWorkbook(context, readOptions, config));
       }),

@@ -5,6 +5,7 @@
  * preview and in tests it is the same adapter on the in-memory Excel fake.
  * Components never see it: hooks call it and hand plain values down.
  */
+import type { Outputs } from '../domain/outputs';
 import type { WorkbookSnapshot } from '../domain/snapshot';
 
 export interface SheetInfo {
@@ -19,7 +20,10 @@ export interface ReadOptions {
 }
 
 export interface WorkbookRead {
-  /** Snapshots of the sheets the engine needs (budget, financing, register), whichever exist. */
+  /**
+   * Snapshots of the sheets the engine needs (budget, financing, register), whichever exist,
+   * and the workbook-level names (the outputs' markers, `PlanReconciler_*`).
+   */
   readonly snapshot: WorkbookSnapshot;
   /** Every worksheet of the workbook, in tab order. */
   readonly sheets: readonly SheetInfo[];
@@ -62,6 +66,22 @@ export class ExcelFailure extends Error {
   }
 }
 
+export interface WriteOptions {
+  /** The output sheet to activate when done (its name after writing). */
+  readonly activate?: string;
+  /** Called as the writing progresses, 0..1, for the pane's progress bar. */
+  readonly onProgress?: (done: number) => void;
+}
+
+export interface WriteResult {
+  /** The sheets written, by their names after writing. */
+  readonly sheets: readonly string[];
+  /** What this Excel could not write and left out, e.g. `chart` without the chart API. */
+  readonly leftOut: readonly string[];
+  /** `context.sync()` round trips the write took. */
+  readonly syncs: number;
+}
+
 export interface WorkbookGateway {
   /** The worksheets, in tab order. One round trip. */
   listSheets(): Promise<readonly SheetInfo[]>;
@@ -72,4 +92,11 @@ export interface WorkbookGateway {
    * e.g. `Budsjett!B9` or `'Finansiering 2012'!C4`.
    */
   select(ref: string): Promise<void>;
+  /**
+   * Writes the outputs where `outputs` places them: a new sheet, or in place of the marked
+   * output sheet it replaces (same position); then the marker names. A user's sheet is never
+   * touched. If anything fails, the workbook is left as it was before the call (no half-written
+   * output replaces a complete one).
+   */
+  writeOutputs(outputs: Outputs, options?: WriteOptions): Promise<WriteResult>;
 }

@@ -21,6 +21,23 @@ export interface CellFormat {
   fill?: string;
   horizontalAlignment?: HorizontalAlignment;
   wrapText?: boolean;
+  /** `Top`, `Center`, `Bottom` (Office.js names). */
+  verticalAlignment?: VerticalAlignment;
+  /** A border side's weight (`Thin`, `Medium`) when it has a continuous line. */
+  borderTop?: string;
+  borderBottom?: string;
+  borderLeft?: string;
+  borderRight?: string;
+}
+
+export type VerticalAlignment = 'Top' | 'Center' | 'Bottom';
+
+/** `Range.hyperlink` (ExcelApi 1.7). */
+export interface CellHyperlink {
+  readonly address?: string;
+  readonly documentReference?: string;
+  readonly textToDisplay?: string;
+  readonly screenTip?: string;
 }
 
 export const FORMAT_KEYS = [
@@ -33,6 +50,11 @@ export const FORMAT_KEYS = [
   'fill',
   'horizontalAlignment',
   'wrapText',
+  'verticalAlignment',
+  'borderTop',
+  'borderBottom',
+  'borderLeft',
+  'borderRight',
 ] as const satisfies readonly (keyof CellFormat)[];
 
 export interface CellData extends CellFormat {
@@ -50,6 +72,7 @@ export interface CellData extends CellFormat {
    * formula (instead of `#NAME?`).
    */
   fromFile?: boolean;
+  hyperlink?: CellHyperlink;
 }
 
 export function hasContent(cell: CellData | undefined): boolean {
@@ -58,6 +81,48 @@ export function hasContent(cell: CellData | undefined): boolean {
 
 export function hasFormat(cell: CellData): boolean {
   return FORMAT_KEYS.some((k) => cell[k] !== undefined);
+}
+
+export interface FakeTableData {
+  name: string;
+  /** `A3:N14` */
+  range: string;
+  hasHeaders: boolean;
+  style: string;
+}
+
+export interface FakeConditionalFormatData {
+  /** `H5:H20` */
+  range: string;
+  type: string;
+  /** With its leading `=`. */
+  formula: string | null;
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+}
+
+export interface FakeChartSeriesData {
+  name: string | null;
+  /** Qualified addresses (`'Sammendrag'!C5:C8`), resolved when set. */
+  values: string | null;
+  categories: string | null;
+}
+
+export interface FakeChartData {
+  type: string;
+  title: string | null;
+  series: FakeChartSeriesData[];
+  /** Top-left cell, `E5`. */
+  position: string | null;
+}
+
+export interface FakePageLayoutData {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** `$1:$3` */
+  printTitleRows?: string;
 }
 
 let nextSheetId = 1;
@@ -69,8 +134,19 @@ export class SheetData {
   isProtected = false;
   /** Sparse: `rows[r]?.[c]`. */
   readonly rows: (CellData | undefined)[][] = [];
+  /** Column widths in characters (Excel's unit in files; `format.columnWidth` is in points). */
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points. */
+  readonly rowHeights = new Map<number, number>();
   readonly merges: Rect[] = [];
+  /** Frozen rows and columns at the top left; null when none. */
+  freeze: { rows: number; cols: number } | null = null;
+  readonly tables: FakeTableData[] = [];
+  readonly conditionalFormats: FakeConditionalFormatData[] = [];
+  readonly charts: FakeChartData[] = [];
+  readonly pageLayout: FakePageLayoutData = {};
+  /** 0-based rows with a manual page break above them. */
+  readonly rowBreaks: number[] = [];
   /** The sheet's selection, kept when another sheet is active (as Excel does). */
   selection: Rect = { row: 0, col: 0, rows: 1, cols: 1 };
   /** Bumped on every change; keys the used-range cache. */
@@ -86,7 +162,10 @@ export class SheetData {
   /** Stores a cell as given (undefined or an empty, unformatted cell removes it). */
   put(row: number, col: number, cell: CellData | undefined): void {
     this.version++;
-    if (cell === undefined || (!hasContent(cell) && !hasFormat(cell) && !cell.quotePrefix)) {
+    if (
+      cell === undefined ||
+      (!hasContent(cell) && !hasFormat(cell) && !cell.quotePrefix && cell.hyperlink === undefined)
+    ) {
       const r = this.rows[row];
       if (r) delete r[col];
       return;

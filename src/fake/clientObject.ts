@@ -23,6 +23,31 @@ export interface Collectable {
   collect(exec: Execution, tree: LoadTree): Collected;
 }
 
+/**
+ * What a collection's `load('items/…')` collects: the item tree taken from `items` (or `*`), each
+ * item collected with it, and the item list handed to `setItems` when the sync commits.
+ */
+export function collectItems<I extends Collectable>(
+  exec: Execution,
+  tree: LoadTree,
+  items: I[],
+  setItems: (items: I[]) => void,
+): Collected {
+  const itemTree: LoadTree = {};
+  for (const [key, sub] of Object.entries(tree)) {
+    if (key === 'items' || key === ALL) Object.assign(itemTree, sub === true ? { [ALL]: true } : sub);
+    else itemTree[key] = sub;
+  }
+  const collected = items.map((item) => item.collect(exec, itemTree));
+  return {
+    data: { items: collected.map((c) => c.data) },
+    commit: () => {
+      setItems(items);
+      for (const c of collected) c.commit();
+    },
+  };
+}
+
 export type Scalars<T> = Readonly<Record<string, (target: T, exec: Execution) => unknown>>;
 
 export abstract class FakeClientObject<T> implements Collectable {

@@ -18,12 +18,39 @@ export interface SyncHost {
   execute(actions: readonly QueuedAction[]): Promise<void>;
 }
 
+/** `context.application`: only the suspend switches the writer uses (they change nothing the fake shows). */
+export class FakeApplication {
+  constructor(private readonly context: FakeRequestContext) {}
+
+  /** ExcelApi 1.6. */
+  suspendApiCalculationUntilNextSync(): void {
+    this.suspend('suspendApiCalculationUntilNextSync', '1.6');
+  }
+
+  /** ExcelApi 1.9. */
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.suspend('suspendScreenUpdatingUntilNextSync', '1.9');
+  }
+
+  private suspend(method: string, api: string): void {
+    this.context.enqueue({
+      request: { call: 'application', method, args: [] },
+      run: (exec) => {
+        exec.requireApi(api, `Application.${method}`);
+        exec.suspended.add(method);
+      },
+    });
+  }
+}
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbookObject;
+  readonly application: FakeApplication;
   private queue: QueuedAction[] = [];
 
   constructor(private readonly host: SyncHost) {
     this.workbook = new FakeWorkbookObject(this);
+    this.application = new FakeApplication(this);
   }
 
   private objects = 0;
@@ -71,6 +98,8 @@ export class Execution {
   readonly changedSheets = new Set<string>();
   structureChanged = false;
   selectionChanged = false;
+  /** The `suspend...UntilNextSync` switches this round trip asked for. */
+  readonly suspended = new Set<string>();
 
   constructor(
     readonly state: WorkbookState,

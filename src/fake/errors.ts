@@ -16,7 +16,8 @@ export type FakeErrorCode =
   | 'InvalidOperationInCellEditMode'
   | 'RequestPayloadSizeLimitExceeded'
   | 'AccessDenied'
-  | 'ApiNotFound';
+  | 'ApiNotFound'
+  | 'GeneralException';
 
 export interface FakeDebugInfo {
   readonly code: string;

@@ -33,4 +33,20 @@ export {
   type FakeCellProperties,
   type FakeCellPropertiesLoadOptions,
 } from './ranges';
+export { FakeNamedItem, FakeNamedItemCollection } from './names';
+export {
+  FakeChart,
+  FakeFreezePanes,
+  FakePageBreakCollection,
+  FakePageLayout,
+  FakeTable,
+  FakeTableCollection,
+} from './sheetParts';
+export type {
+  CellHyperlink,
+  FakeChartData,
+  FakeConditionalFormatData,
+  FakePageLayoutData,
+  FakeTableData,
+} from './cells';
 export type { LoadSpec } from './loadSpec';

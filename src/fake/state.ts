@@ -7,6 +7,7 @@
  */
 import type { CellValue } from '../domain/snapshot';
 import { isCellError } from '../domain/snapshot';
+import { quoteSheetName } from '../domain/address';
 import { SheetData, type CellData, type CellFormat } from './cells';
 import { FakeOfficeError, invalidArgument } from './errors';
 import { evaluateFormula, UNSUPPORTED } from './formula';
@@ -20,8 +21,24 @@ export type GridKind = 'values' | 'formulas' | 'text' | 'valueTypes' | 'numberFo
 /** Beyond this many cells a formula's range argument is clipped to the sheet's used range. */
 const CLIP_CELLS = 10_000;
 
+/** A workbook-level name: `formula` as Office.js shows it (`='Avstemming'!$A$1`). */
+export interface NameData {
+  name: string;
+  formula: string;
+}
+
+/** `Avstemming` or `'Avstemming (2)'` followed by `!`, without regard to case, as a pattern. */
+function sheetPrefix(sheet: string): RegExp {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const quoted = `'${esc(sheet.replace(/'/g, "''"))}'!`;
+  const plain = `(?<![\\w.'])${esc(sheet)}!`;
+  return new RegExp(`${quoted}|${plain}`, 'gi');
+}
+
 export class WorkbookState {
   readonly sheets: SheetData[] = [];
+  /** Workbook-level names, in the order added. */
+  readonly names: NameData[] = [];
   active: SheetData | null = null;
   /** Bumped on every content change; formula results are recalculated lazily against it. */
   version = 0;
@@ -51,6 +68,32 @@ export class WorkbookState {
       if (this.active === sheet) this.active = this.sheets[0] ?? null;
     });
     return sheet;
+  }
+
+  name(name: string): NameData | undefined {
+    const lower = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === lower);
+  }
+
+  /**
+   * Names follow a renamed sheet, as in Excel (cell formulas are not
+   * rewritten: the fake keeps their text).
+   */
+  renameInNames(journal: Journal, from: string, to: string): void {
+    for (const n of this.names) {
+      const old = n.formula;
+      n.formula = old.replace(sheetPrefix(from), `${quoteSheetName(to)}!`);
+      if (n.formula !== old) journal.push(() => (n.formula = old));
+    }
+  }
+
+  /** Names referring to a deleted sheet become `=#REF!$A$1`, as in Excel. */
+  breakNames(journal: Journal, sheet: string): void {
+    for (const n of this.names) {
+      const old = n.formula;
+      n.formula = old.replace(sheetPrefix(sheet), '#REF!');
+      if (n.formula !== old) journal.push(() => (n.formula = old));
+    }
   }
 
   /** The value a cell holds or its formula's result; null when empty. */

@@ -9,18 +9,25 @@
  *
  * Runs in Node and in the browser: no Node imports.
  */
-import type { CellStyle, WorkbookModel } from '../domain/model';
+import type { BorderWeight, CellStyle, WorkbookModel } from '../domain/model';
+import { quoteSheetName } from '../domain/address';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../domain/snapshot';
 import {
   FORMAT_KEYS,
+  type CellHyperlink,
+  type FakeChartData,
+  type FakeConditionalFormatData,
+  type FakePageLayoutData,
+  type FakeTableData,
   type CellData,
   type CellFormat,
   type HorizontalAlignment,
   type SheetData,
   type SheetVisibility,
+  type VerticalAlignment,
 } from './cells';
 import { Execution, FakeRequestContext, versionAtMost, type QueuedAction } from './context';
-import { cellEditMode, FakeOfficeError, payloadTooLarge } from './errors';
+import { cellEditMode, FakeOfficeError, payloadTooLarge, type FakeErrorCode } from './errors';
 import { formatValue } from './numberFormat';
 import { parseRangeAddress, qualifiedAddress, rectToA1, splitSheetAddress, type Rect } from './rangeAddress';
 import { WorkbookState } from './state';
@@ -82,9 +89,20 @@ export interface FakeCellView {
   /** What the cell shows (en-US number formatting). */
   readonly text: string;
   readonly format: Readonly<CellFormat>;
+  readonly hyperlink?: CellHyperlink;
 }
 
 export interface FakeSheetView extends FakeSheetInfo {
+  /** Row heights in points, where set. */
+  readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
+  /** Frozen rows and columns; null when none. */
+  readonly freeze: { readonly rows: number; readonly cols: number } | null;
+  readonly tables: readonly FakeTableData[];
+  readonly conditionalFormats: readonly FakeConditionalFormatData[];
+  readonly charts: readonly FakeChartData[];
+  readonly pageLayout: Readonly<FakePageLayoutData>;
+  /** 0-based rows with a manual page break above them. */
+  readonly rowBreaks: readonly number[];
   /** One past the last row and column holding content or a format (0 for a blank sheet). */
   readonly rowCount: number;
   readonly columnCount: number;
@@ -106,6 +124,12 @@ const FROM_EXCEL: Record<SheetVisibility, Visibility> = {
   Hidden: 'hidden',
   VeryHidden: 'veryHidden',
 };
+const V_ALIGN: Record<NonNullable<CellStyle['verticalAlignment']>, VerticalAlignment> = {
+  top: 'Top',
+  middle: 'Center',
+  bottom: 'Bottom',
+};
+const WEIGHT: Record<BorderWeight, string> = { thin: 'Thin', medium: 'Medium' };
 const ALIGN: Record<NonNullable<CellStyle['horizontalAlignment']>, HorizontalAlignment> = {
   left: 'Left',
   center: 'Center',
@@ -137,6 +161,7 @@ export class FakeWorkbook {
   latencyMs: number;
   /** Simulates a cell being edited: every sync fails with InvalidOperationInCellEditMode. */
   cellEditMode = false;
+  private failure: { countdown: number; afterActions: number; code: FakeErrorCode } | null = null;
   private readonly state = new WorkbookState();
   private records: SyncRecord[] = [];
   private readonly listeners = new Set<(change: FakeChange) => void>();
@@ -176,13 +201,23 @@ export class FakeWorkbook {
         if (c.fill !== undefined) cell.fill = c.fill;
         if (c.horizontalAlignment !== undefined) cell.horizontalAlignment = ALIGN[c.horizontalAlignment];
         if (c.wrapText !== undefined) cell.wrapText = c.wrapText;
+        if (c.verticalAlignment !== undefined) cell.verticalAlignment = V_ALIGN[c.verticalAlignment];
+        if (c.border?.top) cell.borderTop = WEIGHT[c.border.top];
+        if (c.border?.bottom) cell.borderBottom = WEIGHT[c.border.bottom];
+        if (c.border?.left) cell.borderLeft = WEIGHT[c.border.left];
+        if (c.border?.right) cell.borderRight = WEIGHT[c.border.right];
         sheet.put(c.row, c.col, cell);
       }
       for (const w of m.columnWidths ?? []) sheet.columnWidths.set(w.col, w.width);
+      for (const h of m.rowHeights ?? []) sheet.rowHeights.set(h.row, h.height);
+      if (m.freeze && (m.freeze.rows > 0 || m.freeze.cols > 0)) sheet.freeze = { ...m.freeze };
       for (const merge of m.merges ?? []) {
         const rect = parseRangeAddress(merge);
         if (rect) sheet.merges.push(rect);
       }
+    }
+    for (const n of model.names ?? []) {
+      fake.state.names.push({ name: n.name, formula: `=${quoteSheetName(n.sheet)}!${n.ref}` });
     }
     fake.activateFirstVisible();
     return fake;
@@ -245,6 +280,16 @@ export class FakeWorkbook {
     };
   }
 
+  /**
+   * Makes the `n`-th round trip from now (1: the next) fail with `code`, after
+   * running its first `afterActions` operations (negative: all but the last
+   * `-afterActions`): like Excel, what ran before the failing operation stays
+   * done. Once only.
+   */
+  failOnSync(n: number, afterActions = 0, code: FakeErrorCode = 'GeneralException'): void {
+    this.failure = { countdown: n, afterActions, code };
+  }
+
   resetStats(): void {
     this.records = [];
   }
@@ -269,8 +314,23 @@ export class FakeWorkbook {
         throw payloadTooLarge('request', record.requestBytes, this.payloadLimit);
       }
       const exec = new Execution(this.state, this.excelApi, this.maxReadCells);
+      const failAt = this.failure && --this.failure.countdown === 0 ? this.failure : null;
+      if (failAt) this.failure = null;
+      const failAfter = failAt
+        ? failAt.afterActions < 0
+          ? Math.max(0, actions.length + failAt.afterActions)
+          : failAt.afterActions
+        : -1;
       try {
-        for (const action of actions) action.run(exec);
+        actions.forEach((action, i) => {
+          if (failAt && i === failAfter) {
+            throw new FakeOfficeError(failAt.code, `Injected failure after ${i} operations.`);
+          }
+          action.run(exec);
+        });
+        if (failAt && failAfter >= actions.length) {
+          throw new FakeOfficeError(failAt.code, 'Injected failure at the end of the round trip.');
+        }
       } catch (e) {
         // Like Excel, what ran before the failing operation stays done; nothing is returned.
         this.notify(exec);
@@ -335,6 +395,7 @@ export class FakeWorkbook {
           ...(cell.formula !== undefined ? { formula: cell.formula } : {}),
           text: formatValue(value, cell.numberFormat),
           format,
+          ...(cell.hyperlink ? { hyperlink: cell.hyperlink } : {}),
         });
       });
     });
@@ -346,7 +407,19 @@ export class FakeWorkbook {
       columnWidths: [...sheet.columnWidths].map(([col, width]) => ({ col, width })),
       merges: sheet.merges.map(rectToA1),
       selection: rectToA1(sheet.selection),
+      rowHeights: [...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
+      freeze: sheet.freeze,
+      tables: sheet.tables,
+      conditionalFormats: sheet.conditionalFormats,
+      charts: sheet.charts,
+      pageLayout: sheet.pageLayout,
+      rowBreaks: sheet.rowBreaks,
     };
+  }
+
+  /** The workbook-level names, `{ name, formula }` (`='Avstemming'!$A$1`). */
+  names(): { readonly name: string; readonly formula: string }[] {
+    return this.state.names.map((n) => ({ ...n }));
   }
 
   get activeSheet(): string | null {

@@ -3,13 +3,27 @@
  * as Office.js API objects (see clientObject.ts for the load/sync rules).
  */
 import type { SheetData, SheetVisibility } from './cells';
-import { FakeClientObject, FakeClientResult, type Collected, type Scalars } from './clientObject';
+import {
+  FakeClientObject,
+  FakeClientResult,
+  collectItems,
+  type Collected,
+  type Scalars,
+} from './clientObject';
 import type { Execution, FakeRequestContext } from './context';
 import { FakeOfficeError, invalidArgument, itemNotFound } from './errors';
-import { ALL, type LoadTree } from './loadSpec';
+import type { LoadTree } from './loadSpec';
 import { MAX_COLS, MAX_ROWS, parseRangeAddress, type Rect } from './rangeAddress';
 import { FakeRange, type RangeTarget } from './ranges';
 import type { WorkbookState } from './state';
+import { FakeNamedItemCollection } from './names';
+import {
+  FakeChartCollection,
+  FakeFreezePanes,
+  FakePageBreakCollection,
+  FakePageLayout,
+  FakeTableCollection,
+} from './sheetParts';
 
 const quote = (s: string) => JSON.stringify(s);
 
@@ -17,13 +31,16 @@ export class FakeWorkbookObject extends FakeClientObject<WorkbookState> {
   protected readonly typeName = 'Workbook';
   protected readonly scalars: Scalars<WorkbookState> = {};
   readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
 
   constructor(context: FakeRequestContext) {
     super(context, 'workbook', (exec) => exec.state);
     this.worksheets = new FakeWorksheetCollection(context);
+    this.names = new FakeNamedItemCollection(context);
   }
 
   protected override navigation(name: string) {
+    if (name === 'names') return this.names;
     return name === 'worksheets' ? this.worksheets : undefined;
   }
 
@@ -66,23 +83,11 @@ export class FakeWorksheetCollection extends FakeClientObject<WorkbookState> {
 
   /** `load('items/name')`, `load('name')` (taken as items/name) and `load('items')` all load the items. */
   override collect(exec: Execution, tree: LoadTree): Collected {
-    const itemTree: LoadTree = {};
-    for (const [key, sub] of Object.entries(tree)) {
-      if (key === 'items' || key === ALL) Object.assign(itemTree, sub === true ? { [ALL]: true } : sub);
-      else itemTree[key] = sub;
-    }
     const items = exec.state.sheets.map(
       (sheet) =>
         new FakeWorksheet(this.context, `workbook.worksheets.getItem(${quote(sheet.id)})`, () => sheet),
     );
-    const collected = items.map((item) => item.collect(exec, itemTree));
-    return {
-      data: { items: collected.map((c) => c.data) },
-      commit: () => {
-        this.itemList = items;
-        for (const c of collected) c.commit();
-      },
-    };
+    return collectItems(exec, tree, items, (list) => (this.itemList = list));
   }
 
   /** A sheet by name (without regard to case, as Excel names are) or id; fails at sync with ItemNotFound. */
@@ -169,6 +174,13 @@ export class FakeWorksheet extends FakeClientObject<SheetData> {
     position: (s, exec) => exec.state.sheets.indexOf(s),
   };
   private protectionObject: FakeWorksheetProtection | undefined;
+  private readonly parts: {
+    freezePanes?: FakeFreezePanes;
+    tables?: FakeTableCollection;
+    charts?: FakeChartCollection;
+    pageLayout?: FakePageLayout;
+    pageBreaks?: FakePageBreakCollection;
+  } = {};
 
   get name(): string {
     return this.get('name');
@@ -183,11 +195,55 @@ export class FakeWorksheet extends FakeClientObject<SheetData> {
           `A resource with the same name already exists. (${value})`,
         );
       }
+      if (!/^[^\\/?*[\]:]{1,31}$/.test(value) || value.startsWith("'") || value.endsWith("'")) {
+        throw invalidArgument(`'${value}' is not a valid sheet name.`, 'Worksheet.name');
+      }
       const old = sheet.name;
       sheet.name = value;
       exec.journal.push(() => (sheet.name = old));
+      exec.state.renameInNames(exec.journal, old, value);
       exec.structureChanged = true;
     });
+  }
+
+  set position(value: number) {
+    this.set('position', value, (sheet, exec) => {
+      const { sheets } = exec.state;
+      if (!Number.isInteger(value) || value < 0 || value >= sheets.length) {
+        throw invalidArgument(`Position ${value}.`, 'Worksheet.position');
+      }
+      const from = sheets.indexOf(sheet);
+      sheets.splice(from, 1);
+      sheets.splice(value, 0, sheet);
+      exec.journal.push(() => {
+        sheets.splice(sheets.indexOf(sheet), 1);
+        sheets.splice(from, 0, sheet);
+      });
+      exec.structureChanged = true;
+    });
+  }
+
+  /** ExcelApi 1.7. */
+  get freezePanes(): FakeFreezePanes {
+    return (this.parts.freezePanes ??= new FakeFreezePanes(this));
+  }
+
+  get tables(): FakeTableCollection {
+    return (this.parts.tables ??= new FakeTableCollection(this));
+  }
+
+  get charts(): FakeChartCollection {
+    return (this.parts.charts ??= new FakeChartCollection(this));
+  }
+
+  /** ExcelApi 1.9. */
+  get pageLayout(): FakePageLayout {
+    return (this.parts.pageLayout ??= new FakePageLayout(this));
+  }
+
+  /** ExcelApi 1.9. */
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return (this.parts.pageBreaks ??= new FakePageBreakCollection(this));
   }
 
   get id(): string {
@@ -238,6 +294,7 @@ export class FakeWorksheet extends FakeClientObject<SheetData> {
   }
 
   protected override navigation(name: string) {
+    if (name === 'pageLayout') return this.pageLayout;
     return name === 'protection' ? this.protection : undefined;
   }
 
@@ -353,6 +410,7 @@ export class FakeWorksheet extends FakeClientObject<SheetData> {
         state.sheets.splice(index, 0, sheet);
         state.active = oldActive;
       });
+      state.breakNames(exec.journal, sheet.name);
       exec.structureChanged = true;
       exec.selectionChanged = true;
     });

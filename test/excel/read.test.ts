@@ -232,7 +232,7 @@ describe('a workbook changing between round trips', () => {
           await context.sync();
           if (++syncs === 1) await change();
         };
-        return batch({ workbook: context.workbook, sync });
+        return batch({ workbook: context.workbook, application: context.application, sync });
       });
 
   const deleteSheet = (fake: FakeWorkbook, name: string) => () =>

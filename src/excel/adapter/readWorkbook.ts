@@ -17,7 +17,7 @@
  * walk, one extra round trip fetches the used ranges.
  */
 import { findRegisterSheet } from '../../domain/register/readRegister';
-import type { SheetSnapshot, WorkbookSnapshot } from '../../domain/snapshot';
+import type { DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from '../../domain/snapshot';
 import { findSheet, type SheetRole } from '../../domain/tables/findSheet';
 import { cellRef } from '../../domain/address';
 import { isPayloadTooLarge } from '../errors';
@@ -25,6 +25,7 @@ import type {
   ExcelClientResult,
   ExcelCellProperties,
   ExcelContext,
+  ExcelNamedItem,
   ExcelRange,
   ExcelWorksheet,
   ExcelWorksheetCollection,
@@ -54,6 +55,8 @@ export interface ReadConfig {
   readonly indents: boolean;
   /** How often a round trip rejected as too large is retried in smaller blocks. */
   readonly payloadRetries: number;
+  /** ExcelApi 1.7: names are read by `formula`; before, by `value` (the address). */
+  readonly nameFormulas: boolean;
 }
 
 /** The share of the payload limit a round trip is planned to fill (estimates are estimates). */
@@ -108,9 +111,13 @@ export async function readWorkbook(
   const trips = { count: 0 };
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility');
+  // The markers of earlier outputs (`PlanReconciler_*`) are workbook-level names: read with the sheet list.
+  const names = context.workbook.names;
+  names.load(config.nameFormulas ? 'items/name,items/formula' : 'items/name,items/value');
   const walk = config.walkSheets ? walkSheets(worksheets, config.walkLimit) : [];
   trips.count++;
   await context.sync();
+  const definedNames = readNames(names.items, config.nameFormulas);
 
   const sheets: SheetInfo[] = worksheets.items.map(sheetInfo);
   const wanted = chooseSheets(sheets, options);
@@ -143,8 +150,38 @@ export async function readWorkbook(
       const read = byName.get(info.name);
       return read ? sheetSnapshot(read, reading.parts.get(read)!, info.visibility) : placeholder(info);
     }),
+    names: definedNames,
   };
   return { snapshot, sheets, syncs: trips.count };
+}
+
+/**
+ * The names that refer to one range of one sheet (`='Avstemming'!$A$1`),
+ * as sheet and reference; constants, formulas and broken references
+ * (`=#REF!$A$1`) are left out.
+ */
+export function readNames(
+  items: readonly Pick<ExcelNamedItem, 'name' | 'formula' | 'value'>[],
+  byFormula: boolean,
+): DefinedNameSnapshot[] {
+  const out: DefinedNameSnapshot[] = [];
+  for (const item of items) {
+    const parsed = parseNameReference(byFormula ? item.formula : item.value);
+    if (parsed) out.push({ name: item.name, ...parsed });
+  }
+  return out;
+}
+
+const NAME_REFERENCE =
+  /^=?(?:'((?:[^']|'')+)'|([^'!=]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)$/;
+
+export function parseNameReference(text: unknown): { sheet: string; ref: string } | null {
+  if (typeof text !== 'string') return null;
+  const m = NAME_REFERENCE.exec(text.trim());
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  if (sheet.includes('#REF!')) return null;
+  return { sheet, ref: m[3].toUpperCase() };
 }
 
 /** Round trip 1's walk over the tabs: each sheet and its used range (null objects past the last). */

@@ -1,0 +1,191 @@
+/**
+ * The Office.js writer (`writeOutputs`) against the in-memory Excel fake:
+ * the sample's three outputs written in 3 round trips, cell for cell as the
+ * models say; a user's sheet never touched; re-running gives the same
+ * workbook; a failure at any round trip leaves the workbook as it was.
+ */
+import { MARKER_NAMES, type Outputs } from '../../src/domain/outputs';
+import { ExcelFailure } from '../../src/excel/gateway';
+import { FakeWorkbook } from '../../src/fake';
+import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
+import { differences, everything, gatewayOn, outputsFor } from './writeHelpers';
+
+const sheetNames = (fake: FakeWorkbook) => fake.sheets().map((s) => s.name);
+
+async function writeSample(fake = FakeWorkbook.fromModel(sampleWorkbookModel())) {
+  const outputs = await outputsFor(fake);
+  fake.resetStats();
+  const result = await gatewayOn(fake).writeOutputs(outputs, { activate: outputs.sheets[0].placement.sheet });
+  return { fake, outputs, result };
+}
+
+describe('writing the sample outputs', () => {
+  it('adds the three sheets and their markers in 2 round trips (read, then write and swap)', async () => {
+    const { fake, outputs, result } = await writeSample();
+    expect(result.syncs).toBe(2);
+    expect(fake.stats.syncs).toBe(2);
+    expect(result.leftOut).toEqual([]);
+    expect(result.sheets).toEqual(outputs.sheets.map((o) => o.placement.sheet));
+    expect(sheetNames(fake)).toEqual(['Budsjett', 'Finansiering', 'Prosjektregister', ...result.sheets]);
+    expect(fake.activeSheet).toBe(result.sheets[0]);
+    const names = fake.names();
+    for (const o of outputs.sheets) {
+      const marker = MARKER_NAMES[o.placement.kind];
+      expect(names).toContainEqual({ name: marker, formula: `=${o.placement.sheet}!$A$1` });
+    }
+  });
+
+  it('writes every cell as its model says: values, formulas, formats, links', async () => {
+    const { fake, outputs } = await writeSample();
+    for (const { sheet } of outputs.sheets) expect(differences(fake, sheet)).toEqual([]);
+    const recon = fake.readSheet(outputs.sheets[0].placement.sheet)!;
+    const model = outputs.sheets[0].sheet;
+    expect(recon.columnWidths.map((w) => w.col)).toEqual((model.columnWidths ?? []).map((w) => w.col));
+    for (const w of model.columnWidths ?? []) {
+      expect(recon.columnWidths.find((x) => x.col === w.col)!.width).toBeCloseTo(w.width, 1);
+    }
+    expect(recon.merges).toEqual(model.merges ?? []);
+    expect(recon.freeze).toEqual(model.freeze ?? null);
+    expect(recon.conditionalFormats).toHaveLength(model.conditionalFormats?.length ?? 0);
+    expect(recon.pageLayout.paperSize).toBe('A4');
+  });
+
+  it('writes formulas whose results are the engine figures', async () => {
+    const { fake, outputs } = await writeSample();
+    const name = outputs.sheets[0].placement.sheet;
+    const view = fake.readSheet(name)!;
+    const formulas = view.cells.filter((c) => c.formula);
+    expect(formulas.length).toBeGreaterThan(10);
+    // Every formula the layouts write is one the fake evaluates: no #NAME?.
+    expect(formulas.filter((c) => typeof c.value === 'object' && c.value !== null)).toEqual([]);
+  });
+
+  it('leaves a user sheet named like an output alone and writes to "Avstemming (2)"', async () => {
+    const model = sampleWorkbookModel();
+    const user = {
+      name: 'Avstemming',
+      cells: [
+        { row: 0, col: 0, value: 'Mine notater' },
+        { row: 1, col: 1, value: 42 },
+      ],
+    };
+    const fake = FakeWorkbook.fromModel({ sheets: [...model.sheets, user] });
+    const before = JSON.stringify(fake.readSheet('Avstemming'));
+    const { result } = await writeSample(fake);
+    expect(result.sheets).toContain('Avstemming (2)');
+    expect(JSON.stringify(fake.readSheet('Avstemming'))).toBe(before);
+  });
+
+  it('writing twice gives the same workbook: replaced in place, no duplicates', async () => {
+    const { fake } = await writeSample();
+    const once = everything(fake);
+    await writeSample(fake);
+    expect(fake.stats.syncs).toBe(2);
+    expect(everything(fake)).toBe(once);
+  });
+
+  it('keeps the position of a replaced sheet the user moved, and follows a renamed one', async () => {
+    const { fake, result } = await writeSample();
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(result.sheets[0]);
+      ws.position = 0;
+      ws.name = 'Min avstemming';
+      await context.sync();
+    });
+    const { result: again } = await writeSample(fake);
+    expect(again.sheets[0]).toBe('Min avstemming');
+    expect(sheetNames(fake)[0]).toBe('Min avstemming');
+    expect(sheetNames(fake)).toHaveLength(6);
+  });
+
+  it('reads the markers back in the first round trip', async () => {
+    const { fake, result } = await writeSample();
+    fake.resetStats();
+    const read = await gatewayOn(fake).read();
+    expect(read.syncs).toBe(2);
+    expect(read.snapshot.names).toEqual(
+      expect.arrayContaining([{ name: MARKER_NAMES.reconciliation, sheet: result.sheets[0], ref: '$A$1' }]),
+    );
+  });
+});
+
+describe('a failure half-way leaves the workbook as it was', () => {
+  /** Round trip 2 writes every cell, then swaps (18 operations when 3 outputs are replaced, 6 on a first write). */
+  async function failing(sync: number, afterActions: number, rewrite: boolean, finished = false) {
+    const fake = FakeWorkbook.fromModel(sampleWorkbookModel());
+    if (rewrite) await writeSample(fake);
+    const outputs: Outputs = await outputsFor(fake);
+    const before = everything(fake);
+    fake.failOnSync(sync, afterActions);
+    const error = await gatewayOn(fake)
+      .writeOutputs(outputs)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelFailure);
+    expect((error as ExcelFailure).kind).toBe('busy');
+    if (!finished) {
+      expect(everything(fake)).toBe(before);
+      return;
+    }
+    // Past the first deletion of an old sheet the write is finished rather than undone.
+    const done = FakeWorkbook.fromModel(sampleWorkbookModel());
+    await writeSample(done);
+    await gatewayOn(done).writeOutputs(await outputsFor(done));
+    expect(sheetNames(fake)).toEqual(sheetNames(done));
+    for (const o of outputs.sheets) expect(differences(fake, o.sheet)).toEqual([]);
+  }
+
+  for (const rewrite of [false, true]) {
+    const what = rewrite ? 'replacing earlier outputs' : 'first write';
+    it(`${what}: the first round trip fails`, () => failing(1, 0, rewrite));
+    it(`${what}: the write fails at its start`, () => failing(2, 0, rewrite));
+    it(`${what}: the write fails half-way`, () => failing(2, 40, rewrite));
+    it(`${what}: the swap fails at its start`, () => failing(2, rewrite ? -18 : -6, rewrite));
+    it(`${what}: the swap fails half-way`, () => failing(2, rewrite ? -12 : -3, rewrite));
+    it(`${what}: the swap fails after the names`, () => failing(2, rewrite ? -3 : -1, rewrite));
+  }
+  it('replacing earlier outputs: the swap fails after deleting an old sheet: finished', () =>
+    failing(2, -2, true, true));
+
+  it('refuses to replace a sheet whose marker is gone (the user took it over)', async () => {
+    const { fake, result } = await writeSample();
+    const outputs = await outputsFor(fake);
+    await fake.run(async (context) => {
+      context.workbook.names.getItemOrNullObject(MARKER_NAMES.reconciliation).delete();
+      await context.sync();
+    });
+    const before = everything(fake);
+    const error = await gatewayOn(fake)
+      .writeOutputs(outputs)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelFailure);
+    expect((error as ExcelFailure).detail).toBe(result.sheets[0]);
+    expect(everything(fake)).toBe(before);
+  });
+});
+
+describe('register text that looks like a formula', () => {
+  it('is written as text under the @ format', async () => {
+    const model = sampleWorkbookModel();
+    const tricky = ['=HYPERLINK("x")', '+SUM(1,1)', '@x', '-2+3'];
+    const fake = FakeWorkbook.fromModel(model);
+    const outputs = await outputsFor(fake);
+    // Put the tricky texts into the outputs' own text cells (a label column of the first sheet).
+    const first = outputs.sheets[0].sheet;
+    const cells = first.cells.map((c, i) =>
+      typeof c.value === 'string' && c.link === undefined && i % 7 === 0 ? { ...c, value: tricky[i % 4] } : c,
+    );
+    const changed: Outputs = {
+      ...outputs,
+      sheets: [{ ...outputs.sheets[0], sheet: { ...first, cells } }, ...outputs.sheets.slice(1)],
+    };
+    await gatewayOn(fake).writeOutputs(changed);
+    const view = fake.readSheet(first.name)!;
+    for (const c of cells.filter((x) => typeof x.value === 'string' && tricky.includes(x.value))) {
+      const got = view.cells.find((v) => v.row === c.row && v.col === c.col)!;
+      expect(got.formula).toBeUndefined();
+      expect(got.value).toBe(c.value);
+      expect(got.format.numberFormat).toBe('@');
+    }
+    expect(differences(fake, { ...first, cells })).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * What the write tests share: a fake workbook read, reconciled and laid out
+ * as the pane does it, and comparisons of what the fake holds with the
+ * sheet models.
+ */
+import type { CellModel, SheetModel } from '../../src/domain/model';
+import { buildOutputs, type Outputs } from '../../src/domain/outputs';
+import { reconcile } from '../../src/domain/reconcile/reconcile';
+import { createExcelGateway, type ExcelGatewayOptions } from '../../src/excel/excelGateway';
+import type { ExcelRun } from '../../src/excel/excelApi';
+import { FakeWorkbook, type FakeCellView } from '../../src/fake';
+
+export function gatewayOn(fake: FakeWorkbook, options: ExcelGatewayOptions = {}) {
+  const run: ExcelRun = fake.run;
+  return createExcelGateway(run, {
+    isSetSupported: fake.isSetSupported,
+    payloadLimit: fake.payloadLimit,
+    ...options,
+  });
+}
+
+/** Read, reconcile and lay out the outputs, as the pane does before writing. */
+export async function outputsFor(fake: FakeWorkbook, options: ExcelGatewayOptions = {}): Promise<Outputs> {
+  const read = await gatewayOn(fake, options).read();
+  return buildOutputs(reconcile(read.snapshot), 'nb', read.snapshot);
+}
+
+/** Every sheet with every stored cell and setting: for "nothing changed" comparisons. */
+export function everything(fake: FakeWorkbook): string {
+  return JSON.stringify({
+    sheets: fake.sheets().map((s) => fake.readSheet(s.name)),
+    names: fake.names(),
+    active: fake.activeSheet,
+  });
+}
+
+const H = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+const W = { thin: 'Thin', medium: 'Medium' } as const;
+
+/** What the fake should hold for a model cell; only what the model sets. */
+function expectedOf(c: CellModel) {
+  const text = typeof c.value === 'string' && c.formula === undefined && /^[=+\-@'#]/.test(c.value);
+  return {
+    content: c.formula ?? (c.value === '' ? null : (c.value ?? null)),
+    numberFormat: text ? '@' : c.numberFormat,
+    bold: c.bold,
+    italic: c.italic,
+    fontSize: c.fontSize,
+    fontColor: c.fontColor,
+    fill: c.fill,
+    indentLevel: c.indent ? c.indent : undefined,
+    horizontalAlignment: c.horizontalAlignment ? H[c.horizontalAlignment] : c.indent ? 'Left' : undefined,
+    verticalAlignment: c.verticalAlignment ? V[c.verticalAlignment] : undefined,
+    wrapText: c.wrapText,
+    borderTop: c.border?.top ? W[c.border.top] : undefined,
+    borderBottom: c.border?.bottom ? W[c.border.bottom] : undefined,
+    borderLeft: c.border?.left ? W[c.border.left] : undefined,
+    borderRight: c.border?.right ? W[c.border.right] : undefined,
+    link: c.link ? `${c.link.sheet}!${c.link.cell}` : undefined,
+  };
+}
+
+function actualOf(v: FakeCellView | undefined) {
+  const f = v?.format ?? {};
+  const link = v?.hyperlink?.documentReference?.replace(
+    /^'((?:[^']|'')+)'!/,
+    (_, s: string) => `${s.replace(/''/g, "'")}!`,
+  );
+  return {
+    content: v ? (v.formula ?? v.value) : null,
+    numberFormat: f.numberFormat,
+    bold: f.bold,
+    italic: f.italic,
+    fontSize: f.fontSize,
+    fontColor: f.fontColor,
+    fill: f.fill,
+    indentLevel: f.indentLevel,
+    horizontalAlignment: f.horizontalAlignment,
+    verticalAlignment: f.verticalAlignment,
+    wrapText: f.wrapText,
+    borderTop: f.borderTop,
+    borderBottom: f.borderBottom,
+    borderLeft: f.borderLeft,
+    borderRight: f.borderRight,
+    link,
+  };
+}
+
+/** Differences between a written sheet and its model, cell by cell (empty when they agree). */
+export function differences(fake: FakeWorkbook, model: SheetModel, name = model.name): string[] {
+  const view = fake.readSheet(name);
+  if (!view) return [`no sheet ${name}`];
+  const cells = new Map(view.cells.map((c) => [`${c.row},${c.col}`, c]));
+  const out: string[] = [];
+  for (const c of model.cells) {
+    const want = expectedOf(c);
+    const got = actualOf(cells.get(`${c.row},${c.col}`));
+    for (const k of Object.keys(want) as (keyof typeof want)[]) {
+      if (want[k] !== undefined && want[k] !== got[k]) {
+        out.push(
+          `${name} r${c.row} c${c.col} ${k}: want ${JSON.stringify(want[k])}, got ${JSON.stringify(got[k])}`,
+        );
+      }
+    }
+    cells.delete(`${c.row},${c.col}`);
+  }
+  for (const extra of cells.values()) {
+    if (extra.value !== null || extra.formula)
+      out.push(`${name} r${extra.row} c${extra.col}: unexpected content`);
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * Round trips of the writer by size: 1 000 projects in 3 round trips under
+ * the 5 MB limit; with a small limit, about size ÷ limit round trips (never
+ * one per row); and what an older Excel leaves out.
+ */
+import { FakeWorkbook } from '../../src/fake';
+import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
+import { generatePlan } from './helpers';
+import { differences, gatewayOn, outputsFor } from './writeHelpers';
+
+describe('writing 1 000 projects', () => {
+  it('takes 3 round trips under 5 MB, each request under the limit', async () => {
+    const fake = FakeWorkbook.fromModel(generatePlan(1_000));
+    const outputs = await outputsFor(fake);
+    fake.resetStats();
+    const result = await gatewayOn(fake).writeOutputs(outputs);
+    expect(result.syncs).toBeLessThanOrEqual(3);
+    expect(fake.stats.log.every((r) => r.requestBytes < fake.payloadLimit && !r.error)).toBe(true);
+    for (const { sheet } of outputs.sheets) expect(differences(fake, sheet)).toEqual([]);
+  });
+
+  it('with a small limit, round trips grow with size ÷ limit', async () => {
+    const fake = FakeWorkbook.fromModel(generatePlan(1_000));
+    const outputs = await outputsFor(fake);
+    fake.resetStats();
+    await gatewayOn(fake).writeOutputs(outputs);
+    const total = fake.stats.requestBytes;
+
+    const limit = 256 * 1024;
+    const small = FakeWorkbook.fromModel(generatePlan(1_000), { payloadLimit: limit });
+    const smallOutputs = await outputsFor(small);
+    small.resetStats();
+    const progress: number[] = [];
+    const result = await gatewayOn(small).writeOutputs(smallOutputs, { onProgress: (p) => progress.push(p) });
+    const ideal = Math.ceil(total / limit);
+    expect(result.syncs).toBeGreaterThanOrEqual(ideal);
+    expect(result.syncs).toBeLessThanOrEqual(2 * ideal + 2);
+    expect(small.stats.log.every((r) => r.requestBytes <= limit)).toBe(true);
+    expect(progress[progress.length - 1]).toBe(1);
+    expect(progress.length).toBeGreaterThanOrEqual(result.syncs);
+    for (const { sheet } of smallOutputs.sheets) expect(differences(small, sheet)).toEqual([]);
+  });
+});
+
+describe('an Excel without the optional requirement sets', () => {
+  it('ExcelApi 1.4: leaves out what it cannot write and writes the rest', async () => {
+    const fake = FakeWorkbook.fromModel(sampleWorkbookModel(), { excelApi: '1.4' });
+    const outputs = await outputsFor(fake);
+    const result = await gatewayOn(fake).writeOutputs(outputs);
+    expect(result.leftOut).toEqual(
+      expect.arrayContaining(['conditionalFormat', 'freezePanes', 'print', 'chart']),
+    );
+    expect(result.syncs).toBe(2);
+    const recon = fake.readSheet(result.sheets[0])!;
+    expect(recon.conditionalFormats).toEqual([]);
+    expect(recon.freeze).toBeNull();
+    // Links become HYPERLINK formulas; the other cells are as the model says.
+    const links = outputs.sheets[0].sheet.cells.filter((c) => c.link);
+    for (const l of links) {
+      const got = recon.cells.find((c) => c.row === l.row && c.col === l.col)!;
+      expect(got.formula).toMatch(/^=HYPERLINK\("#/);
+    }
+    const skip = new Set(
+      outputs.sheets[0].sheet.cells.filter((c) => c.link || c.indent).map((c) => `r${c.row} c${c.col}`),
+    );
+    const diff = differences(fake, outputs.sheets[0].sheet).filter(
+      (d) => !skip.has(d.split(' ').slice(1, 3).join(' ')),
+    );
+    expect(diff).toEqual([]);
+  });
+
+  it('ExcelApi 1.8: no setCellProperties, formats by range instead; charts and links kept', async () => {
+    const fake = FakeWorkbook.fromModel(sampleWorkbookModel(), { excelApi: '1.8' });
+    const outputs = await outputsFor(fake);
+    const result = await gatewayOn(fake).writeOutputs(outputs);
+    expect(result.leftOut).toEqual(expect.arrayContaining(['print']));
+    expect(result.leftOut).not.toContain('chart');
+    const summary = outputs.sheets.find((o) => o.placement.kind === 'summary')!;
+    expect(fake.readSheet(summary.placement.sheet)!.charts).toHaveLength(summary.sheet.charts?.length ?? 0);
+  });
+});
