@@ -38,6 +38,11 @@ export const officeRibbonHost: RibbonHost = {
  * What the ribbon's Avstem runs: reconcile on the pane's controller, then show the pane with the
  * outcome. The pane is shown even when the run failed, since that is where the failure is
  * explained; if the pane cannot be shown, that failure is kept for when it is opened.
+ *
+ * After a successful run, a reconciliation sheet the add-in wrote earlier (its marker name is in
+ * the workbook) is rewritten with the new result, so that it never shows an old reconciliation;
+ * a workbook without one does not get one from the ribbon (that is the pane's insert button).
+ * The pane is shown first: the write's progress and outcome are shown there.
  */
 export async function reconcileFromRibbon(
   controller: ReconcileController,
@@ -51,6 +56,9 @@ export async function reconcileFromRibbon(
     } catch (error) {
       controller.reportCommandFailure(error);
     }
+  }
+  if (controller.getState().run.status === 'done' && controller.existingOutput('reconciliation') !== null) {
+    await controller.insert('reconciliation');
   }
 }
 

@@ -82,6 +82,11 @@ export function App({ preload = true }: AppProps) {
             t={t}
             selection={state.selection}
             onSelect={(ref) => void controller.select(ref)}
+            insert={state.insert}
+            inserted={state.inserted}
+            onInsert={(kind, project) =>
+              void (kind === 'card' ? controller.insert(kind, project ?? -1) : controller.insert(kind))
+            }
           />
         )}
       </div>

@@ -7,11 +7,23 @@
  *
  * Failures never escape as rejections: every method resolves, and what went wrong is in the
  * state (as an ExcelFailure kind the pane can explain), never only on the console.
+ *
+ * Excel is called one thing at a time: reads (the sheet list, a run's read) and writes (the
+ * outputs) queue behind each other, so a write never lands in the middle of a read, and two writes
+ * never overlap.
  */
 import type { Lang } from '../domain/messages';
+import { MARKER_NAMES, type OutputKind } from '../domain/outputs/placement';
 import type { ReconcileOptions, ReconciliationResult } from '../domain/reconcile/reconcile';
 import type { WorkbookSnapshot } from '../domain/snapshot';
-import { ExcelFailure, type ExcelFailureKind, type SheetInfo, type WorkbookGateway } from '../excel/gateway';
+import {
+  ExcelFailure,
+  type ExcelFailureKind,
+  type SheetInfo,
+  type WorkbookGateway,
+  type WorkbookRead,
+} from '../excel/gateway';
+import type { insertOutputs, PlacementView } from './insertOutputs';
 
 /** A failure as plain data: what the pane needs to explain it. */
 export interface Failure {
@@ -41,6 +53,28 @@ export type SelectionState =
   | { readonly ref: string; readonly status: 'selected' }
   | { readonly ref: string; readonly status: 'error'; readonly failure: Failure };
 
+/** What the pane inserts: one output, all three, or one project's card. */
+export type InsertKind = OutputKind | 'all' | 'card';
+
+export type InsertTarget =
+  | { readonly kind: OutputKind | 'all' }
+  /** `project`: the project's index in the register's entries (ids need not be unique). */
+  | { readonly kind: 'card'; readonly project: number };
+
+export type InsertState =
+  | { readonly status: 'idle' }
+  /** `progress`: 0..1, as the gateway reports it. */
+  | { readonly status: 'writing'; readonly target: InsertTarget; readonly progress: number }
+  | {
+      readonly status: 'done';
+      readonly target: InsertTarget;
+      /** The sheets written, by their names in the workbook. */
+      readonly sheets: readonly string[];
+      /** What this Excel could not write, e.g. `chart`. */
+      readonly leftOut: readonly string[];
+    }
+  | { readonly status: 'error'; readonly target: InsertTarget; readonly failure: Failure };
+
 export interface ReconcileState {
   readonly lang: Lang;
   readonly run: RunState;
@@ -49,16 +83,25 @@ export interface ReconcileState {
   readonly selection: SelectionState;
   /** The ribbon command ran but could not bring up the pane; shown when the pane is opened. */
   readonly commandFailure: Failure | null;
+  /** The last insert of outputs into the workbook. */
+  readonly insert: InsertState;
+  /** Whether an insert has succeeded since the pane opened (the undo note is shown until then). */
+  readonly inserted: boolean;
 }
 
 /** The domain engine's entry point, loaded on demand (it is not part of the first screen). */
 export type Engine = (snapshot: WorkbookSnapshot, options?: ReconcileOptions) => ReconciliationResult;
+
+/** Builds the outputs of an insert, loaded on demand (the domain's layouts are not part of the first screen). */
+export type OutputBuilder = typeof insertOutputs;
 
 export interface ReconcileControllerOptions {
   readonly gateway: WorkbookGateway;
   readonly lang: Lang;
   /** How to load the engine; by default a separate webpack chunk. Tests may pass it directly. */
   readonly loadEngine?: () => Promise<Engine>;
+  /** How to load the output builder; by default a separate webpack chunk. */
+  readonly loadOutputs?: () => Promise<OutputBuilder>;
 }
 
 export interface ReconcileController {
@@ -73,6 +116,19 @@ export interface ReconcileController {
   reconcile(options?: ReconcileOptions): Promise<void>;
   /** Asks Excel to show a finding's cell, e.g. `Budsjett!B9`. */
   select(ref: string): Promise<void>;
+  /**
+   * Writes an output (or all three) into the workbook and activates it, after the last run
+   * (reconciling first when there is none, or it failed). A marked earlier output is replaced.
+   * While an insert is in progress, a second call starts nothing and returns the one under way.
+   */
+  insert(kind: OutputKind | 'all'): Promise<void>;
+  /** One project's card; `project` is its index in the register's entries. */
+  insert(kind: 'card', project: number): Promise<void>;
+  /**
+   * The sheet holding this kind's output according to the last read (its marker name points at
+   * an existing sheet), or null: the ribbon refreshes the reconciliation sheet only if there is one.
+   */
+  existingOutput(kind: OutputKind): string | null;
   /** Re-reads the list of worksheets (what the pane shows before the first run). */
   refreshSheets(): Promise<void>;
   /** Starts loading the engine chunk, so that the first run does not wait for it. */
@@ -85,6 +141,10 @@ export interface ReconcileController {
 /** The engine as its own chunk: the first screen does not need it. */
 export const loadDefaultEngine = (): Promise<Engine> =>
   import(/* webpackChunkName: "engine" */ '../domain/reconcile/reconcile').then((m) => m.reconcile);
+
+/** The outputs' layouts as their own chunk: only an insert needs them. */
+export const loadDefaultOutputs = (): Promise<OutputBuilder> =>
+  import(/* webpackChunkName: "outputs" */ './insertOutputs').then((m) => m.insertOutputs);
 
 /** Turns anything thrown into a Failure: an ExcelFailure keeps its kind, anything else is a bug. */
 export function toFailure(error: unknown): Failure {
@@ -115,6 +175,7 @@ function isExcelFailure(error: unknown): error is ExcelFailure {
 export function createReconcileController(options: ReconcileControllerOptions): ReconcileController {
   const { gateway, lang } = options;
   const loadEngine = options.loadEngine ?? loadDefaultEngine;
+  const loadOutputs = options.loadOutputs ?? loadDefaultOutputs;
 
   let state: ReconcileState = {
     lang,
@@ -122,6 +183,8 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     sheets: { sheets: null, loading: false, failure: null },
     selection: null,
     commandFailure: null,
+    insert: { status: 'idle' },
+    inserted: false,
   };
   const listeners = new Set<() => void>();
   const update = (patch: Partial<ReconcileState>) => {
@@ -129,20 +192,27 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     for (const l of [...listeners]) l();
   };
 
-  let engine: Promise<Engine> | null = null;
-  const getEngine = (): Promise<Engine> => {
-    if (engine === null) {
-      const loading = loadEngine();
-      engine = loading;
-      // A failed load is not cached: the next run tries again.
-      loading.catch(() => {
-        if (engine === loading) engine = null;
-      });
-    }
-    return engine;
+  const getEngine = lazyChunk(loadEngine);
+  const getOutputs = lazyChunk(loadOutputs);
+
+  // Every read and write of the workbook, one after the other (see the header).
+  let excelQueue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = excelQueue.then(work);
+    excelQueue = next.catch(() => undefined);
+    return next;
   };
 
+  // The workbook as the last successful run read it: where the outputs go (the markers are in
+  // its names). Kept up to date with what this pane writes, so a second insert replaces the first.
+  let placement: PlacementView | null = null;
+  const placementOf = (read: WorkbookRead): PlacementView => ({
+    sheetNames: read.sheets.map((s) => s.name),
+    names: read.snapshot.names ?? [],
+  });
+
   let running: Promise<void> | null = null;
+  let inserting: Promise<void> | null = null;
   // Answers to listSheets()/read() can arrive out of order; only the newest request may write.
   let sheetsRequest = 0;
   let selectRequest = 0;
@@ -152,15 +222,82 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     const request = ++sheetsRequest;
     try {
       const readOptions = { budgetSheet: runOptions.budgetSheet, financingSheet: runOptions.financingSheet };
-      const [read, reconcile] = await Promise.all([gateway.read(readOptions), getEngine()]);
+      const [read, reconcile] = await Promise.all([exclusive(() => gateway.read(readOptions)), getEngine()]);
       if (request === sheetsRequest) {
         update({ sheets: { sheets: read.sheets, loading: false, failure: null } });
       }
       const result = reconcile(read.snapshot, runOptions);
+      placement = placementOf(read);
       update({ run: { status: 'done', result } });
     } catch (error) {
       update({ run: { status: 'error', failure: toFailure(error) } });
     }
+  };
+
+  /** The last run's result, reconciling first when there is none (or the last one failed). */
+  const doneRun = async (): Promise<ReconciliationResult | null> => {
+    if (running !== null) await running;
+    if (state.run.status !== 'done' || placement === null) await reconcileOnce({});
+    return state.run.status === 'done' ? state.run.result : null;
+  };
+
+  const writeInsert = async (target: InsertTarget): Promise<void> => {
+    const result = await doneRun();
+    // The run's failure is in the run's state, shown at the Avstem button: nothing to write.
+    if (result === null || placement === null) return;
+    update({ insert: { status: 'writing', target, progress: 0 } });
+    const isCurrent = () => state.insert.status === 'writing' && state.insert.target === target;
+    try {
+      if (target.kind === 'card' && result.plan.index?.register.entries[target.project]?.kind !== 'project') {
+        // The pane offers only the run's projects: anything else is a bug.
+        throw new Error(`No project at register entry ${target.project}`);
+      }
+      const build = await getOutputs();
+      const outputs = build(result, lang, placement, target);
+      const activate = outputs.sheets[0]?.placement.sheet;
+      const written = await exclusive(() =>
+        gateway.writeOutputs(outputs, {
+          activate,
+          onProgress: (done) => {
+            if (isCurrent()) {
+              update({ insert: { status: 'writing', target, progress: Math.min(1, Math.max(0, done)) } });
+            }
+          },
+        }),
+      );
+      placement = afterWrite(placement, written.sheets, outputs.names);
+      const known = state.sheets.sheets;
+      if (known !== null) {
+        const added = written.sheets.filter((name) => !known.some((s) => sameName(s.name, name)));
+        const sheets = [...known, ...added.map((name) => ({ name, visibility: 'visible' as const }))];
+        update({ sheets: { ...state.sheets, sheets } });
+      }
+      update({
+        insert: { status: 'done', target, sheets: written.sheets, leftOut: written.leftOut },
+        inserted: true,
+      });
+    } catch (error) {
+      update({ insert: { status: 'error', target, failure: toFailure(error) } });
+    }
+  };
+
+  const reconcileOnce = (runOptions: ReconcileOptions): Promise<void> => {
+    if (running === null) {
+      running = run(runOptions).finally(() => {
+        running = null;
+      });
+    }
+    return running;
+  };
+
+  const insert = (kind: InsertKind, project?: number): Promise<void> => {
+    if (inserting === null) {
+      const target: InsertTarget = kind === 'card' ? { kind, project: project ?? -1 } : { kind };
+      inserting = writeInsert(target).finally(() => {
+        inserting = null;
+      });
+    }
+    return inserting;
   };
 
   return {
@@ -173,12 +310,15 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       };
     },
     reconcile(runOptions = {}) {
-      if (running === null) {
-        running = run(runOptions).finally(() => {
-          running = null;
-        });
-      }
-      return running;
+      return reconcileOnce(runOptions);
+    },
+    insert,
+    existingOutput(kind) {
+      if (placement === null) return null;
+      const marker = placement.names.find((n) => sameName(n.name, MARKER_NAMES[kind]));
+      return (
+        placement.sheetNames.find((name) => marker !== undefined && sameName(name, marker.sheet)) ?? null
+      );
     },
     async select(ref) {
       const request = ++selectRequest;
@@ -195,7 +335,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       const request = ++sheetsRequest;
       update({ sheets: { ...state.sheets, loading: true } });
       try {
-        const sheets = await gateway.listSheets();
+        const sheets = await exclusive(() => gateway.listSheets());
         if (request === sheetsRequest) update({ sheets: { sheets, loading: false, failure: null } });
       } catch (error) {
         if (request === sheetsRequest) {
@@ -216,5 +356,39 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     dismissCommandFailure() {
       update({ commandFailure: null });
     },
+  };
+}
+
+/** Loads a chunk once; a failed load is not cached, so the next call tries again. */
+function lazyChunk<T>(load: () => Promise<T>): () => Promise<T> {
+  let chunk: Promise<T> | null = null;
+  return () => {
+    if (chunk === null) {
+      const loading = load();
+      chunk = loading;
+      loading.catch(() => {
+        if (chunk === loading) chunk = null;
+      });
+    }
+    return chunk;
+  };
+}
+
+/** Excel's sheet and defined names are case-insensitive. */
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The placement view after a write: the written sheets exist, and the markers point at them. */
+function afterWrite(
+  view: PlacementView,
+  written: readonly string[],
+  markers: readonly { readonly name: string; readonly sheet: string; readonly ref: string }[],
+): PlacementView {
+  const added = written.filter((name) => !view.sheetNames.some((s) => sameName(s, name)));
+  const names = view.names.filter((n) => !markers.some((m) => sameName(m.name, n.name)));
+  return {
+    sheetNames: [...view.sheetNames, ...added],
+    names: [...names, ...markers.map(({ name, sheet, ref }) => ({ name, sheet, ref }))],
   };
 }

@@ -9,6 +9,7 @@
 import type { Severity } from '../domain/findings';
 import type { Lang } from '../domain/messages';
 import type { ExcelFailureKind } from '../excel/gateway';
+import type { InsertKind } from './controller';
 
 export type { Lang };
 
@@ -74,6 +75,24 @@ export interface Strings {
   readonly goToCell: (ref: string) => string;
   readonly nonMoneyHeading: string;
 
+  /** Inserting the outputs into the workbook. */
+  readonly insertHeading: string;
+  /** Before the first insert: undo history, and what inserting again does. */
+  readonly insertNote: string;
+  /** The buttons, by what they insert (`card`: the button next to the project list). */
+  readonly insertButton: Readonly<Record<InsertKind, string>>;
+  readonly insertWhat: Readonly<Record<InsertKind, string>>;
+  readonly cardProjectLabel: string;
+  readonly projectOption: (id: string, name: string) => string;
+  readonly inserting: (what: string) => string;
+  readonly insertProgress: (percent: number) => string;
+  readonly inserted: (sheets: readonly string[]) => string;
+  /** What Excel could not write (`chart`, …), by the gateway's names. */
+  readonly leftOut: (items: readonly string[]) => string;
+  readonly insertFailed: (what: string) => string;
+  /** Advice for a failed insert where the general advice (written for reading) does not fit. */
+  readonly insertFailureBody: Readonly<Partial<Record<ExcelFailureKind, string>>>;
+
   /** What the live region says. */
   readonly announceRunning: string;
   readonly announceDone: (balanced: boolean, counts: SeverityCounts) => string;
@@ -83,6 +102,22 @@ export interface Strings {
 }
 
 const total = (c: SeverityCounts) => c.error + c.warning + c.info;
+
+/** «Avstemming», «Prosjektkort» og «Sammendrag» */
+const quotedList = (names: readonly string[], and: string) =>
+  andList(
+    names.map((n) => `«${n}»`),
+    and,
+  );
+
+function andList(items: readonly string[], and: string): string {
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+const NB_LEFT_OUT: Readonly<Record<string, string>> = { chart: 'diagrammet' };
+const EN_LEFT_OUT: Readonly<Record<string, string>> = { chart: 'the chart' };
 
 const NB: Strings = {
   title: 'Plan Reconciler',
@@ -164,6 +199,43 @@ const NB: Strings = {
   cellsLabel: 'Celler',
   goToCell: (ref) => `Vis ${ref} i arbeidsboken`,
   nonMoneyHeading: 'Prosjekter uten pengebidrag (bidrar med arbeid)',
+
+  insertHeading: 'Sett inn i arbeidsboken',
+  insertNote:
+    'Når tillegget setter inn ark, tømmes angreloggen i Excel: det du gjorde før, kan ikke angres etterpå. Setter du inn på nytt, erstattes arket som ble satt inn tidligere.',
+  insertButton: {
+    reconciliation: 'Avstemmingsark',
+    cards: 'Prosjektkort',
+    summary: 'Sammendrag',
+    all: 'Alle tre',
+    card: 'Sett inn kortet',
+  },
+  insertWhat: {
+    reconciliation: 'avstemmingsarket',
+    cards: 'prosjektkortene',
+    summary: 'sammendraget',
+    all: 'avstemmingsarket, prosjektkortene og sammendraget',
+    card: 'prosjektkortet',
+  },
+  cardProjectLabel: 'Kort for ett prosjekt',
+  projectOption: (id, name) => `${id} ${name}`,
+  inserting: (what) => `Setter inn ${what} …`,
+  insertProgress: (percent) => `${percent} % ferdig`,
+  inserted: (sheets) =>
+    sheets.length === 1 ? `Satt inn arket «${sheets[0]}».` : `Satt inn arkene ${quotedList(sheets, 'og')}.`,
+  leftOut: (items) =>
+    `Utelatt fordi denne Excel-versjonen ikke støtter det: ${andList(
+      items.map((i) => NB_LEFT_OUT[i] ?? i),
+      'og',
+    )}.`,
+  insertFailed: (what) => `Kunne ikke sette inn ${what}`,
+  insertFailureBody: {
+    payloadTooLarge:
+      'Excel på nettet avviste skrivingen fordi den ble for stor. Sett inn ett ark om gangen, eller bruk Excel for skrivebordet.',
+    unsupported:
+      'Denne Excel-versjonen kan ikke sette inn arkene. Oppdater Excel, eller bruk Excel på nettet.',
+    notFound: 'Et ark tillegget skulle erstatte, finnes ikke lenger. Avstem på nytt, og sett inn igjen.',
+  },
 
   announceRunning: 'Avstemmer …',
   announceDone: (balanced, counts) =>
@@ -263,6 +335,44 @@ const EN: Strings = {
   goToCell: (ref) => `Show ${ref} in the workbook`,
   nonMoneyHeading: 'Projects without a money contribution (work only)',
 
+  insertHeading: 'Insert into the workbook',
+  insertNote:
+    'Inserting sheets clears Excel’s undo history: what you did before cannot be undone afterwards. Inserting again replaces the sheet inserted earlier.',
+  insertButton: {
+    reconciliation: 'Reconciliation sheet',
+    cards: 'Project cards',
+    summary: 'Summary',
+    all: 'All three',
+    card: 'Insert the card',
+  },
+  insertWhat: {
+    reconciliation: 'the reconciliation sheet',
+    cards: 'the project cards',
+    summary: 'the summary',
+    all: 'the reconciliation sheet, the project cards and the summary',
+    card: 'the project card',
+  },
+  cardProjectLabel: 'Card for one project',
+  projectOption: (id, name) => `${id} ${name}`,
+  inserting: (what) => `Inserting ${what} …`,
+  insertProgress: (percent) => `${percent}% done`,
+  inserted: (sheets) =>
+    sheets.length === 1
+      ? `Inserted the sheet «${sheets[0]}».`
+      : `Inserted the sheets ${quotedList(sheets, 'and')}.`,
+  leftOut: (items) =>
+    `Left out, since this version of Excel does not support it: ${andList(
+      items.map((i) => EN_LEFT_OUT[i] ?? i),
+      'and',
+    )}.`,
+  insertFailed: (what) => `Could not insert ${what}`,
+  insertFailureBody: {
+    payloadTooLarge:
+      'Excel on the web refused the write because it was too large. Insert one sheet at a time, or use Excel for desktop.',
+    unsupported: 'This version of Excel cannot insert the sheets. Update Excel, or use Excel on the web.',
+    notFound: 'A sheet the add-in was to replace is no longer there. Reconcile again, then insert again.',
+  },
+
   announceRunning: 'Reconciling …',
   announceDone: (balanced, counts) =>
     `Reconciled: ${balanced ? 'balanced' : 'not balanced'}. ${EN.findingCount(counts)}.`,
@@ -282,10 +392,7 @@ const EN: Strings = {
 
 /** «a», «b» or «c» */
 function orList(names: readonly string[], or: string): string {
-  const quoted = names.map((n) => `«${n}»`);
-  return quoted.length <= 1
-    ? quoted.join('')
-    : `${quoted.slice(0, -1).join(', ')} ${or} ${quoted[quoted.length - 1]}`;
+  return quotedList(names, or);
 }
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { nb: NB, en: EN };

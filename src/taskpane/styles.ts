@@ -27,6 +27,22 @@ export const S = {
   bullets: { margin: 0, paddingInlineStart: '1.25em' },
   /** Headings and paragraphs: spacing comes from the stacks' gaps, not browser margins. */
   plain: { margin: 0 },
+  /** Read by screen readers, not shown (a live region whose text is shown elsewhere too). */
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+  /** As wide as the pane, never wider (a list of long project names). */
+  shrink: { minWidth: 0, maxWidth: '100%' },
+  /** A button in a stack: as wide as its text. */
+  start: { alignSelf: 'flex-start' },
   /** "not found", "shown after reconciling": said in words, italics only as a hint. */
   missing: { fontStyle: 'italic' },
   facts: {

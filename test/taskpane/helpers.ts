@@ -3,6 +3,7 @@
  * of DOMAIN.md), and a promise whose settlement the test controls.
  */
 import { modelToSnapshot } from '../../src/domain/modelToSnapshot';
+import type { Outputs } from '../../src/domain/outputs';
 import type { WorkbookModel } from '../../src/domain/model';
 import type { SheetInfo, WorkbookGateway, WorkbookRead } from '../../src/excel/gateway';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
@@ -27,6 +28,11 @@ export function stubGateway(model: WorkbookModel = sampleWorkbookModel()): StubG
     listSheets: jest.fn(async () => read.sheets),
     read: jest.fn(async () => read),
     select: jest.fn<Promise<void>, [string]>(async () => undefined),
+    writeOutputs: jest.fn(async (outputs: Outputs) => ({
+      sheets: outputs.sheets.map((s) => s.placement.sheet),
+      leftOut: [],
+      syncs: 1,
+    })),
   };
 }
 

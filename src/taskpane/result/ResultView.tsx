@@ -6,10 +6,11 @@
 import { Subtitle2 } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { ReconciliationResult } from '../../domain/reconcile/reconcile';
-import type { SelectionState } from '../controller';
+import type { InsertKind, InsertState, SelectionState } from '../controller';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { FindingList } from './FindingList';
+import { InsertSection, type ProjectChoice } from './InsertSection';
 import { NonMoneyProjects } from './NonMoneyProjects';
 import { YearTable } from './YearTable';
 
@@ -19,9 +20,20 @@ export interface ResultViewProps {
   readonly t: Strings;
   readonly selection: SelectionState;
   readonly onSelect: (ref: string) => void;
+  /** The last insert of outputs, and whether one has succeeded yet (the undo note until then). */
+  readonly insert: InsertState;
+  readonly inserted: boolean;
+  readonly onInsert: (kind: InsertKind, project?: number) => void;
 }
 
-export function ResultView({ result, lang, t, selection, onSelect }: ResultViewProps) {
+/** The register's projects, in register order (each gets a card; duplicate ids too). */
+function projectChoices(result: ReconciliationResult): ProjectChoice[] {
+  const entries = result.plan.index?.register.entries ?? [];
+  return entries.flatMap((e, entry) => (e.kind === 'project' ? [{ entry, id: e.id, name: e.name }] : []));
+}
+
+export function ResultView(props: ResultViewProps) {
+  const { result, lang, t, selection, onSelect } = props;
   const headingId = useId();
   return (
     <div style={S.result}>
@@ -36,6 +48,13 @@ export function ResultView({ result, lang, t, selection, onSelect }: ResultViewP
           })}
         </section>
       )}
+      <InsertSection
+        t={t}
+        projects={projectChoices(result)}
+        insert={props.insert}
+        showNote={!props.inserted}
+        onInsert={props.onInsert}
+      />
       <FindingList findings={result.findings} lang={lang} t={t} selection={selection} onSelect={onSelect} />
       <NonMoneyProjects projects={result.nonMoneyProjects} t={t} />
     </div>

@@ -1,0 +1,499 @@
+/**
+ * Inserting the outputs into the workbook: the controller's insert (what it writes, where, one
+ * write at a time, never during a read), the pane's "Sett inn i arbeidsboken" section, and the
+ * ribbon's Avstem refreshing a reconciliation sheet written earlier.
+ */
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { reconcileFromRibbon } from '../../src/commands/commands';
+import type { Outputs } from '../../src/domain/outputs';
+import {
+  ExcelFailure,
+  type WorkbookRead,
+  type WriteOptions,
+  type WriteResult,
+} from '../../src/excel/gateway';
+import { createReconcileController } from '../../src/taskpane/controller';
+import { TaskpaneRoot } from '../../src/taskpane/mount';
+import { STRINGS, type Lang } from '../../src/taskpane/strings';
+import { deferred, readOf, stubGateway, type StubGateway } from './helpers';
+
+/** The sample as read, with sheets the add-in wrote earlier (name → marker) and any other sheets. */
+function readWith(
+  marked: Readonly<Record<string, string>>,
+  otherSheets: readonly string[] = [],
+): WorkbookRead {
+  const read = readOf();
+  const extra = [...Object.keys(marked), ...otherSheets];
+  return {
+    ...read,
+    // As the gateway reads: every sheet is listed, only the ones the engine needs are in the snapshot.
+    sheets: [...read.sheets, ...extra.map((name) => ({ name, visibility: 'visible' as const }))],
+    snapshot: {
+      ...read.snapshot,
+      names: Object.entries(marked).map(([sheet, name]) => ({ name, sheet, ref: '$A$1' })),
+    },
+  };
+}
+
+function gatewayReading(read: WorkbookRead): StubGateway {
+  const gateway = stubGateway();
+  gateway.read.mockResolvedValue(read);
+  gateway.listSheets.mockResolvedValue(read.sheets);
+  return gateway;
+}
+
+/** The outputs and options of the n-th writeOutputs call. */
+function written(gateway: StubGateway, n = 0): { outputs: Outputs; options: WriteOptions | undefined } {
+  const [outputs, options] = gateway.writeOutputs.mock.calls[n];
+  return { outputs, options };
+}
+
+const placements = (outputs: Outputs) => outputs.sheets.map((s) => s.placement);
+
+/** Every text cell of an output sheet. */
+const texts = (outputs: Outputs, n = 0): string[] =>
+  outputs.sheets[n].sheet.cells.flatMap((c) => (typeof c.value === 'string' ? [c.value] : []));
+
+describe('controller.insert', () => {
+  it('writes the reconciliation sheet after the run, activates it, and says what was written', async () => {
+    const gateway = stubGateway();
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    await controller.insert('reconciliation');
+
+    expect(gateway.writeOutputs).toHaveBeenCalledTimes(1);
+    const { outputs, options } = written(gateway);
+    expect(placements(outputs)).toEqual([{ kind: 'reconciliation', sheet: 'Avstemming', replaces: null }]);
+    expect(outputs.sheets[0].sheet.name).toBe('Avstemming');
+    expect(outputs.names).toEqual([
+      { name: 'PlanReconciler_Reconciliation', sheet: 'Avstemming', ref: '$A$1' },
+    ]);
+    expect(options?.activate).toBe('Avstemming');
+    expect(controller.getState().insert).toEqual({
+      status: 'done',
+      target: { kind: 'reconciliation' },
+      sheets: ['Avstemming'],
+      leftOut: [],
+    });
+    expect(controller.getState().inserted).toBe(true);
+    // The pane's sheet list knows the new sheet.
+    expect(controller.getState().sheets.sheets?.map((s) => s.name)).toContain('Avstemming');
+  });
+
+  it('reconciles first when there is no run yet', async () => {
+    const gateway = stubGateway();
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.insert('summary');
+    expect(gateway.read).toHaveBeenCalledTimes(1);
+    expect(controller.getState().run.status).toBe('done');
+    expect(gateway.read.mock.invocationCallOrder[0]).toBeLessThan(
+      gateway.writeOutputs.mock.invocationCallOrder[0],
+    );
+    expect(placements(written(gateway).outputs)).toEqual([
+      { kind: 'summary', sheet: 'Sammendrag', replaces: null },
+    ]);
+  });
+
+  it('writes nothing when the run it needs fails (the run’s failure is shown)', async () => {
+    const gateway = stubGateway();
+    gateway.read.mockRejectedValueOnce(new ExcelFailure('cellEditMode', 'editing'));
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.insert('reconciliation');
+    expect(gateway.writeOutputs).not.toHaveBeenCalled();
+    expect(controller.getState().run).toMatchObject({ status: 'error', failure: { kind: 'cellEditMode' } });
+    expect(controller.getState().insert).toEqual({ status: 'idle' });
+  });
+
+  it('all three: every kind, in English, the first one activated', async () => {
+    const gateway = stubGateway();
+    const controller = createReconcileController({ gateway, lang: 'en' });
+    await controller.reconcile();
+    await controller.insert('all');
+    const { outputs, options } = written(gateway);
+    expect(placements(outputs).map((p) => p.kind)).toEqual(['reconciliation', 'cards', 'summary']);
+    expect(outputs.names.map((n) => n.name)).toEqual([
+      'PlanReconciler_Reconciliation',
+      'PlanReconciler_Cards',
+      'PlanReconciler_Summary',
+    ]);
+    expect(options?.activate).toBe(outputs.sheets[0].placement.sheet);
+  });
+
+  it('replaces a marked output in place, and never touches a user’s sheet of the same name', async () => {
+    const gateway = gatewayReading(
+      readWith({ 'Min avstemming': 'PlanReconciler_Reconciliation' }, ['Sammendrag']),
+    );
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    expect(controller.existingOutput('reconciliation')).toBe('Min avstemming');
+    expect(controller.existingOutput('summary')).toBeNull();
+
+    await controller.insert('all');
+    expect(placements(written(gateway).outputs)).toEqual([
+      { kind: 'reconciliation', sheet: 'Min avstemming', replaces: 'Min avstemming' },
+      { kind: 'cards', sheet: 'Prosjektkort', replaces: null },
+      { kind: 'summary', sheet: 'Sammendrag (2)', replaces: null },
+    ]);
+  });
+
+  it('a second insert replaces what the first one wrote (without a new read)', async () => {
+    const gateway = stubGateway();
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    await controller.insert('reconciliation');
+    expect(controller.existingOutput('reconciliation')).toBe('Avstemming');
+    await controller.insert('reconciliation');
+    expect(gateway.read).toHaveBeenCalledTimes(1);
+    expect(placements(written(gateway, 1).outputs)).toEqual([
+      { kind: 'reconciliation', sheet: 'Avstemming', replaces: 'Avstemming' },
+    ]);
+  });
+
+  it('one project’s card: the chosen project alone, where the project cards go', async () => {
+    const gateway = stubGateway();
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    const run = controller.getState().run;
+    if (run.status !== 'done') throw new Error('unreachable');
+    const entries = run.result.plan.index?.register.entries ?? [];
+    const akkvisisjon = entries.findIndex((e) => e.id === '3.1');
+    expect(akkvisisjon).toBeGreaterThanOrEqual(0);
+
+    await controller.insert('card', akkvisisjon);
+    const { outputs, options } = written(gateway);
+    expect(placements(outputs)).toEqual([{ kind: 'cards', sheet: 'Prosjektkort', replaces: null }]);
+    expect(options?.activate).toBe('Prosjektkort');
+    const cardTexts = texts(outputs).join('\n');
+    expect(cardTexts).toContain('Akkvisisjon');
+    expect(cardTexts).not.toContain('Helsedesign');
+    expect(controller.getState().insert).toMatchObject({
+      status: 'done',
+      target: { kind: 'card', project: akkvisisjon },
+    });
+  });
+
+  it('a card for an entry that is not a project fails (a bug), without writing', async () => {
+    const gateway = stubGateway();
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    await controller.insert('card', 999);
+    expect(gateway.writeOutputs).not.toHaveBeenCalled();
+    expect(controller.getState().insert).toMatchObject({ status: 'error', failure: { kind: 'unexpected' } });
+  });
+
+  it('reports progress while writing, then done with what was left out', async () => {
+    const gateway = stubGateway();
+    const pending = deferred<WriteResult>();
+    let progress: ((done: number) => void) | undefined;
+    gateway.writeOutputs.mockImplementationOnce((_outputs, options) => {
+      progress = options?.onProgress;
+      return pending.promise;
+    });
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    const inserting = controller.insert('summary');
+    await waitFor(() => expect(progress).toBeDefined());
+    expect(controller.getState().insert).toMatchObject({ status: 'writing', progress: 0 });
+    progress?.(0.5);
+    expect(controller.getState().insert).toEqual({
+      status: 'writing',
+      target: { kind: 'summary' },
+      progress: 0.5,
+    });
+    pending.resolve({ sheets: ['Sammendrag'], leftOut: ['chart'], syncs: 3 });
+    await inserting;
+    expect(controller.getState().insert).toEqual({
+      status: 'done',
+      target: { kind: 'summary' },
+      sheets: ['Sammendrag'],
+      leftOut: ['chart'],
+    });
+    // A late progress report does not turn done back into writing.
+    progress?.(1);
+    expect(controller.getState().insert.status).toBe('done');
+  });
+
+  it('keeps a failed write as state with its kind, and resolves', async () => {
+    const gateway = stubGateway();
+    gateway.writeOutputs.mockRejectedValueOnce(new ExcelFailure('accessDenied', 'protected', 'AccessDenied'));
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    await expect(controller.insert('cards')).resolves.toBeUndefined();
+    expect(controller.getState().insert).toEqual({
+      status: 'error',
+      target: { kind: 'cards' },
+      failure: { kind: 'accessDenied', code: 'AccessDenied', detail: 'protected' },
+    });
+    expect(controller.getState().inserted).toBe(false);
+  });
+
+  it('never two writes at once: a second insert returns the one under way', async () => {
+    const gateway = stubGateway();
+    const pending = deferred<WriteResult>();
+    gateway.writeOutputs.mockReturnValueOnce(pending.promise);
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    const first = controller.insert('reconciliation');
+    const second = controller.insert('summary');
+    expect(second).toBe(first);
+    pending.resolve({ sheets: ['Avstemming'], leftOut: [], syncs: 1 });
+    await Promise.all([first, second]);
+    expect(gateway.writeOutputs).toHaveBeenCalledTimes(1);
+  });
+
+  it('never a read during a write: a run started while writing reads after the write', async () => {
+    const gateway = stubGateway();
+    const pending = deferred<WriteResult>();
+    gateway.writeOutputs.mockReturnValueOnce(pending.promise);
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    const inserting = controller.insert('reconciliation');
+    await waitFor(() => expect(gateway.writeOutputs).toHaveBeenCalledTimes(1));
+    const running = controller.reconcile();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(gateway.read).toHaveBeenCalledTimes(1);
+    pending.resolve({ sheets: ['Avstemming'], leftOut: [], syncs: 1 });
+    await Promise.all([inserting, running]);
+    expect(gateway.read).toHaveBeenCalledTimes(2);
+    expect(gateway.writeOutputs.mock.invocationCallOrder[0]).toBeLessThan(
+      gateway.read.mock.invocationCallOrder[1],
+    );
+  });
+
+  it('never a write during a read: an insert waits for the run under way', async () => {
+    const gateway = stubGateway();
+    const pendingRead = deferred<WorkbookRead>();
+    gateway.read.mockReturnValueOnce(pendingRead.promise);
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    const running = controller.reconcile();
+    const inserting = controller.insert('reconciliation');
+    await Promise.resolve();
+    expect(gateway.writeOutputs).not.toHaveBeenCalled();
+    pendingRead.resolve(readOf());
+    await Promise.all([running, inserting]);
+    expect(gateway.read).toHaveBeenCalledTimes(1);
+    expect(gateway.writeOutputs).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('ribbon: Avstem refreshes a reconciliation sheet written earlier', () => {
+  const showTaskpane = () => Promise.resolve();
+
+  it('rewrites the marked reconciliation sheet in place, and nothing else', async () => {
+    const gateway = gatewayReading(
+      readWith({ Avstemming: 'PlanReconciler_Reconciliation', Prosjektkort: 'PlanReconciler_Cards' }),
+    );
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    const show = jest.fn(showTaskpane);
+    await reconcileFromRibbon(controller, { showTaskpane: show });
+    expect(gateway.writeOutputs).toHaveBeenCalledTimes(1);
+    const { outputs, options } = written(gateway);
+    expect(placements(outputs)).toEqual([
+      { kind: 'reconciliation', sheet: 'Avstemming', replaces: 'Avstemming' },
+    ]);
+    expect(options?.activate).toBe('Avstemming');
+    // The pane is up before the write, so its progress is shown there.
+    expect(show.mock.invocationCallOrder[0]).toBeLessThan(gateway.writeOutputs.mock.invocationCallOrder[0]);
+    expect(controller.getState().insert.status).toBe('done');
+  });
+
+  it('does not create a reconciliation sheet in a workbook without one', async () => {
+    const gateway = gatewayReading(readWith({ Prosjektkort: 'PlanReconciler_Cards' }, ['Avstemming']));
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await reconcileFromRibbon(controller, { showTaskpane });
+    expect(controller.getState().run.status).toBe('done');
+    expect(gateway.writeOutputs).not.toHaveBeenCalled();
+  });
+
+  it('does not recreate a reconciliation sheet the user deleted (a marker without its sheet)', async () => {
+    const read = readWith({ Avstemming: 'PlanReconciler_Reconciliation' });
+    const gateway = gatewayReading({ ...read, sheets: read.sheets.filter((s) => s.name !== 'Avstemming') });
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await reconcileFromRibbon(controller, { showTaskpane });
+    expect(gateway.writeOutputs).not.toHaveBeenCalled();
+  });
+
+  it('writes nothing when the run fails', async () => {
+    const gateway = gatewayReading(readWith({ Avstemming: 'PlanReconciler_Reconciliation' }));
+    gateway.read.mockRejectedValueOnce(new ExcelFailure('busy', 'busy'));
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await reconcileFromRibbon(controller, { showTaskpane });
+    expect(gateway.writeOutputs).not.toHaveBeenCalled();
+    expect(controller.getState().run.status).toBe('error');
+  });
+});
+
+/** Text shown in the pane, not the screen-reader-only live region that repeats it. */
+const SHOWN = { ignore: 'script, style, [role="status"]' };
+
+function renderPane(gateway: StubGateway = stubGateway(), lang: Lang = 'nb') {
+  const controller = createReconcileController({ gateway, lang });
+  const user = userEvent.setup();
+  const view = render(<TaskpaneRoot controller={controller} preload={false} />);
+  return { controller, gateway, user, ...view };
+}
+
+async function afterRun(gateway?: StubGateway, lang: Lang = 'nb') {
+  const pane = renderPane(gateway, lang);
+  await pane.user.click(screen.getByRole('button', { name: STRINGS[lang].reconcile }));
+  const heading = await screen.findByRole('heading', { name: STRINGS[lang].insertHeading });
+  return { ...pane, section: heading.closest('section')! };
+}
+
+describe('task pane: insert into the workbook', () => {
+  it('shows the section only after a run, with the undo note and the buttons', async () => {
+    const { user } = renderPane();
+    expect(screen.queryByRole('heading', { name: 'Sett inn i arbeidsboken' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Avstemmingsark' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Avstem' }));
+    const section = (await screen.findByRole('heading', { name: 'Sett inn i arbeidsboken' })).closest(
+      'section',
+    )!;
+    for (const name of ['Avstemmingsark', 'Prosjektkort', 'Sammendrag', 'Alle tre', 'Sett inn kortet']) {
+      expect(within(section).getByRole('button', { name })).toBeEnabled();
+    }
+    const note = within(section).getByText(/tømmes angreloggen i Excel/);
+    expect(note).toHaveTextContent(/Setter du inn på nytt, erstattes arket/);
+    // The note is read out with the buttons, for those who do not read the pane top to bottom.
+    expect(within(section).getByRole('button', { name: 'Avstemmingsark' })).toHaveAccessibleDescription(
+      note.textContent ?? '',
+    );
+    expect(within(section).getByRole('combobox', { name: 'Kort for ett prosjekt' })).toBeInTheDocument();
+  });
+
+  it('inserts the reconciliation sheet, then names the sheet and drops the note', async () => {
+    const { user, gateway, section } = await afterRun();
+    await user.click(within(section).getByRole('button', { name: 'Avstemmingsark' }));
+    expect(await within(section).findByText('Satt inn arket «Avstemming».', SHOWN)).toBeInTheDocument();
+    expect(gateway.writeOutputs).toHaveBeenCalledTimes(1);
+    const { outputs, options } = written(gateway);
+    expect(placements(outputs).map((p) => p.kind)).toEqual(['reconciliation']);
+    expect(options?.activate).toBe('Avstemming');
+    expect(within(section).queryByText(/tømmes angreloggen/)).not.toBeInTheDocument();
+    expect(within(section).getByRole('status')).toHaveTextContent('Satt inn arket «Avstemming».');
+  });
+
+  it('each button inserts its kind; "Alle tre" all of them', async () => {
+    const { user, gateway, section } = await afterRun();
+    const cases = [
+      ['Prosjektkort', ['cards']],
+      ['Sammendrag', ['summary']],
+      ['Alle tre', ['reconciliation', 'cards', 'summary']],
+    ] as const;
+    for (const [n, [name, kinds]] of cases.entries()) {
+      await user.click(within(section).getByRole('button', { name }));
+      await waitFor(() => expect(gateway.writeOutputs).toHaveBeenCalledTimes(n + 1));
+      expect(placements(written(gateway, n).outputs).map((p) => p.kind)).toEqual(kinds);
+    }
+    expect(
+      await within(section).findByText(
+        'Satt inn arkene «Avstemming», «Prosjektkort» og «Sammendrag».',
+        SHOWN,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('while writing: a progress bar with the share done, the buttons inert but focusable', async () => {
+    const gateway = stubGateway();
+    const pending = deferred<WriteResult>();
+    let progress: ((done: number) => void) | undefined;
+    gateway.writeOutputs.mockImplementationOnce((_outputs, options) => {
+      progress = options?.onProgress;
+      return pending.promise;
+    });
+    const { user, section } = await afterRun(gateway);
+    const button = within(section).getByRole('button', { name: 'Sammendrag' });
+    await user.click(button);
+    const bar = await within(section).findByRole('progressbar');
+    expect(within(section).getByText('Setter inn sammendraget …', SHOWN)).toBeInTheDocument();
+    expect(within(section).getByRole('status')).toHaveTextContent('Setter inn sammendraget …');
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveFocus();
+
+    act(() => progress?.(0.4));
+    expect(bar).toHaveAttribute('aria-valuenow', '0.4');
+    expect(within(section).getByText('40 % ferdig')).toBeInTheDocument();
+
+    // A second click while writing starts nothing.
+    await user.click(button);
+    await act(async () => pending.resolve({ sheets: ['Sammendrag'], leftOut: ['chart'], syncs: 2 }));
+    expect(
+      await within(section).findByText(
+        /Satt inn arket «Sammendrag»\. Utelatt fordi denne Excel-versjonen ikke støtter det: diagrammet\./,
+        SHOWN,
+      ),
+    ).toBeInTheDocument();
+    expect(within(section).queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(gateway.writeOutputs).toHaveBeenCalledTimes(1);
+    expect(button).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('one project’s card: chosen from the register’s projects, by keyboard', async () => {
+    const { user, gateway, section } = await afterRun();
+    const select = within(section).getByRole('combobox', { name: 'Kort for ett prosjekt' });
+    const options = within(select)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    // Every project, in register order, duplicate ids too; no operations lines.
+    expect(options[0]).toBe('1.1a Energi- og miljøklyngen');
+    expect(options).toHaveLength(11);
+    expect(options).not.toContain(' Koordinering, drift');
+    expect(options).toContain('3.1 Akkvisisjon');
+    expect(options).toContain('1.3 Logistikknæringen');
+    expect(options).toContain('1.3 Et løft for reiselivet');
+
+    await user.selectOptions(select, '3.1 Akkvisisjon');
+    expect(select).toHaveDisplayValue('3.1 Akkvisisjon');
+    await user.tab();
+    const button = within(section).getByRole('button', { name: 'Sett inn kortet' });
+    expect(button).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(gateway.writeOutputs).toHaveBeenCalledTimes(1));
+    const { outputs } = written(gateway);
+    expect(placements(outputs)).toEqual([{ kind: 'cards', sheet: 'Prosjektkort', replaces: null }]);
+    expect(texts(outputs).join('\n')).toContain('Akkvisisjon');
+    expect(texts(outputs).join('\n')).not.toContain('Helsedesign');
+  });
+
+  it('a failed insert shows the failure with a retry, which writes again', async () => {
+    const gateway = stubGateway();
+    gateway.writeOutputs.mockRejectedValueOnce(new ExcelFailure('accessDenied', 'protected', 'AccessDenied'));
+    const { user, section } = await afterRun(gateway, 'en');
+    await user.click(within(section).getByRole('button', { name: 'Project cards' }));
+    expect(await within(section).findByText('Could not insert the project cards')).toBeInTheDocument();
+    expect(
+      within(section).getByText(/The workbook is protected\. The sheet or workbook is protected/),
+    ).toBeInTheDocument();
+    expect(within(section).getByRole('status')).toHaveTextContent(
+      'Could not insert the project cards: The workbook is protected.',
+    );
+    // The note stays until an insert succeeds.
+    expect(within(section).getByText(/clears Excel’s undo history/)).toBeInTheDocument();
+
+    await user.click(within(section).getByRole('button', { name: 'Try again' }));
+    expect(
+      await within(section).findByText('Inserted the sheet «Project cards».', SHOWN),
+    ).toBeInTheDocument();
+    expect(placements(written(gateway, 1).outputs).map((p) => p.kind)).toEqual(['cards']);
+  });
+
+  it('a write over the payload limit gets advice about writing, not reading', async () => {
+    const gateway = stubGateway();
+    gateway.writeOutputs.mockRejectedValueOnce(new ExcelFailure('payloadTooLarge', 'too large'));
+    const { user, section } = await afterRun(gateway);
+    await user.click(within(section).getByRole('button', { name: 'Alle tre' }));
+    expect(
+      await within(section).findByText(/Excel på nettet avviste skrivingen fordi den ble for stor/),
+    ).toBeInTheDocument();
+    expect(within(section).queryByText(/avviste lesingen/)).not.toBeInTheDocument();
+  });
+
+  it('shows the ribbon’s refresh of the reconciliation sheet in the pane', async () => {
+    const gateway = gatewayReading(readWith({ Avstemming: 'PlanReconciler_Reconciliation' }));
+    const { controller } = renderPane(gateway);
+    await act(() => reconcileFromRibbon(controller, { showTaskpane: async () => undefined }));
+    expect(await screen.findByText('Satt inn arket «Avstemming».', SHOWN)).toBeInTheDocument();
+  });
+});
