@@ -71,6 +71,19 @@ function cliFindings(file, lang) {
   return { findings, nonMoney: json.nonMoneyProjects.map((p) => `${p.id} ${p.name}`) };
 }
 
+/** The sheets `reconcile IN --out OUT` adds to IN, in tab order. */
+async function cliOutSheets(file, out) {
+  runCli(['reconcile', file, '--out', out, '--json', '--lang', 'nb']);
+  const ExcelJS = require('exceljs');
+  const names = async (f) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    return wb.worksheets.map((ws) => ws.name);
+  };
+  const before = new Set(await names(file));
+  return (await names(out)).filter((n) => !before.has(n));
+}
+
 /**
  * A workbook laid out unlike the sample (test/cli/cli.test.ts, "English, two-year"): English
  * sheet names, the budget table lower down and to the right, two years, a text amount, and the
@@ -157,6 +170,7 @@ before(
     const english = path.join(dir, 'english.xlsx');
     await writeEnglishWorkbook(english);
     cli = {
+      outSheets: await cliOutSheets(sample, path.join(dir, 'sample-out.xlsx')),
       sample: cliFindings(sample, 'nb'),
       sampleEn: cliFindings(sample, 'en'),
       english: cliFindings(english, 'nb'),
@@ -345,6 +359,64 @@ test('?lang=en shows the preview and the pane in English, and the switch changes
   await pane(page).getByRole('button', { name: 'Avstem', exact: true }).waitFor();
   assert.equal(new URL(page.url()).searchParams.get('lang'), 'nb');
   assert.equal(await page.locator('html').getAttribute('lang'), 'nb');
+  await page.close();
+});
+
+/** The texts of the grid's row that has a cell reading exactly `label`. */
+async function gridRow(page, label) {
+  const cell = page.locator('td[data-address]', { hasText: new RegExp(`^${label}$`) }).first();
+  const texts = await cell.locator('xpath=..').locator('td[data-address]').allTextContents();
+  return texts.filter((t) => t !== '');
+}
+
+test('the pane inserts the three outputs into the preview: the same sheets as the CLI, live figures, eleven cards', async () => {
+  const page = await openPreview();
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  const insert = pane(page).getByRole('region', { name: 'Sett inn i arbeidsboken' });
+  await insert.getByRole('button', { name: 'Alle tre' }).click();
+  await insert
+    .getByText(/^Satt inn arkene/)
+    .first()
+    .waitFor();
+
+  // The sheets the CLI's --out adds to the same workbook, in the same order, after the user's.
+  assert.deepEqual(await page.getByRole('tab').allTextContents(), [
+    'Budsjett',
+    'Finansiering',
+    'Prosjektregister (skjult)',
+    ...cli.outSheets,
+  ]);
+  // The first one inserted is active, and its formulas show the engine's figures.
+  assert.equal(await page.getByRole('tab', { selected: true }).textContent(), 'Avstemming');
+  const sum = await gridRow(page, 'Sum 2010');
+  for (const figure of ['3,430,000', '980,000', '600,000', '1,850,000']) assert.ok(sum.includes(figure), sum);
+  const akkvisisjon = await gridRow(page, 'Akkvisisjon');
+  assert.deepEqual(akkvisisjon, [
+    'Akkvisisjon',
+    '3.1 Akkvisisjon',
+    '300,000',
+    '300,000',
+    '200,000',
+    '100,000',
+    'Avvik',
+  ]);
+  await page.screenshot({ path: path.join(IMAGES, 'preview-inserted.png'), animations: 'disabled' });
+
+  // Eleven cards, the duplicate id 1.3 included.
+  await page.getByRole('tab', { name: 'Prosjektkort' }).click();
+  const titles = await page
+    .locator('td[data-address]')
+    .evaluateAll((cells) => cells.map((c) => c.textContent ?? '').filter((t) => /^\d\.\d[a-z]? \S/.test(t)));
+  assert.equal(titles.length, 11, titles.join(' | '));
+  assert.equal(titles.filter((t) => t.startsWith('1.3 ')).length, 2);
+
+  // Inserting again replaces the sheets in place: no duplicates.
+  await insert.getByRole('button', { name: 'Alle tre' }).click();
+  await insert
+    .getByText(/^Satt inn arkene/)
+    .first()
+    .waitFor();
+  assert.equal((await page.getByRole('tab').allTextContents()).length, 3 + cli.outSheets.length);
   await page.close();
 });
 
