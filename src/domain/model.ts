@@ -143,3 +143,28 @@ export interface WorkbookModel {
   readonly sheets: readonly SheetModel[];
   readonly names?: readonly DefinedNameModel[];
 }
+
+/**
+ * A literal string Excel would not keep as typed if the user edited the cell (F2, Enter): a
+ * formula, a number, a boolean, an error value, a `'` prefix. Both renderers write such text
+ * under the text format `@`, so that it stays the text it is.
+ */
+export function needsTextFormat(value: string): boolean {
+  const t = value.trim();
+  return (
+    /^[=+\-@'#]/.test(value) ||
+    /^[-+]?[\d\s.,:/]*\d[\d\s.,:/]*%?$/.test(t) ||
+    /^(true|false)$/i.test(t) ||
+    /^\(\s*[\d\s.,]+\)$/.test(t)
+  );
+}
+
+/** Whether the cell holds a literal string that must be written under the text format `@`. */
+export function isProtectedText(c: CellModel): boolean {
+  return c.formula === undefined && typeof c.value === 'string' && c.value !== '' && needsTextFormat(c.value);
+}
+
+/** The number format a renderer gives the cell: `@` for text that must stay text, else the model's. */
+export function numberFormatOf(c: CellModel): string | undefined {
+  return isProtectedText(c) ? '@' : c.numberFormat;
+}

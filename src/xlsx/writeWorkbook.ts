@@ -5,16 +5,17 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { cellRef, parseCellRef, quoteSheetName } from '../domain/address';
-import type {
-  BorderWeight,
-  CellModel,
-  CellStyle,
-  ConditionalFormatModel,
-  DefinedNameModel,
-  PrintSettings,
-  SheetModel,
-  TableModel,
-  WorkbookModel,
+import {
+  isProtectedText,
+  type BorderWeight,
+  type CellModel,
+  type CellStyle,
+  type ConditionalFormatModel,
+  type DefinedNameModel,
+  type PrintSettings,
+  type SheetModel,
+  type TableModel,
+  type WorkbookModel,
 } from '../domain/model';
 
 /** The model cannot be written as a valid .xlsx (a bug in whoever built it). */
@@ -219,21 +220,14 @@ function renderCell(cell: ExcelJS.Cell, c: CellModel, where: string): void {
     if (text.trim() === '') throw new XlsxModelError(`${where}: empty formula.`);
     cell.value = { formula: text };
   } else if (c.value !== undefined && c.value !== null) {
-    cell.value = literal(c.value, where);
+    const v = literal(c.value, where);
+    cell.value = typeof v === 'string' ? xmlSafeText(v) : v;
   }
   applyStyle(cell, c, where);
-  // ExcelJS always stores a string as text, never as a formula. Give text that
-  // looks like a formula the Text format too, so that editing the cell in
-  // Excel (F2, Enter) does not turn it into one.
-  if (
-    c.formula === undefined &&
-    c.link === undefined &&
-    typeof c.value === 'string' &&
-    /^[=+\-@]/.test(c.value) &&
-    !c.numberFormat
-  ) {
-    cell.numFmt = '@';
-  }
+  // ExcelJS always stores a string as text, never as a formula. Text that Excel would turn into
+  // something else when the cell is edited (F2, Enter) gets the Text format too, as the Office.js
+  // writer does: one rule, in the domain.
+  if (c.link === undefined && isProtectedText(c)) cell.numFmt = '@';
 }
 
 /** A string literal inside a formula: `"` doubled. */
@@ -249,6 +243,25 @@ function literal(v: number | string | boolean, where: string): number | string |
     throw new XlsxModelError(`${where}: text of ${v.length} characters exceeds Excel's ${MAX_CELL_TEXT}.`);
   }
   return v;
+}
+
+/**
+ * Text as OOXML stores it, so that it reads back as written. XML cannot hold control characters
+ * (other than tab and newline), a carriage return survives only escaped, and U+FFFE, U+FFFF and
+ * lone surrogates are not characters at all: Excel writes each as `_xHHHH_`. ExcelJS does not
+ * (it drops controls and writes U+FFFE raw, which no reader then opens), so it is done here; and a
+ * literal `_xHHHH_` in the text is itself escaped (`_x005F_`), else it would read back decoded.
+ */
+export function xmlSafeText(s: string): string {
+  if (!/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/.test(s))
+    return s;
+  const hex = (code: number) => `_x${code.toString(16).toUpperCase().padStart(4, '0')}_`;
+  return s
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      (ch) => hex(ch.charCodeAt(0)),
+    );
 }
 
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle, where: string): void {
@@ -339,7 +352,8 @@ function renderTable(
           formula: cell.formula.startsWith('=') ? cell.formula.slice(1) : cell.formula,
         });
       } else {
-        row.push(cell?.value ?? null);
+        const v = cell?.value ?? null;
+        row.push(typeof v === 'string' ? xmlSafeText(v) : v);
       }
     }
     rows.push(row);
@@ -357,7 +371,7 @@ function renderTable(
       showRowStripes: true,
     },
     // ExcelJS hides the filter buttons unless asked; Excel shows them on a new table.
-    columns: names.map((name) => ({ name, filterButton: true })),
+    columns: names.map((name) => ({ name: xmlSafeText(name), filterButton: true })),
     rows,
   });
 }

@@ -139,6 +139,49 @@ describe('writeWorkbookFile', () => {
     });
   });
 
+  it('gives number-like, boolean-like and quote-prefixed text the Text format too, as the Office.js writer does', async () => {
+    const texts = ['1.3', '2010', 'TRUE', "'x", '#N/A', '(5 000)', 'Drift'];
+    const wb = await saveAndLoad(
+      { sheets: [{ name: 'Tekst', cells: texts.map((value, row) => ({ row, col: 0, value })) }] },
+      'text-format',
+    );
+    const ws = wb.getWorksheet('Tekst')!;
+    expect(texts.map((_, i) => ws.getCell(i + 1, 1).value)).toEqual(texts);
+    expect(texts.map((_, i) => ws.getCell(i + 1, 1).numFmt ?? 'General')).toEqual([
+      '@',
+      '@',
+      '@',
+      '@',
+      '@',
+      '@',
+      'General',
+    ]);
+  });
+
+  it('keeps text XML cannot hold as such: controls, CR, U+FFFE, lone surrogates and literal _xHHHH_ read back as written', async () => {
+    const texts = [
+      '=\u0000',
+      'a\rb',
+      'x\ufffey\uffff',
+      '_x0041_ and _X0041_',
+      'del\u007f',
+      'a\u0001\u001fb',
+      'lone \ud800',
+      'pair 😀',
+      'tab\tand\nnewline',
+    ];
+    const cells = texts.map((value, row) => ({ row, col: 0, value }));
+    const table: SheetModel = {
+      name: 'Tabell',
+      cells: [{ row: 0, col: 0, value: 'name' }, ...texts.map((value, i) => ({ row: i + 1, col: 0, value }))],
+      tables: [{ name: 'T', range: `A1:A${texts.length + 1}` }],
+    };
+    const wb = await saveAndLoad({ sheets: [{ name: 'Tekst', cells }, table] }, 'xml-safe');
+    const [plain, inTable] = snapshotWorkbook(wb).sheets;
+    expect(plain.values.map((r) => r[0])).toEqual(texts);
+    expect(inTable.values.slice(1).map((r) => r[0])).toEqual(texts);
+  });
+
   it('writes hidden and very hidden sheets and keeps a visible one active', async () => {
     const model: WorkbookModel = {
       sheets: [

@@ -11,27 +11,6 @@ const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 const WEIGHT: Readonly<Record<BorderWeight, string>> = { thin: 'Thin', medium: 'Medium' };
 
-/** A literal string Excel would not keep as typed (a formula, a number, a boolean, an error value, a `'` prefix). */
-export function needsTextFormat(value: string): boolean {
-  const t = value.trim();
-  return (
-    /^[=+\-@'#]/.test(value) ||
-    /^[-+]?[\d\s.,:/]*\d[\d\s.,:/]*%?$/.test(t) ||
-    /^(true|false)$/i.test(t) ||
-    /^\(\s*[\d\s.,]+\)$/.test(t)
-  );
-}
-
-/** Whether the cell holds a literal string that must be written under the text format `@`. */
-export function isProtectedText(c: CellModel): boolean {
-  return c.formula === undefined && typeof c.value === 'string' && c.value !== '' && needsTextFormat(c.value);
-}
-
-/** The number format the cell gets: `@` for text that must stay text, else the model's. */
-export function numberFormatOf(c: CellModel): string | undefined {
-  return isProtectedText(c) ? '@' : c.numberFormat;
-}
-
 /** The horizontal alignment: an indent needs a left (or right) alignment to show, as in Excel. */
 function alignmentOf(c: CellModel): string | undefined {
   if (c.horizontalAlignment) return H_ALIGN[c.horizontalAlignment];

@@ -17,7 +17,8 @@ import type { CellModel, ChartModel, SheetModel } from '../../domain/model';
 import { jsonBytes } from '../adapter/blocks';
 import { parseSheetRef } from '../adapter/sheetRef';
 import type { ExcelRange, ExcelSettableCellProperties, ExcelWorksheet } from '../excelApi';
-import { FORMAT_PROPERTIES, isProtectedText, numberFormatOf } from './cellFormats';
+import { isProtectedText, numberFormatOf } from '../../domain/model';
+import { FORMAT_PROPERTIES } from './cellFormats';
 import { rectangles, type Keyed, type Rect } from './rects';
 
 /** What this Excel can do beyond ExcelApi 1.4 (each feature's set in parentheses). */
