@@ -69,7 +69,20 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (wb.worksheets.length === 0) {
     throw new XlsxInputError('not-xlsx', path, 'a zip file without worksheets');
   }
+  for (const ws of wb.worksheets) keepPageSetupAsRead(ws);
   return wb;
+}
+
+/**
+ * ExcelJS reads a `<pageSetup>` without `firstPageNumber` or `copies` as 1 and
+ * then writes both (and `useFirstPageNumber`), so a sheet saved again differs
+ * from the one read. Taking the defaults out again writes the element as it was.
+ */
+function keepPageSetupAsRead(ws: ExcelJS.Worksheet): void {
+  const setup = ws.pageSetup as Partial<ExcelJS.PageSetup> & { useFirstPageNumber?: boolean; copies?: number };
+  if (!setup) return;
+  if (setup.useFirstPageNumber === false) delete setup.firstPageNumber;
+  if (setup.copies === 1) delete setup.copies;
 }
 
 /**

@@ -6,6 +6,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import JSZip from 'jszip';
 import { main, type Io } from '../../src/cli/main';
 import type { WorkbookModel } from '../../src/domain/model';
 import type { WorkbookSnapshot } from '../../src/domain/snapshot';
@@ -98,6 +99,29 @@ describe('reconcile --out', () => {
   });
 });
 
+/**
+ * A sheet as stored in the file: its XML part byte for byte, with the shared strings and the cell
+ * formats (`<xf>` of styles.xml) it refers to, resolved, since their indices are workbook-wide.
+ */
+async function userSheetPart(file: string, name: string) {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const text = (part: string) => zip.file(part)!.async('string');
+  const workbook = await text('xl/workbook.xml');
+  const rels = await text('xl/_rels/workbook.xml.rels');
+  const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="(rId\\d+)"`).exec(workbook)![1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
+  const xml = await text(`xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, '')}`);
+  const strings = [...(await text('xl/sharedStrings.xml')).matchAll(/<si>(.*?)<\/si>/gs)].map((m) => m[1]);
+  const xfs = /<cellXfs[^>]*>(.*?)<\/cellXfs>/s
+    .exec(await text('xl/styles.xml'))![1]
+    .match(/<xf .*?(?:\/>|<\/xf>)/gs)!;
+  return {
+    xml,
+    strings: [...xml.matchAll(/t="s"[^>]*><v>(\d+)<\/v>/g)].map((m) => strings[Number(m[1])]),
+    formats: [...xml.matchAll(/ s="(\d+)"/g)].map((m) => xfs[Number(m[1])]),
+  };
+}
+
 describe('reconcile --out with a user sheet named like an output', () => {
   it('leaves the user sheet alone and writes the output to Avstemming (2)', async () => {
     const model = sampleWorkbookModel();
@@ -107,9 +131,13 @@ describe('reconcile --out with a user sheet named like an output', () => {
         {
           name: 'Avstemming',
           cells: [
-            { row: 0, col: 0, value: 'Mine notater' },
-            { row: 1, col: 1, value: 42 },
+            { row: 0, col: 0, value: 'Mine notater', bold: true, fill: '#FFEE00' },
+            { row: 1, col: 1, value: 42, numberFormat: '#,##0.00' },
+            { row: 2, col: 1, formula: '=B2*2' },
+            { row: 3, col: 0, value: '=ikke en formel' },
           ],
+          merges: ['A5:C6'],
+          columnWidths: [{ col: 0, width: 30 }],
         },
         ...model.sheets.slice(2),
       ],
@@ -129,6 +157,7 @@ describe('reconcile --out with a user sheet named like an output', () => {
       'Sammendrag',
     ]);
     expect(s.sheets[2]).toEqual((await snap(input)).sheets[2]);
+    expect(await userSheetPart(out, 'Avstemming')).toEqual(await userSheetPart(input, 'Avstemming'));
     expect(s.names).toContainEqual({
       name: 'PlanReconciler_Reconciliation',
       sheet: 'Avstemming (2)',
