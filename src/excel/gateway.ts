@@ -73,11 +73,19 @@ export interface WriteOptions {
   readonly onProgress?: (done: number) => void;
 }
 
+/** What a writer leaves out in an Excel without the API for it (the pane names each in its language). */
+export const LEFT_OUT = ['chart', 'conditionalFormat', 'freezePanes', 'print', 'indent', 'protect'] as const;
+export type LeftOut = (typeof LEFT_OUT)[number];
+
+export function isLeftOut(name: string): name is LeftOut {
+  return (LEFT_OUT as readonly string[]).includes(name);
+}
+
 export interface WriteResult {
   /** The sheets written, by their names after writing. */
   readonly sheets: readonly string[];
   /** What this Excel could not write and left out, e.g. `chart` without the chart API. */
-  readonly leftOut: readonly string[];
+  readonly leftOut: readonly LeftOut[];
   /** `context.sync()` round trips the write took. */
   readonly syncs: number;
 }

@@ -19,6 +19,7 @@ import type { WorkbookSnapshot } from '../domain/snapshot';
 import {
   ExcelFailure,
   type ExcelFailureKind,
+  type LeftOut,
   type SheetInfo,
   type WorkbookGateway,
   type WorkbookRead,
@@ -71,7 +72,7 @@ export type InsertState =
       /** The sheets written, by their names in the workbook. */
       readonly sheets: readonly string[];
       /** What this Excel could not write, e.g. `chart`. */
-      readonly leftOut: readonly string[];
+      readonly leftOut: readonly LeftOut[];
     }
   | { readonly status: 'error'; readonly target: InsertTarget; readonly failure: Failure };
 

@@ -8,7 +8,7 @@
  */
 import type { Severity } from '../domain/findings';
 import type { Lang } from '../domain/messages';
-import type { ExcelFailureKind } from '../excel/gateway';
+import type { ExcelFailureKind, LeftOut } from '../excel/gateway';
 import type { InsertKind } from './controller';
 
 export type { Lang };
@@ -88,7 +88,7 @@ export interface Strings {
   readonly insertProgress: (percent: number) => string;
   readonly inserted: (sheets: readonly string[]) => string;
   /** What Excel could not write (`chart`, …), by the gateway's names. */
-  readonly leftOut: (items: readonly string[]) => string;
+  readonly leftOut: (items: readonly LeftOut[]) => string;
   readonly insertFailed: (what: string) => string;
   /** Advice for a failed insert where the general advice (written for reading) does not fit. */
   readonly insertFailureBody: Readonly<Partial<Record<ExcelFailureKind, string>>>;
@@ -116,8 +116,23 @@ function andList(items: readonly string[], and: string): string {
     : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 
-const NB_LEFT_OUT: Readonly<Record<string, string>> = { chart: 'diagrammet' };
-const EN_LEFT_OUT: Readonly<Record<string, string>> = { chart: 'the chart' };
+/** What the writer may leave out in an older Excel (`WriteResult.leftOut`), as the user reads it. */
+const NB_LEFT_OUT: Readonly<Record<LeftOut, string>> = {
+  chart: 'diagrammet',
+  conditionalFormat: 'betinget formatering',
+  freezePanes: 'frosne overskriftsrader',
+  print: 'utskriftsoppsettet',
+  indent: 'innrykk',
+  protect: 'arkbeskyttelsen',
+};
+const EN_LEFT_OUT: Readonly<Record<LeftOut, string>> = {
+  chart: 'the chart',
+  conditionalFormat: 'conditional formatting',
+  freezePanes: 'frozen header rows',
+  print: 'the print settings',
+  indent: 'indents',
+  protect: 'sheet protection',
+};
 
 const NB: Strings = {
   title: 'Plan Reconciler',
@@ -225,7 +240,7 @@ const NB: Strings = {
     sheets.length === 1 ? `Satt inn arket «${sheets[0]}».` : `Satt inn arkene ${quotedList(sheets, 'og')}.`,
   leftOut: (items) =>
     `Utelatt fordi denne Excel-versjonen ikke støtter det: ${andList(
-      items.map((i) => NB_LEFT_OUT[i] ?? i),
+      items.map((i) => NB_LEFT_OUT[i]),
       'og',
     )}.`,
   insertFailed: (what) => `Kunne ikke sette inn ${what}`,
@@ -362,7 +377,7 @@ const EN: Strings = {
       : `Inserted the sheets ${quotedList(sheets, 'and')}.`,
   leftOut: (items) =>
     `Left out, since this version of Excel does not support it: ${andList(
-      items.map((i) => EN_LEFT_OUT[i] ?? i),
+      items.map((i) => EN_LEFT_OUT[i]),
       'and',
     )}.`,
   insertFailed: (what) => `Could not insert ${what}`,

@@ -9,6 +9,7 @@ import { reconcileFromRibbon } from '../../src/commands/commands';
 import type { Outputs } from '../../src/domain/outputs';
 import {
   ExcelFailure,
+  LEFT_OUT,
   type WorkbookRead,
   type WriteOptions,
   type WriteResult,
@@ -495,5 +496,19 @@ describe('task pane: insert into the workbook', () => {
     const { controller } = renderPane(gateway);
     await act(() => reconcileFromRibbon(controller, { showTaskpane: async () => undefined }));
     expect(await screen.findByText('Satt inn arket «Avstemming».', SHOWN)).toBeInTheDocument();
+  });
+});
+
+describe('what an older Excel leaves out', () => {
+  it('is named in words in both languages, every kind the writer can report', () => {
+    expect(STRINGS.nb.leftOut([...LEFT_OUT])).toBe(
+      'Utelatt fordi denne Excel-versjonen ikke støtter det: diagrammet, betinget formatering, frosne overskriftsrader, utskriftsoppsettet, innrykk og arkbeskyttelsen.',
+    );
+    expect(STRINGS.en.leftOut(['conditionalFormat', 'print'])).toMatch(
+      /conditional formatting and the print settings/,
+    );
+    for (const lang of ['nb', 'en'] as const) {
+      for (const kind of LEFT_OUT) expect(STRINGS[lang].leftOut([kind])).not.toMatch(/[a-z][A-Z]|undefined/);
+    }
   });
 });

@@ -13,11 +13,17 @@
  * panes, tables, conditional formats, printing, charts) follow the cells.
  */
 import { cellRef, columnLetters, quoteSheetName } from '../../domain/address';
-import type { CellModel, ChartModel, SheetModel } from '../../domain/model';
+import {
+  isProtectedText,
+  numberFormatOf,
+  type CellModel,
+  type ChartModel,
+  type SheetModel,
+} from '../../domain/model';
 import { jsonBytes } from '../adapter/blocks';
 import { parseSheetRef } from '../adapter/sheetRef';
 import type { ExcelRange, ExcelSettableCellProperties, ExcelWorksheet } from '../excelApi';
-import { isProtectedText, numberFormatOf } from '../../domain/model';
+import { isLeftOut, type LeftOut } from '../gateway';
 import { FORMAT_PROPERTIES } from './cellFormats';
 import { rectangles, type Keyed, type Rect } from './rects';
 
@@ -49,7 +55,7 @@ export interface WriteOp {
 export interface SheetPlan {
   readonly ops: WriteOp[];
   /** Features of the model this Excel lacks, left out (`chart`, `conditionalFormat`, ...). */
-  readonly leftOut: string[];
+  readonly leftOut: LeftOut[];
   /** Tables are created under temporary names (table names are unique in the workbook); renamed at the swap. */
   readonly tableNames: readonly { readonly temporary: string; readonly name: string }[];
 }
@@ -138,7 +144,7 @@ function bands(cells: readonly CellModel[], limits: BandLimits): Band[] {
   return out;
 }
 
-function bandOps(band: Band, features: Features, leftOut: Set<string>): WriteOp[] {
+function bandOps(band: Band, features: Features, leftOut: Set<LeftOut>): WriteOp[] {
   const ops: WriteOp[] = [];
   const { cells, rect } = band;
   const range = (t: OpTarget, r: Rect): ExcelRange => t.sheet.getRange(address(r));
@@ -176,6 +182,8 @@ function bandOps(band: Band, features: Features, leftOut: Set<string>): WriteOp[
   // 3. The other formats: rectangles, or per-cell properties when that is smaller.
   const props = FORMAT_PROPERTIES.filter((p) => {
     if (p.api === '1.9' && !features.api19) {
+      if (!isLeftOut(p.name))
+        throw new Error(`No LEFT_OUT entry for ${p.name}, which needs ExcelApi ${p.api}.`);
       if (cells.some((c) => p.valueOf(c) !== undefined)) leftOut.add(p.name);
       return false;
     }
@@ -285,7 +293,7 @@ const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidd
 let tableSerial = 0;
 
 export function sheetOps(model: SheetModel, features: Features, limits: BandLimits): SheetPlan {
-  const leftOut = new Set<string>();
+  const leftOut = new Set<LeftOut>();
   const cells = [...model.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   const ops: WriteOp[] = bands(cells, limits).flatMap((b) => bandOps(b, features, leftOut));
   const at = (r: string) => (t: OpTarget) => t.sheet.getRange(r);

@@ -23,7 +23,7 @@ import { MARKER_NAMES } from '../../domain/outputs/placement';
 import { readNames } from '../adapter/readWorkbook';
 import { isPayloadTooLarge } from '../errors';
 import type { ExcelContext, ExcelWorksheet } from '../excelApi';
-import { ExcelFailure, type WriteOptions, type WriteResult } from '../gateway';
+import { ExcelFailure, type LeftOut, type WriteOptions, type WriteResult } from '../gateway';
 import { packChunks, type Chunk } from './chunks';
 import { sheetOps, type Features, type OpTarget, type WriteOp } from './sheetOps';
 
@@ -146,7 +146,7 @@ export async function writeOutputs(
   // The write, in round trips under the limit.
   const budget = config.payloadLimit * BUDGET_SHARE;
   const limits = { bandBytes: Math.min(MAX_BAND_BYTES, budget / 3), bandCells: BAND_CELLS };
-  const leftOut = new Set<string>();
+  const leftOut = new Set<LeftOut>();
   const ops: TaggedOp[] = [];
   outputs.sheets.forEach(({ sheet }, job) => {
     const plan = sheetOps(sheet, config.features, limits);
