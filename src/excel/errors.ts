@@ -31,6 +31,7 @@ const MESSAGES: Readonly<Record<ExcelFailureKind, string>> = {
   notFound: 'The sheet or cell is not in the workbook.',
   hiddenSheet: 'The cell is on a hidden sheet.',
   accessDenied: 'The workbook or sheet is protected against this change.',
+  changed: 'The register changed in the workbook since it was read; nothing was written.',
   busy: 'Excel is busy or the connection was lost. Try again.',
   office: 'Excel reported an error.',
   unexpected: 'Something went wrong in the add-in.',

@@ -8,6 +8,7 @@ import { toExcelFailure, unsupported } from './errors';
 import type { ExcelRun, IsSetSupported } from './excelApi';
 import type {
   ReadOptions,
+  RegisterWriteResult,
   SheetInfo,
   WorkbookGateway,
   WorkbookRead,
@@ -87,6 +88,11 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
         // The writer is its own chunk: the pane's first screen only reads.
         const { writeOutputs } = await import(/* webpackChunkName: "writer" */ './writer/writeOutputs');
         return run((context) => writeOutputs(context, outputs, writeOptions, config));
+      }),
+
+    writeRegister: () =>
+      guarded(async (): Promise<RegisterWriteResult> => {
+        throw new ExcelFailure('unsupported', 'Writing the register is not built yet.');
       }),
 
     listSheets: () =>

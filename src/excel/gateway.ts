@@ -6,6 +6,7 @@
  * Components never see it: hooks call it and hand plain values down.
  */
 import type { Outputs } from '../domain/outputs';
+import type { Register } from '../domain/register/types';
 import type { WorkbookSnapshot } from '../domain/snapshot';
 
 export interface SheetInfo {
@@ -29,6 +30,11 @@ export interface WorkbookRead {
   readonly sheets: readonly SheetInfo[];
   /** `context.sync()` round trips this read took. */
   readonly syncs: number;
+  /**
+   * What the register sheet held when read (`registerFingerprint()` of its cells), null when the
+   * workbook has none: `writeRegister` refuses to write over a register changed since.
+   */
+  readonly registerFingerprint: string | null;
 }
 
 /** Why an Excel call failed, in terms the pane can explain to a finance officer. */
@@ -45,6 +51,8 @@ export type ExcelFailureKind =
   | 'hiddenSheet'
   /** The workbook is protected or shared in a way that forbids the call. */
   | 'accessDenied'
+  /** The register changed in the workbook since the pane read it (a co-author): nothing was written. */
+  | 'changed'
   /** Excel is busy or the connection dropped; trying again may work. */
   | 'busy'
   /** Any other Office error, with its code. */
@@ -81,6 +89,20 @@ export function isLeftOut(name: string): name is LeftOut {
   return (LEFT_OUT as readonly string[]).includes(name);
 }
 
+export interface RegisterWriteOptions {
+  /**
+   * The `registerFingerprint` of the read the edit started from; null to create a register
+   * where there was none. The write is refused (`changed`) when the sheet differs from it now.
+   */
+  readonly basedOn: string | null;
+}
+
+export interface RegisterWriteResult {
+  /** The register sheet's fingerprint after the write: the next write's `basedOn`. */
+  readonly fingerprint: string;
+  readonly syncs: number;
+}
+
 export interface WriteResult {
   /** The sheets written, by their names after writing. */
   readonly sheets: readonly string[];
@@ -107,4 +129,10 @@ export interface WorkbookGateway {
    * output replaces a complete one).
    */
   writeOutputs(outputs: Outputs, options?: WriteOptions): Promise<WriteResult>;
+  /**
+   * Writes the register sheet (`Prosjektregister`, hidden, protected without a password) with
+   * `register`, unknown columns kept; creates it when `basedOn` is null. Re-reads the sheet first
+   * and refuses with `changed` when it is not what `basedOn` says, leaving it untouched.
+   */
+  writeRegister(register: Register, options: RegisterWriteOptions): Promise<RegisterWriteResult>;
 }

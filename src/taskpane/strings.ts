@@ -170,6 +170,7 @@ const NB: Strings = {
     notFound: 'Finner ikke arket eller cellen',
     hiddenSheet: 'Cellen ligger på et skjult ark',
     accessDenied: 'Arbeidsboken er beskyttet',
+    changed: 'Prosjektregisteret er endret av noen andre',
     busy: 'Excel er opptatt',
     office: 'Excel meldte en feil',
     unexpected: 'Noe gikk galt i tillegget',
@@ -185,6 +186,8 @@ const NB: Strings = {
     hiddenSheet:
       'Arket er skjult (prosjektregisteret er det, så det ikke endres ved et uhell). Vis det med høyreklikk på en arkfane → Vis, og velg cellen igjen.',
     accessDenied: 'Arket eller arbeidsboken er beskyttet. Opphev beskyttelsen, og prøv igjen.',
+    changed:
+      'Registeret i arbeidsboken er endret siden du åpnet det (kanskje av en medforfatter). Ingenting ble lagret. Avstem på nytt for å lese det inn, og gjør endringen igjen.',
     busy: 'Excel er opptatt, eller forbindelsen ble brutt. Vent litt, og prøv igjen.',
     office: 'Excel kunne ikke utføre handlingen. Prøv igjen.',
     unexpected:
@@ -305,6 +308,7 @@ const EN: Strings = {
     notFound: 'The sheet or cell was not found',
     hiddenSheet: 'The cell is on a hidden sheet',
     accessDenied: 'The workbook is protected',
+    changed: 'Someone else changed the project register',
     busy: 'Excel is busy',
     office: 'Excel reported an error',
     unexpected: 'Something went wrong in the add-in',
@@ -320,6 +324,8 @@ const EN: Strings = {
     hiddenSheet:
       'The sheet is hidden (the project register is, so that it is not changed by accident). Show it by right-clicking a sheet tab → Unhide, then choose the cell again.',
     accessDenied: 'The sheet or workbook is protected. Unprotect it and try again.',
+    changed:
+      'The register in the workbook changed after you opened it (perhaps by a co-author). Nothing was saved. Reconcile again to read it, then make your change again.',
     busy: 'Excel is busy, or the connection dropped. Wait a moment and try again.',
     office: 'Excel could not carry out the request. Try again.',
     unexpected:

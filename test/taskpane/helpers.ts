@@ -3,9 +3,17 @@
  * of DOMAIN.md), and a promise whose settlement the test controls.
  */
 import { modelToSnapshot } from '../../src/domain/modelToSnapshot';
+import { registerFingerprint } from '../../src/domain/register/fingerprint';
 import type { Outputs } from '../../src/domain/outputs';
 import type { WorkbookModel } from '../../src/domain/model';
-import type { SheetInfo, WorkbookGateway, WorkbookRead } from '../../src/excel/gateway';
+import type { Register } from '../../src/domain/register/types';
+import type {
+  RegisterWriteOptions,
+  RegisterWriteResult,
+  SheetInfo,
+  WorkbookGateway,
+  WorkbookRead,
+} from '../../src/excel/gateway';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 
 export type StubGateway = {
@@ -14,7 +22,8 @@ export type StubGateway = {
 
 /** What the gateway would read from a workbook built from `model`. */
 export function readOf(model: WorkbookModel = sampleWorkbookModel()): WorkbookRead {
-  return { snapshot: modelToSnapshot(model), sheets: sheetsOf(model), syncs: 1 };
+  const snapshot = modelToSnapshot(model);
+  return { snapshot, sheets: sheetsOf(model), syncs: 1, registerFingerprint: registerFingerprint(snapshot) };
 }
 
 export function sheetsOf(model: WorkbookModel): SheetInfo[] {
@@ -32,6 +41,10 @@ export function stubGateway(model: WorkbookModel = sampleWorkbookModel()): StubG
       sheets: outputs.sheets.map((s) => s.placement.sheet),
       leftOut: [],
       syncs: 1,
+    })),
+    writeRegister: jest.fn<Promise<RegisterWriteResult>, [Register, RegisterWriteOptions]>(async () => ({
+      fingerprint: 'written',
+      syncs: 2,
     })),
   };
 }

@@ -16,6 +16,7 @@
  * round trips (blocks.ts). Without ExcelApi 1.5, or for a sheet beyond the
  * walk, one extra round trip fetches the used ranges.
  */
+import { registerFingerprint } from '../../domain/register/fingerprint';
 import { findRegisterSheet } from '../../domain/register/readRegister';
 import type { DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from '../../domain/snapshot';
 import { findSheet, type SheetRole } from '../../domain/tables/findSheet';
@@ -152,7 +153,7 @@ export async function readWorkbook(
     }),
     names: definedNames,
   };
-  return { snapshot, sheets, syncs: trips.count };
+  return { snapshot, sheets, syncs: trips.count, registerFingerprint: registerFingerprint(snapshot) };
 }
 
 /**
