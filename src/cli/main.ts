@@ -6,6 +6,7 @@ import { buildOutputs } from '../domain/outputs';
 import { reconcile } from '../domain/reconcile/reconcile';
 import { formatReport, hasErrors, resultToJson } from '../domain/report';
 import { sampleWorkbookModel } from '../sample/sampleWorkbook';
+import { REGISTER_USAGE, runRegister } from './register';
 import { applyOutputs, loadWorkbook, snapshotWorkbook, writeWorkbookFile, XlsxInputError } from '../xlsx';
 
 /** Exit codes: 0 no errors found, 1 errors found, 2 the command could not run. */
@@ -33,7 +34,7 @@ const USAGE = `Usage:
       cards and the summary added (or replaced, when OUT was made this way);
       IN.xlsx is never changed. The summary's chart is left out of the file.
       Exit code 0: no errors found; 1: errors found; 2: could not run.
-  plan-reconciler --help | --version
+${REGISTER_USAGE}  plan-reconciler --help | --version
 `;
 
 class UsageError extends Error {}
@@ -43,7 +44,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--year', '--lang', '--budget-sheet', '--financing-sheet', '--out']);
+const VALUE_FLAGS = new Set(['--year', '--lang', '--budget-sheet', '--financing-sheet', '--out', '--format']);
 const BOOL_FLAGS = new Set(['--json', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -163,6 +164,18 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await runSample(p, io);
       case 'reconcile':
         return await runReconcile(p, io);
+      case 'register':
+        return await runRegister({
+          positional: p.positional,
+          flags: p.flags,
+          lang: langOf(p, io.env),
+          out: io.out,
+          err: io.err,
+          usage: (message) => {
+            throw new UsageError(message);
+          },
+          checkOutPath,
+        });
       default:
         throw new UsageError(`unknown command ${p.positional[0]}`);
     }

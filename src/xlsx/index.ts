@@ -19,3 +19,4 @@ export {
   addDefinedNames,
 } from './writeWorkbook';
 export { applyOutputs, type AppliedOutputs } from './writeOutputs';
+export { writeRegisterSheet, registerSheetModelWithRanges, type WrittenRegister } from './writeRegister';

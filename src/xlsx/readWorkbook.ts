@@ -79,7 +79,10 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
  * from the one read. Taking the defaults out again writes the element as it was.
  */
 function keepPageSetupAsRead(ws: ExcelJS.Worksheet): void {
-  const setup = ws.pageSetup as Partial<ExcelJS.PageSetup> & { useFirstPageNumber?: boolean; copies?: number };
+  const setup = ws.pageSetup as Partial<ExcelJS.PageSetup> & {
+    useFirstPageNumber?: boolean;
+    copies?: number;
+  };
   if (!setup) return;
   if (setup.useFirstPageNumber === false) delete setup.firstPageNumber;
   if (setup.copies === 1) delete setup.copies;

@@ -253,7 +253,9 @@ function literal(v: number | string | boolean, where: string): number | string |
  * literal `_xHHHH_` in the text is itself escaped (`_x005F_`), else it would read back decoded.
  */
 export function xmlSafeText(s: string): string {
-  if (!/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/.test(s))
+  if (
+    !/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/.test(s)
+  )
     return s;
   const hex = (code: number) => `_x${code.toString(16).toUpperCase().padStart(4, '0')}_`;
   return s

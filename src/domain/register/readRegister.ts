@@ -258,6 +258,9 @@ function extraValue(v: CellValue): ExtraValue {
   return isCellError(v) ? v.error : v;
 }
 
+/** Whether `key` is one of the table's own keys (not `constructor` or another inherited one). */
+const own = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);
+
 const BASIS: Record<string, Basis> = {
   'per år': 'per år',
   'pr år': 'per år',
@@ -359,8 +362,9 @@ function readEntry(
   const basisRaw = cellText(field(cells, cols, K.basis));
   let basis: Basis | null = null;
   if (basisRaw !== '') {
-    const basisText = BASIS[basisRaw] !== undefined ? basisRaw : basisRaw.toLowerCase().replace(/\s+/g, ' ');
-    basis = BASIS[basisText] ?? null;
+    const basisText = own(BASIS, basisRaw) ? basisRaw : basisRaw.toLowerCase().replace(/\s+/g, ' ');
+    // Own keys only: `constructor` in the cell is an unknown basis, not Object's.
+    basis = own(BASIS, basisText) ? BASIS[basisText] : null;
     if (!basis) invalidEntry(grid, seg, row, id, 'basis', 'unknownBasis', findings, basisText);
   } else if (contribution !== null) {
     invalidEntry(grid, seg, row, id, 'basis', 'missingBasis', findings);
@@ -369,7 +373,8 @@ function readEntry(
 
   let extra: Record<string, ExtraValue> | undefined;
   if (seg.extras.length > 0) {
-    extra = {};
+    // No prototype: a column headed `__proto__` is a column like any other.
+    extra = Object.create(null) as Record<string, ExtraValue>;
     for (const e of seg.extras) extra[e.header] = extraValue(grid.value(row, e.col));
   }
 
@@ -452,12 +457,12 @@ function readSource(grid: Grid, seg: Segment, row: number, findings: Finding[]):
     ekstern: 'external',
     memo: 'memo',
   };
-  const kind = KINDS[kindText];
+  const kind = own(KINDS, kindText) ? KINDS[kindText] : undefined;
   if (!kind) {
     invalid('kind', kindText === '' ? 'missingKind' : 'unknownKind', kindText);
     return null;
   }
-  const extra: Record<string, ExtraValue> = {};
+  const extra = Object.create(null) as Record<string, ExtraValue>;
   for (const e of seg.extras) extra[e.header] = extraValue(grid.value(row, e.col));
   return { name, kind, aliases: list(get('aliases')), ...(seg.extras.length > 0 ? { extra } : {}) };
 }

@@ -1,5 +1,5 @@
 import { columnLetters, cellRef } from '../address';
-import { oreToKroner } from '../amount';
+import { oreToKroner, parseAmountText, type Ore } from '../amount';
 import type { CellModel, SheetModel } from '../model';
 import {
   FORMAT_VERSION_KEY,
@@ -25,6 +25,28 @@ function listText(items: readonly string[]): string {
   return items.join('; ');
 }
 
+/** Whole kroner grouped by spaces, øre after a decimal comma: `200 000`, `1 234,50`. */
+function groupedKroner(ore: Ore): string {
+  const sign = ore < 0 ? '-' : '';
+  const abs = Math.abs(ore);
+  const kr = Math.floor(abs / 100);
+  const rest = abs - kr * 100;
+  const grouped = String(kr).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${sign}${grouped}${rest === 0 ? '' : `,${String(rest).padStart(2, '0')}`}`;
+}
+
+/**
+ * A range as text the register sheet reads back exactly (`200 000–300 000`),
+ * or null when there is none: the sheet reads `A-B` with A abbreviated
+ * (`2-300.000` is 200 000–300 000), so a range whose max is ten times its
+ * min or more cannot be written as text (the sheet then gets its min).
+ */
+export function sheetRangeText(min: Ore, max: Ore): string | null {
+  const text = `${groupedKroner(min)}–${groupedKroner(max)}`;
+  const back = parseAmountText(text);
+  return back !== null && 'minOre' in back && back.minOre === min && back.maxOre === max ? text : null;
+}
+
 function entryValue(e: RegisterEntry, key: ProjectKey): string | number | null {
   switch (key) {
     case 'partners':
@@ -33,8 +55,12 @@ function entryValue(e: RegisterEntry, key: ProjectKey): string | number | null {
       return listText(e.goals);
     case 'aliases':
       return listText(e.aliases);
-    case 'contribution':
+    case 'contribution': {
+      // A range (`ca kr 2-300.000`) is kept as text the reader takes back as the same range.
+      const range = e.contributionRange && sheetRangeText(e.contributionRange.min, e.contributionRange.max);
+      if (range) return range;
       return e.contribution === null ? null : oreToKroner(e.contribution);
+    }
     case 'basis':
       return e.basis ?? '';
     default:
@@ -66,9 +92,15 @@ export function registerSheetModel(register: Register): SheetModel {
   projectHeaders.forEach((h, c) => cells.push({ row: top, col: c, value: h }));
   register.entries.forEach((e, i) => {
     const row = top + 1 + i;
-    PROJECT_KEYS.forEach((key, c) =>
-      put(row, c, entryValue(e, key), key === 'contribution' ? { numberFormat: AMOUNT_FORMAT } : {}),
-    );
+    PROJECT_KEYS.forEach((key, c) => {
+      const value = entryValue(e, key);
+      put(
+        row,
+        c,
+        value,
+        typeof value === 'number' && key === 'contribution' ? { numberFormat: AMOUNT_FORMAT } : {},
+      );
+    });
     (register.extraProjectColumns ?? []).forEach((h, j) =>
       put(row, PROJECT_KEYS.length + j, e.extra?.[h] ?? null),
     );
