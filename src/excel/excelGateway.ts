@@ -8,6 +8,7 @@ import { toExcelFailure, unsupported } from './errors';
 import type { ExcelRun, IsSetSupported } from './excelApi';
 import type {
   ReadOptions,
+  RegisterWriteOptions,
   RegisterWriteResult,
   SheetInfo,
   WorkbookGateway,
@@ -16,7 +17,9 @@ import type {
   WriteResult,
 } from './gateway';
 import type { Outputs } from '../domain/outputs';
+import type { Register } from '../domain/register/types';
 import type { WriteConfig } from './writer/writeOutputs';
+import type { RegisterWriteConfig } from './writer/writeRegister';
 import { ExcelFailure } from './gateway';
 import { readWorkbook, type ReadConfig } from './adapter/readWorkbook';
 import { parseSheetRef } from './adapter/sheetRef';
@@ -90,9 +93,19 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
         return run((context) => writeOutputs(context, outputs, writeOptions, config));
       }),
 
-    writeRegister: () =>
+    writeRegister: (register: Register, registerOptions: RegisterWriteOptions) =>
       guarded(async (): Promise<RegisterWriteResult> => {
-        throw new ExcelFailure('unsupported', 'Writing the register is not built yet.');
+        // ExcelApi 1.4 covers what the register writer uses (protection and visibility are 1.2).
+        if (!supports(REQUIRED.version)) throw unsupported(REQUIRED.set, REQUIRED.version);
+        const config: RegisterWriteConfig = {
+          payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT,
+          maxCellsPerRead: options.maxCellsPerRead ?? MAX_CELLS_PER_READ,
+          features: { api16: supports('1.6'), api17: supports('1.7'), api19: supports('1.9') },
+          payloadRetries: options.payloadRetries ?? 4,
+        };
+        // In the writer's chunk, with writeOutputs: the pane's first screen only reads.
+        const { writeRegister } = await import(/* webpackChunkName: "writer" */ './writer/writeRegister');
+        return run((context) => writeRegister(context, register, registerOptions, config));
       }),
 
     listSheets: () =>

@@ -125,6 +125,46 @@ export interface FakePageLayoutData {
   printTitleRows?: string;
 }
 
+/**
+ * `WorksheetProtectionOptions` (ExcelApi 1.2; `selectionMode` 1.7): what a protected sheet still
+ * lets the user do. Stored, not enforced beyond writes (see state.ts `guard`).
+ */
+export interface FakeProtectionOptions {
+  allowAutoFilter?: boolean;
+  allowDeleteColumns?: boolean;
+  allowDeleteRows?: boolean;
+  allowEditObjects?: boolean;
+  allowEditScenarios?: boolean;
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowInsertColumns?: boolean;
+  allowInsertHyperlinks?: boolean;
+  allowInsertRows?: boolean;
+  allowPivotTables?: boolean;
+  allowSort?: boolean;
+  /** `Normal`, `Unlocked` or `None`. */
+  selectionMode?: string;
+}
+
+/** Excel's defaults (Review > Protect Sheet as offered): nothing allowed but selecting. */
+export const DEFAULT_PROTECTION_OPTIONS: Readonly<Required<FakeProtectionOptions>> = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: 'Normal',
+};
+
 let nextSheetId = 1;
 
 export class SheetData {
@@ -132,6 +172,10 @@ export class SheetData {
   readonly id = `{00000000-0001-0000-0000-${String(nextSheetId++).padStart(12, '0')}}`;
   visibility: SheetVisibility = 'Visible';
   isProtected = false;
+  /** The options of the sheet's protection (the last ones set; Excel's defaults before). */
+  protectionOptions: Required<FakeProtectionOptions> = { ...DEFAULT_PROTECTION_OPTIONS };
+  /** The protection's password; null when protected without one (or not protected). */
+  protectionPassword: string | null = null;
   /** Sparse: `rows[r]?.[c]`. */
   readonly rows: (CellData | undefined)[][] = [];
   /** Column widths in characters (Excel's unit in files; `format.columnWidth` is in points). */

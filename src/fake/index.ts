@@ -23,6 +23,7 @@ export {
   FakeWorkbookObject,
   FakeWorksheet,
   FakeWorksheetCollection,
+  FakeWorkbookTableCollection,
   FakeWorksheetProtection,
 } from './worksheets';
 export {
@@ -47,6 +48,8 @@ export type {
   FakeChartData,
   FakeConditionalFormatData,
   FakePageLayoutData,
+  FakeProtectionOptions,
   FakeTableData,
 } from './cells';
+export { DEFAULT_PROTECTION_OPTIONS } from './cells';
 export type { LoadSpec } from './loadSpec';

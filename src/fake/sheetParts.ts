@@ -121,23 +121,38 @@ export class FakeTableCollection {
         exec.changedSheets.add(target.name);
       },
     });
-    return new FakeTable(ws.context, `${ws.ref}.tables.add(${JSON.stringify(String(address))})`, () => added);
+    return new FakeTable(
+      ws.context,
+      `${ws.ref}.tables.add(${JSON.stringify(String(address))})`,
+      () => added,
+      ws,
+    );
   }
 
   getItem(key: string): FakeTable {
     const ws = this.worksheet;
-    return new FakeTable(ws.context, `${ws.ref}.tables.getItem(${JSON.stringify(key)})`, (exec) => {
-      const sheet = ws.resolve(exec);
-      const table = sheet?.tables.find((t) => t.name.toLowerCase() === key.toLowerCase());
-      if (!table)
-        throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist. (table ${key})`);
-      return table;
-    });
+    return new FakeTable(
+      ws.context,
+      `${ws.ref}.tables.getItem(${JSON.stringify(key)})`,
+      (exec) => {
+        const sheet = ws.resolve(exec);
+        const table = sheet?.tables.find((t) => t.name.toLowerCase() === key.toLowerCase());
+        if (!table)
+          throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist. (table ${key})`);
+        return table;
+      },
+      ws,
+    );
   }
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/** The sheet that holds a table (tables move with nothing: the sheet that added it). */
+export function tableSheet(exec: Execution, table: FakeTableData): SheetData | undefined {
+  return exec.state.sheets.find((s) => s.tables.includes(table));
 }
 
 export class FakeTable extends FakeClientObject<FakeTableData> {
@@ -151,17 +166,35 @@ export class FakeTable extends FakeClientObject<FakeTableData> {
     context: FakeRequestContext,
     path: string,
     resolver: (exec: Execution) => FakeTableData | null,
+    /** `Table.worksheet` (ExcelApi 1.2): the sheet holding the table. */
+    private readonly owner?: FakeWorksheet,
   ) {
     super(context, path, resolver);
+  }
+
+  /** ExcelApi 1.2. */
+  get worksheet(): FakeWorksheet {
+    if (!this.owner) throw new Error('This fake table was made without its worksheet.');
+    return this.owner;
+  }
+
+  protected override navigation(name: string) {
+    return name === 'worksheet' ? this.owner : undefined;
   }
 
   get name(): string | null {
     return this.get('name');
   }
-  /** Table names are unique in the workbook. */
+  /**
+   * Table names are unique in the workbook, and share their names with the defined names. On a
+   * protected sheet the table cannot be changed (Excel greys out Table Design there): the fake
+   * fails with AccessDenied, as for the sheet's cells.
+   */
   set name(v: string | null) {
     this.set('name', v, (table, exec) => {
       if (v === null) return;
+      const sheet = tableSheet(exec, table);
+      if (sheet) exec.state.guard(sheet);
       const clash = exec.state.sheets
         .flatMap((s) => s.tables)
         .some((t) => t !== table && t.name.toLowerCase() === v.toLowerCase());
@@ -183,18 +216,17 @@ export class FakeTable extends FakeClientObject<FakeTableData> {
     return this.get('style');
   }
   set style(v: string | null) {
-    this.set(
-      'style',
-      v,
-      (table, exec) =>
-        v !== null &&
-        record(
-          exec,
-          () => table.style,
-          (s) => (table.style = s),
-          v,
-        ),
-    );
+    this.set('style', v, (table, exec) => {
+      if (v === null) return;
+      const sheet = tableSheet(exec, table);
+      if (sheet) exec.state.guard(sheet);
+      record(
+        exec,
+        () => table.style,
+        (s) => (table.style = s),
+        v,
+      );
+    });
   }
 }
 

@@ -18,6 +18,7 @@ import {
   type FakeChartData,
   type FakeConditionalFormatData,
   type FakePageLayoutData,
+  type FakeProtectionOptions,
   type FakeTableData,
   type CellData,
   type CellFormat,
@@ -93,6 +94,11 @@ export interface FakeCellView {
 }
 
 export interface FakeSheetView extends FakeSheetInfo {
+  /** The protection's options and whether it has a password; null when the sheet is not protected. */
+  readonly protection: {
+    readonly options: Readonly<Required<FakeProtectionOptions>>;
+    readonly password: boolean;
+  } | null;
   /** Row heights in points, where set. */
   readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
   /** Frozen rows and columns; null when none. */
@@ -401,6 +407,9 @@ export class FakeWorkbook {
     });
     return {
       ...info(sheet),
+      protection: sheet.isProtected
+        ? { options: { ...sheet.protectionOptions }, password: sheet.protectionPassword !== null }
+        : null,
       rowCount,
       columnCount,
       cells,

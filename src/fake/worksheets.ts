@@ -2,7 +2,12 @@
  * The workbook, its worksheet collection, worksheets and their protection,
  * as Office.js API objects (see clientObject.ts for the load/sync rules).
  */
-import type { SheetData, SheetVisibility } from './cells';
+import {
+  DEFAULT_PROTECTION_OPTIONS,
+  type FakeProtectionOptions,
+  type SheetData,
+  type SheetVisibility,
+} from './cells';
 import {
   FakeClientObject,
   FakeClientResult,
@@ -22,8 +27,11 @@ import {
   FakeFreezePanes,
   FakePageBreakCollection,
   FakePageLayout,
+  FakeTable,
   FakeTableCollection,
+  tableSheet,
 } from './sheetParts';
+import type { FakeTableData } from './cells';
 
 const quote = (s: string) => JSON.stringify(s);
 
@@ -32,15 +40,18 @@ export class FakeWorkbookObject extends FakeClientObject<WorkbookState> {
   protected readonly scalars: Scalars<WorkbookState> = {};
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
+  readonly tables: FakeWorkbookTableCollection;
 
   constructor(context: FakeRequestContext) {
     super(context, 'workbook', (exec) => exec.state);
     this.worksheets = new FakeWorksheetCollection(context);
     this.names = new FakeNamedItemCollection(context);
+    this.tables = new FakeWorkbookTableCollection(context);
   }
 
   protected override navigation(name: string) {
     if (name === 'names') return this.names;
+    if (name === 'tables') return this.tables;
     return name === 'worksheets' ? this.worksheets : undefined;
   }
 
@@ -157,6 +168,65 @@ export class FakeWorksheetCollection extends FakeClientObject<WorkbookState> {
       return added;
     });
   }
+}
+
+/**
+ * `workbook.tables`: every table of every sheet, in tab order. Each item's `worksheet`
+ * (ExcelApi 1.2) can be loaded with it: `load('items/name,items/worksheet/id')`.
+ */
+export class FakeWorkbookTableCollection extends FakeClientObject<WorkbookState> {
+  protected readonly typeName = 'TableCollection';
+  protected readonly scalars: Scalars<WorkbookState> = {};
+  private itemList: FakeTable[] | undefined;
+
+  constructor(context: FakeRequestContext) {
+    super(context, 'workbook.tables', (exec) => exec.state);
+  }
+
+  get items(): FakeTable[] {
+    if (this.itemList === undefined) return this.get<FakeTable[]>('items');
+    return this.itemList;
+  }
+
+  override collect(exec: Execution, tree: LoadTree): Collected {
+    const items = exec.state.sheets.flatMap((sheet) =>
+      sheet.tables.map((table) => this.table(`getItem(${quote(table.name)})`, () => table)),
+    );
+    return collectItems(exec, tree, items, (list) => (this.itemList = list));
+  }
+
+  /** A table by name (without regard to case); fails at sync with ItemNotFound. */
+  getItem(key: string): FakeTable {
+    return this.table(`getItem(${quote(key)})`, (exec) => {
+      const table = findTable(exec.state, key);
+      if (!table) throw itemNotFound(`table ${quote(key)}`, 'TableCollection.getItem');
+      return table;
+    });
+  }
+
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(key: string): FakeTable {
+    return this.table(`getItemOrNullObject(${quote(key)})`, (exec) => {
+      exec.requireApi('1.4', 'TableCollection.getItemOrNullObject');
+      return findTable(exec.state, key) ?? null;
+    });
+  }
+
+  private table(label: string, resolve: (exec: Execution) => FakeTableData | null): FakeTable {
+    const path = `${this.path}.${label}`;
+    let table: FakeTable | undefined = undefined;
+    const owner = new FakeWorksheet(this.context, `${path}.worksheet`, (exec) => {
+      const data = table!.resolve(exec);
+      return data === null ? null : (tableSheet(exec, data) ?? null);
+    });
+    table = new FakeTable(this.context, path, resolve, owner);
+    return table;
+  }
+}
+
+function findTable(state: WorkbookState, key: string): FakeTableData | undefined {
+  const lower = key.toLowerCase();
+  return state.sheets.flatMap((s) => s.tables).find((t) => t.name.toLowerCase() === lower);
 }
 
 function findSheet(state: WorkbookState, key: string): SheetData | undefined {
@@ -447,7 +517,10 @@ export function activate(exec: Execution, sheet: SheetData): void {
 
 export class FakeWorksheetProtection extends FakeClientObject<SheetData> {
   protected readonly typeName = 'WorksheetProtection';
-  protected readonly scalars: Scalars<SheetData> = { protected: (s) => s.isProtected };
+  protected readonly scalars: Scalars<SheetData> = {
+    protected: (s) => s.isProtected,
+    options: (s) => ({ ...s.protectionOptions }),
+  };
 
   constructor(worksheet: FakeWorksheet) {
     super(worksheet.context, `${worksheet.ref}.protection`, (exec) => worksheet.resolve(exec));
@@ -457,22 +530,78 @@ export class FakeWorksheetProtection extends FakeClientObject<SheetData> {
     return this.get('protected');
   }
 
-  /** Passwords are not modelled. */
-  protect(): void {
-    this.toggle(true);
+  /** ExcelApi 1.2: what the protection still allows. */
+  get options(): FakeProtectionOptions {
+    return this.get('options');
   }
 
-  unprotect(): void {
-    this.toggle(false);
-  }
-
-  private toggle(on: boolean): void {
-    this.call(on ? 'protect' : 'unprotect', [], (sheet, exec) => {
+  /**
+   * Protects the sheet (ExcelApi 1.2; a password or `selectionMode` needs 1.7). Fails if the sheet
+   * is protected already, as Office.js documents (`WorksheetProtection.protect`); the code Excel
+   * answers with is not documented (office-js #6784 reports `AccessDenied` in one build), the fake
+   * says `InvalidOperation`. Options not given take Excel's defaults: nothing but selecting.
+   */
+  protect(options?: FakeProtectionOptions, password?: string): void {
+    const args: unknown[] = password !== undefined ? [options ?? null, password] : options ? [options] : [];
+    this.call('protect', args, (sheet, exec) => {
+      if (password !== undefined || options?.selectionMode !== undefined) {
+        exec.requireApi('1.7', 'WorksheetProtection.protect');
+      }
+      for (const key of Object.keys(options ?? {})) {
+        if (!(key in DEFAULT_PROTECTION_OPTIONS)) {
+          throw invalidArgument(`Unknown protection option '${key}'.`, 'WorksheetProtection.protect');
+        }
+      }
       if (sheet === null) return;
-      const old = sheet.isProtected;
-      sheet.isProtected = on;
-      exec.journal.push(() => (sheet.isProtected = old));
-      exec.structureChanged = true;
+      if (sheet.isProtected) {
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          `The worksheet is already protected. (${sheet.name})`,
+          'WorksheetProtection.protect',
+        );
+      }
+      this.record(sheet, exec, true, { ...DEFAULT_PROTECTION_OPTIONS, ...options }, password ?? null);
     });
+  }
+
+  /**
+   * Unprotects the sheet; nothing happens when it is not protected. A sheet protected with a
+   * password stays protected without that password: the fake fails with `InvalidArgument` (the
+   * code Excel gives is not documented; Microsoft Graph answers a wrong one with it).
+   */
+  unprotect(password?: string): void {
+    this.call('unprotect', password === undefined ? [] : [password], (sheet, exec) => {
+      if (sheet === null || !sheet.isProtected) return;
+      if (sheet.protectionPassword !== null && password !== sheet.protectionPassword) {
+        throw invalidArgument(
+          `The password does not unprotect the worksheet. (${sheet.name})`,
+          'WorksheetProtection.unprotect',
+        );
+      }
+      this.record(sheet, exec, false, sheet.protectionOptions, null);
+    });
+  }
+
+  private record(
+    sheet: SheetData,
+    exec: Execution,
+    on: boolean,
+    options: Required<FakeProtectionOptions>,
+    password: string | null,
+  ): void {
+    const old = {
+      on: sheet.isProtected,
+      options: sheet.protectionOptions,
+      password: sheet.protectionPassword,
+    };
+    sheet.isProtected = on;
+    sheet.protectionOptions = options;
+    sheet.protectionPassword = password;
+    exec.journal.push(() => {
+      sheet.isProtected = old.on;
+      sheet.protectionOptions = old.options;
+      sheet.protectionPassword = old.password;
+    });
+    exec.structureChanged = true;
   }
 }

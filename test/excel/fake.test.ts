@@ -6,7 +6,13 @@
  */
 import type { WorkbookModel } from '../../src/domain/model';
 import { modelToSnapshot } from '../../src/domain/modelToSnapshot';
-import { FakeOfficeError, FakeWorkbook, utf8Length, type FakeChange } from '../../src/fake';
+import {
+  DEFAULT_PROTECTION_OPTIONS,
+  FakeOfficeError,
+  FakeWorkbook,
+  utf8Length,
+  type FakeChange,
+} from '../../src/fake';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 
 const small: WorkbookModel = {
@@ -621,6 +627,149 @@ describe('sheets, activation and selection', () => {
       }),
     );
     expect(e.code).toBe('InvalidOperation');
+  });
+});
+
+describe('worksheet protection (ExcelApi 1.2)', () => {
+  it('protected and options load; protecting a protected sheet fails; unprotecting an unprotected one does nothing', async () => {
+    const fake = FakeWorkbook.fromModel(small);
+    await fake.run(async (context) => {
+      const protection = context.workbook.worksheets.getItem('Skjult').protection;
+      protection.load('protected,options');
+      await context.sync();
+      expect(protection.protected).toBe(true);
+      expect(protection.options).toEqual(DEFAULT_PROTECTION_OPTIONS);
+      protection.protect();
+      expect((await rejection(context.sync())).code).toBe('InvalidOperation');
+      const budget = context.workbook.worksheets.getItem('Budsjett').protection;
+      budget.unprotect();
+      budget.protect({ allowFormatCells: true });
+      budget.load('protected,options');
+      await context.sync();
+      expect(budget.protected).toBe(true);
+      expect(budget.options).toEqual({ ...DEFAULT_PROTECTION_OPTIONS, allowFormatCells: true });
+    });
+    expect(fake.readSheet('Budsjett')!.protection).toEqual({
+      options: { ...DEFAULT_PROTECTION_OPTIONS, allowFormatCells: true },
+      password: false,
+    });
+    expect(fake.readSheet('Skjult')!.protection?.options).toEqual(DEFAULT_PROTECTION_OPTIONS);
+  });
+
+  it('a password needs ExcelApi 1.7, and without it the sheet stays protected', async () => {
+    const old = FakeWorkbook.fromModel(small, { excelApi: '1.6' });
+    const e = await rejection(
+      old.run(async (context) => {
+        context.workbook.worksheets.getItem('Budsjett').protection.protect(undefined, 'pw');
+        await context.sync();
+      }),
+    );
+    expect(e.code).toBe('ApiNotFound');
+
+    const fake = FakeWorkbook.fromModel(small);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Budsjett').protection.protect(undefined, 'pw');
+      await context.sync();
+    });
+    expect(fake.readSheet('Budsjett')!.protection?.password).toBe(true);
+    const unprotect = (password?: string) =>
+      rejection(
+        fake.run(async (context) => {
+          context.workbook.worksheets.getItem('Budsjett').protection.unprotect(password);
+          await context.sync();
+        }),
+      );
+    for (const wrong of [await unprotect(), await unprotect('feil')])
+      expect(wrong.code).toBe('InvalidArgument');
+    expect(fake.sheets()[0].protected).toBe(true);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Budsjett').protection.unprotect('pw');
+      await context.sync();
+    });
+    expect(fake.sheets()[0].protected).toBe(false);
+    expect(fake.readSheet('Budsjett')!.protection).toBeNull();
+  });
+
+  it('a protected sheet can be renamed, hidden and deleted (sheet protection guards its cells and tables)', async () => {
+    const fake = FakeWorkbook.fromModel(small);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Skjult');
+      sheet.name = 'Gammel';
+      sheet.visibility = 'VeryHidden';
+      sheet.visibility = 'Hidden';
+      sheet.delete();
+      await context.sync();
+    });
+    expect(fake.sheets().map((s) => s.name)).toEqual(['Budsjett']);
+  });
+});
+
+describe('tables', () => {
+  it('names are unique in the workbook and shared with defined names; a protected sheet’s tables cannot change', async () => {
+    const fake = FakeWorkbook.fromModel(small);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Budsjett');
+      sheet.tables.add('A1:B3', true).name = 'Poster';
+      context.workbook.names.add('Navn', sheet.getRange('A1'));
+      await context.sync();
+      const other = context.workbook.worksheets.add('Annet');
+      other.getRange('A1:A2').values = [['h'], ['v']];
+      const table = other.tables.add('A1:A2', true);
+      table.name = 'poster';
+      expect((await rejection(context.sync())).code).toBe('ItemAlreadyExists');
+      context.workbook.worksheets.getItem('Annet').tables.getItem('Table2').name = 'Navn';
+      expect((await rejection(context.sync())).code).toBe('ItemAlreadyExists');
+      sheet.protection.protect();
+      await context.sync();
+      sheet.tables.getItem('Poster').name = 'Andre';
+      expect((await rejection(context.sync())).code).toBe('AccessDenied');
+    });
+    expect(fake.readSheet('Budsjett')!.tables.map((t) => t.name)).toEqual(['Poster']);
+  });
+
+  it('workbook.tables lists every table with its worksheet; getItemOrNullObject finds one by name', async () => {
+    const fake = FakeWorkbook.fromModel(small);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Budsjett').tables.add('A1:B3', true).name = 'Poster';
+      const skjult = context.workbook.worksheets.getItem('Skjult');
+      skjult.protection.unprotect();
+      skjult.tables.add('A1:A2', true).name = 'Liste';
+      await context.sync();
+      const tables = context.workbook.tables;
+      tables.load('items/name,items/worksheet/name');
+      const found = tables.getItemOrNullObject('liste');
+      found.load('name');
+      const missing = tables.getItemOrNullObject('Ingen');
+      missing.load('name');
+      await context.sync();
+      expect(tables.items.map((t) => [t.name, t.worksheet.name])).toEqual([
+        ['Poster', 'Budsjett'],
+        ['Liste', 'Skjult'],
+      ]);
+      expect([found.name, missing.isNullObject]).toEqual(['Liste', true]);
+    });
+  });
+
+  it('a deleted sheet takes its tables along, freeing their names', async () => {
+    const fake = FakeWorkbook.fromModel(small);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.add('Ny');
+      sheet.tables.add('A1:B2', true).name = 'Prosjekter';
+      await context.sync();
+    });
+    fake.failOnSync(1, -1);
+    const e = await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem('Ny').delete();
+        context.workbook.worksheets.add('Annen').tables.add('A1:B2', true).name = 'Prosjekter';
+        context.workbook.worksheets.getItem('Budsjett').getRange('A1').values = [['x']];
+        await context.sync();
+      }),
+    );
+    expect(e.code).toBe('GeneralException');
+    // What ran before the failing operation stays done, as in Excel: the table went with its sheet.
+    expect(fake.sheets().map((s) => s.name)).toEqual(['Budsjett', 'Skjult', 'Annen']);
+    expect(fake.readSheet('Annen')!.tables.map((t) => t.name)).toEqual(['Prosjekter']);
   });
 });
 

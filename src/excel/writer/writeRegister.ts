@@ -1,0 +1,638 @@
+/**
+ * `writeRegister()`: the register sheet (`Prosjektregister`) written with
+ * Office.js so that a co-author's edit is never overwritten and a failure
+ * leaves the workbook as it was.
+ *
+ * Round trip 1 reads the sheet list, the workbook's tables and names, and
+ * the register sheet's used range (values only, exactly as `read()` reads it,
+ * so that its fingerprint is the one `read()` gave the pane). The write is
+ * refused, with nothing written, when the register is not what `basedOn`
+ * says (`changed`), when its format version is newer than this add-in knows,
+ * or when a table name the register needs is taken elsewhere. Then the new
+ * register is written to a new sheet under a temporary name, in as many
+ * round trips as the payload limit needs (chunks as in writeOutputs.ts). At
+ * the end of the last one comes the swap: the old sheet's tables renamed out
+ * of the way (unprotecting it first when it is protected), the old sheet
+ * renamed out of the way, the new tables and sheet given their names, the new
+ * sheet moved to the old one's place and protected, and the old sheet deleted
+ * last: Excel stops a round trip at its first failing operation, and
+ * everything before the deletion can be undone. 2 round trips below the
+ * limit (1 000 entries included); if anything fails, two more put the
+ * workbook back as it was (recover()).
+ *
+ * Office.js members used here that excelApi.ts does not declare (worksheet
+ * protection, `workbook.tables`, `Table.worksheet`, all ExcelApi 1.1–1.2)
+ * are typed locally below; the adapter requires ExcelApi 1.4, so they are
+ * always there and protection is never left out.
+ */
+import { cellRef } from '../../domain/address';
+import type { CellModel, SheetModel } from '../../domain/model';
+import { sheetFingerprint } from '../../domain/register/fingerprint';
+import { findRegisterSheet, readRegister } from '../../domain/register/readRegister';
+import { registerSheetModel } from '../../domain/register/registerSheet';
+import {
+  PROJECTS_TABLE,
+  REGISTER_FORMAT_VERSION,
+  REGISTER_SHEET,
+  SOURCES_TABLE,
+  type Register,
+} from '../../domain/register/types';
+import type { SheetSnapshot } from '../../domain/snapshot';
+import { BLOCK_BYTES, estimatedBytesPerRow, MEASURED_MARGIN, measuredBytesPerRow } from '../adapter/blocks';
+import { toCellValues } from '../adapter/convert';
+import { isPayloadTooLarge } from '../errors';
+import type { ExcelContext, ExcelRange, ExcelWorkbook, ExcelWorksheet } from '../excelApi';
+import { ExcelFailure, type RegisterWriteOptions, type RegisterWriteResult } from '../gateway';
+import { packChunks, type Chunk } from './chunks';
+import { sheetOps, type Features, type WriteOp } from './sheetOps';
+
+export interface RegisterWriteConfig {
+  /** Bytes a request or response may have (Excel on the web: 5 MB). */
+  readonly payloadLimit: number;
+  /** Cells one range read may cover (OFFICEJS.md: 5 000 000). */
+  readonly maxCellsPerRead: number;
+  readonly features: Features;
+  /** How often a round trip rejected as too large is split and retried. */
+  readonly payloadRetries: number;
+}
+
+/** `Excel.WorksheetProtectionOptions` (ExcelApi 1.2; `selectionMode` 1.7). */
+export interface ProtectionOptions {
+  allowAutoFilter?: boolean;
+  allowDeleteColumns?: boolean;
+  allowDeleteRows?: boolean;
+  allowEditObjects?: boolean;
+  allowEditScenarios?: boolean;
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowInsertColumns?: boolean;
+  allowInsertHyperlinks?: boolean;
+  allowInsertRows?: boolean;
+  allowPivotTables?: boolean;
+  allowSort?: boolean;
+  selectionMode?: string;
+}
+
+/** `Excel.WorksheetProtection` (ExcelApi 1.2). */
+interface ExcelWorksheetProtection {
+  readonly protected: boolean;
+  readonly options: ProtectionOptions;
+  load(propertyNames: string): unknown;
+  /** Fails when the sheet is protected already. */
+  protect(options?: ProtectionOptions, password?: string): void;
+  unprotect(password?: string): void;
+}
+
+interface RegisterWorksheet extends ExcelWorksheet {
+  readonly protection: ExcelWorksheetProtection;
+}
+
+/** `workbook.tables` (ExcelApi 1.1), loaded with each table's sheet (`Table.worksheet`, 1.2). */
+interface RegisterWorkbook extends ExcelWorkbook {
+  readonly tables: {
+    readonly items: { readonly name: string; readonly worksheet: { readonly id: string } }[];
+    load(propertyNames: string): unknown;
+  };
+}
+
+/**
+ * What the register sheet allows once protected: nothing but selecting (the default of Excel's
+ * Protect Sheet, spelled out). Without a password: against accidental edits, not as security.
+ */
+const PROTECTION: ProtectionOptions = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+};
+
+/** The share of the payload limit a write round trip is planned to fill (as writeOutputs). */
+const BUDGET_SHARE = 0.85;
+/** The share a read round trip is planned to fill (as readWorkbook). */
+const READ_SHARE = 0.92;
+const BAND_CELLS = 40_000;
+const MAX_BAND_BYTES = 2_000_000;
+const DIMENSIONS = 'rowIndex,columnIndex,rowCount,columnCount';
+/** The names the register's tables must have; table names are unique in the workbook. */
+const TABLE_NAMES = [PROJECTS_TABLE, SOURCES_TABLE] as const;
+
+const lower = (s: string) => s.toLowerCase();
+
+interface SheetState {
+  readonly name: string;
+  readonly id: string;
+  readonly position: number;
+  readonly visibility: string;
+}
+
+/** The register sheet as round trip 1 found it. */
+export interface RegisterSheetNow extends SheetState {
+  readonly protected: boolean;
+  readonly options: ProtectionOptions;
+  /** As `read()` snapshots it: the values of the used range, values only. */
+  readonly snapshot: SheetSnapshot;
+  /** `sheetFingerprint(snapshot)`: equal to `read().registerFingerprint` for the same cells. */
+  readonly fingerprint: string;
+}
+
+/** The workbook as round trip 1 (and, for a large register, a few more) found it. */
+export interface WorkbookNow {
+  readonly sheets: readonly SheetState[];
+  /** Null when the workbook has no register sheet. */
+  readonly register: RegisterSheetNow | null;
+  readonly tables: readonly { readonly name: string; readonly sheetId: string }[];
+  readonly names: readonly string[];
+}
+
+interface Dimensions {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+interface QueuedRegister {
+  readonly sheet: RegisterWorksheet;
+  readonly used: ExcelRange;
+  readonly values: boolean;
+}
+
+/** Loads what the write needs of a (possibly null) register sheet; its values when `values`. */
+function queueRegister(sheet: RegisterWorksheet, values: boolean): QueuedRegister {
+  sheet.load('id');
+  sheet.protection.load('protected,options');
+  // Values only, as read() does: a sheet formatted far down does not count.
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load(values ? `${DIMENSIONS},values` : DIMENSIONS);
+  return { sheet, used, values };
+}
+
+/**
+ * Round trip 1 (once more without the values when the response was too large): the sheet list,
+ * tables and names, and the sheet named `Prosjektregister` with its values. A register found
+ * under another spelling (`' Prosjektregister'`: findRegisterSheet trims) costs one more.
+ */
+export async function readWorkbookNow(
+  context: ExcelContext,
+  config: RegisterWriteConfig,
+  trips: { count: number },
+): Promise<WorkbookNow> {
+  const workbook = context.workbook as RegisterWorkbook;
+  const worksheets = workbook.worksheets;
+  const first = async (values: boolean): Promise<QueuedRegister> => {
+    worksheets.load('items/name,items/id,items/position,items/visibility');
+    workbook.names.load('items/name');
+    workbook.tables.load('items/name,items/worksheet/id');
+    const guess = queueRegister(worksheets.getItemOrNullObject(REGISTER_SHEET) as RegisterWorksheet, values);
+    trips.count++;
+    try {
+      await context.sync();
+    } catch (e) {
+      // A register too large for one response: read it in blocks instead.
+      if (values && isPayloadTooLarge(e)) return first(false);
+      throw e;
+    }
+    return guess;
+  };
+  const guess = await first(true);
+
+  const sheets: SheetState[] = worksheets.items.map((ws) => ({
+    name: ws.name,
+    id: ws.id,
+    position: ws.position,
+    visibility: ws.visibility,
+  }));
+  const tables = workbook.tables.items.map((t) => ({ name: t.name, sheetId: t.worksheet.id }));
+  const names = workbook.names.items.map((n) => n.name);
+  // The register is the sheet read() takes for it: found by name, trimmed, as the engine finds it.
+  const found = findRegisterSheet({
+    sheets: sheets.map((s) => ({ name: s.name, origin: { row: 0, col: 0 }, values: [] })),
+  });
+  if (!found) return { sheets, register: null, tables, names };
+  const state = sheets.find((s) => s.name === found.name)!;
+
+  let queued = guess;
+  if (guess.sheet.isNullObject || guess.sheet.id !== state.id) {
+    const load = async (values: boolean): Promise<QueuedRegister> => {
+      const q = queueRegister(worksheets.getItem(state.id) as RegisterWorksheet, values);
+      trips.count++;
+      try {
+        await context.sync();
+      } catch (e) {
+        if (values && isPayloadTooLarge(e)) return load(false);
+        throw e;
+      }
+      return q;
+    };
+    queued = await load(true);
+  }
+
+  let snapshot: SheetSnapshot = { name: state.name, origin: { row: 0, col: 0 }, values: [] };
+  if (!queued.used.isNullObject) {
+    const d: Dimensions = {
+      rowIndex: queued.used.rowIndex,
+      columnIndex: queued.used.columnIndex,
+      rowCount: queued.used.rowCount,
+      columnCount: queued.used.columnCount,
+    };
+    // Over the cell limit Excel may answer null values instead of failing (OFFICEJS.md).
+    const whole = queued.values && d.rowCount * d.columnCount <= config.maxCellsPerRead;
+    const values = whole
+      ? queued.used.values
+      : await readBlocks(context, queued.sheet, d, config, trips, { rows: [], retries: 0 });
+    snapshot = {
+      name: state.name,
+      origin: { row: d.rowIndex, col: d.columnIndex },
+      values: toCellValues(values),
+    };
+  }
+  const { protection } = queued.sheet;
+  return {
+    sheets,
+    register: {
+      ...state,
+      protected: protection.protected,
+      options: protection.options,
+      snapshot,
+      fingerprint: sheetFingerprint(snapshot),
+    },
+    tables,
+    names,
+  };
+}
+
+interface BlockState {
+  readonly rows: unknown[][];
+  retries: number;
+  bytesPerRow?: number;
+}
+
+/**
+ * A large register's values in row blocks, one block per round trip, each under the payload
+ * limit: about size ÷ limit round trips. Recursion rather than a loop (one round trip each).
+ */
+async function readBlocks(
+  context: ExcelContext,
+  sheet: ExcelWorksheet,
+  d: Dimensions,
+  config: RegisterWriteConfig,
+  trips: { count: number },
+  state: BlockState,
+): Promise<unknown[][]> {
+  const start = state.rows.length;
+  if (start >= d.rowCount) return state.rows;
+  const bytesPerRow = (state.bytesPerRow ??= estimatedBytesPerRow(d.columnCount, ['values'], 0));
+  const fit = Math.floor((config.payloadLimit * READ_SHARE - BLOCK_BYTES) / bytesPerRow);
+  const maxRows = Math.max(1, Math.floor(config.maxCellsPerRead / d.columnCount));
+  const rows = Math.max(1, Math.min(fit, maxRows, d.rowCount - start));
+  const first = cellRef(d.rowIndex + start, d.columnIndex);
+  const last = cellRef(d.rowIndex + start + rows - 1, d.columnIndex + d.columnCount - 1);
+  const range = sheet.getRange(`${first}:${last}`);
+  range.load('values');
+  trips.count++;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadTooLarge(e) || rows === 1 || state.retries >= config.payloadRetries) throw e;
+    state.retries++;
+    state.bytesPerRow = bytesPerRow * 2;
+    return readBlocks(context, sheet, d, config, trips, state);
+  }
+  const values = range.values;
+  if (start + rows < d.rowCount) state.bytesPerRow = measuredBytesPerRow([values], rows, 0) * MEASURED_MARGIN;
+  for (const row of values) state.rows.push(row);
+  return readBlocks(context, sheet, d, config, trips, state);
+}
+
+/**
+ * The register sheet's model as written: every text cell under the text format `@`, not only
+ * those that look like formulas (sheetOps does those). A register is data: text Excel would
+ * otherwise read as a date, a currency or `1e5` stays the text it is, and the fingerprint
+ * computed from the model (writtenFingerprint) is what Excel then holds.
+ */
+export function registerWriteModel(register: Register): SheetModel {
+  const model = registerSheetModel(register);
+  const cells = model.cells.map((c): CellModel =>
+    typeof c.value === 'string' && c.formula === undefined && c.numberFormat === undefined
+      ? { ...c, numberFormat: '@' }
+      : c,
+  );
+  return { ...model, cells };
+}
+
+/**
+ * The fingerprint `read()` will give the written sheet, without reading it back: its used range
+ * (values only) as Excel's `values` shows it, converted as read() converts it.
+ */
+export function writtenFingerprint(model: SheetModel): string {
+  const content = model.cells.filter(
+    (c) => c.formula === undefined && c.value !== undefined && c.value !== null && c.value !== '',
+  );
+  if (model.cells.some((c) => c.formula !== undefined)) {
+    // Formula results are not known here; the register model has none.
+    throw new Error('The register sheet model holds formulas: its fingerprint cannot be computed.');
+  }
+  if (content.length === 0)
+    return sheetFingerprint({ name: model.name, origin: { row: 0, col: 0 }, values: [] });
+  let row0 = Infinity;
+  let col0 = Infinity;
+  let row1 = -1;
+  let col1 = -1;
+  for (const c of content) {
+    row0 = Math.min(row0, c.row);
+    col0 = Math.min(col0, c.col);
+    row1 = Math.max(row1, c.row);
+    col1 = Math.max(col1, c.col);
+  }
+  const values: unknown[][] = Array.from({ length: row1 - row0 + 1 }, () =>
+    new Array<unknown>(col1 - col0 + 1).fill(''),
+  );
+  for (const c of content) values[c.row - row0][c.col - col0] = c.value;
+  return sheetFingerprint({
+    name: model.name,
+    origin: { row: row0, col: col0 },
+    values: toCellValues(values),
+  });
+}
+
+function freeName(base: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const name = `${base} ${n}`;
+    if (!taken.has(lower(name))) {
+      taken.add(lower(name));
+      return name;
+    }
+  }
+}
+
+/** Refuses the write, with nothing written, when the workbook is not what the edit was based on. */
+function check(now: WorkbookNow, options: RegisterWriteOptions): void {
+  const { register } = now;
+  if (options.basedOn === null && register !== null) {
+    throw new ExcelFailure(
+      'changed',
+      `A register sheet (${register.name}) was added to the workbook meanwhile; nothing was written.`,
+      undefined,
+      register.name,
+    );
+  }
+  if (options.basedOn !== null && register === null) {
+    throw new ExcelFailure(
+      'changed',
+      `The register sheet ${REGISTER_SHEET} is no longer in the workbook; nothing was written.`,
+      undefined,
+      REGISTER_SHEET,
+    );
+  }
+  if (register !== null && register.fingerprint !== options.basedOn) {
+    throw new ExcelFailure(
+      'changed',
+      'The register changed in the workbook since it was read (a co-author?); nothing was written.',
+      undefined,
+      register.name,
+    );
+  }
+  if (register !== null) {
+    // Not `changed`: the sheet is what the pane read, but a later add-in wrote it, and this one
+    // must never change it (docs/REGISTER.md). read() reports it as REGISTER_INVALID, so the pane
+    // offers no edit; this is the guard behind that. The kind `office` shows Excel's general
+    // advice, with the code and the version on the details line.
+    const reading = readRegister({ sheets: [register.snapshot] });
+    const newer = reading.findings.find(
+      (f) => f.code === 'REGISTER_INVALID' && f.params.reason === 'newerVersion',
+    );
+    if (newer) {
+      throw new ExcelFailure(
+        'office',
+        `The register has format version ${newer.params.text ?? '?'}, newer than this add-in knows (${REGISTER_FORMAT_VERSION}); nothing was written.`,
+        'RegisterNewerVersion',
+        `${newer.cells[0] ?? register.name}: ${newer.params.text ?? ''}`,
+      );
+    }
+  }
+  // The register read is `' Prosjektregister'` (findRegisterSheet trims) and another sheet has the
+  // name the new one needs: the swap would fail at the rename.
+  const other = now.sheets.find((s) => lower(s.name) === lower(REGISTER_SHEET) && s.id !== register?.id);
+  if (other) {
+    throw new ExcelFailure(
+      'office',
+      `Another sheet is named ${other.name}, the name the register needs.`,
+      'ItemAlreadyExists',
+      other.name,
+    );
+  }
+  // The tables' names are unique in the workbook (and shared with defined names): taken by a
+  // table elsewhere or by a name, the swap would fail; refuse before writing anything.
+  for (const name of TABLE_NAMES) {
+    const table = now.tables.find((t) => lower(t.name) === lower(name) && t.sheetId !== register?.id);
+    const taken = table ? now.sheets.find((s) => s.id === table.sheetId)?.name : undefined;
+    if (table || now.names.some((n) => lower(n) === lower(name))) {
+      throw new ExcelFailure(
+        'office',
+        `The name ${name}, which the register's table needs, is taken by ${taken ? `a table on ${taken}` : 'a defined name'}.`,
+        'ItemAlreadyExists',
+        name,
+      );
+    }
+  }
+}
+
+/** What the swap and the recovery need: the sheets and names before, and the temporary names. */
+interface Plan {
+  readonly before: WorkbookNow;
+  /** The new sheet's temporary name. */
+  readonly temporary: string;
+  /** The old register's name while it waits for deletion. */
+  readonly retired: string;
+  /** The new tables: created under temporary names, named at the swap. */
+  readonly newTables: readonly { readonly temporary: string; readonly name: string }[];
+  /** The old register's tables in the way of the new ones' names, and where they go meanwhile. */
+  readonly oldTables: readonly { readonly temporary: string; readonly name: string }[];
+  readonly features: Features;
+}
+
+export async function writeRegister(
+  context: ExcelContext,
+  register: Register,
+  options: RegisterWriteOptions,
+  config: RegisterWriteConfig,
+): Promise<RegisterWriteResult> {
+  if (register.formatVersion > REGISTER_FORMAT_VERSION) {
+    throw new ExcelFailure(
+      'unexpected',
+      `A register of format version ${register.formatVersion} cannot be written by this add-in.`,
+    );
+  }
+  const trips = { count: 0 };
+  const sync = async () => {
+    trips.count++;
+    await context.sync();
+  };
+
+  // Round trip 1: what is there now (a co-author may have changed it since the pane read it).
+  const now = await readWorkbookNow(context, config, trips);
+  check(now, options);
+
+  const model = registerWriteModel(register);
+  const fingerprint = writtenFingerprint(model);
+  const budget = config.payloadLimit * BUDGET_SHARE;
+  const limits = { bandBytes: Math.min(MAX_BAND_BYTES, budget / 3), bandCells: BAND_CELLS };
+  // `protect` is done at the swap (after the tables are named), not by sheetOps.
+  const ops = sheetOps(model, config.features, limits);
+
+  const takenSheets = new Set(now.sheets.map((s) => lower(s.name)));
+  const takenTables = new Set([...now.tables.map((t) => lower(t.name)), ...now.names.map(lower)]);
+  for (const t of ops.tableNames) takenTables.add(lower(t.temporary));
+  const old = now.register;
+  const plan: Plan = {
+    before: now,
+    temporary: freeName('~PR', takenSheets),
+    retired: freeName('~PR old', takenSheets),
+    newTables: ops.tableNames,
+    oldTables: old
+      ? now.tables
+          .filter((t) => t.sheetId === old.id && TABLE_NAMES.some((n) => lower(n) === lower(t.name)))
+          .map((t) => ({ name: t.name, temporary: freeName('PlanReconcilerOld', takenTables) }))
+      : [],
+    features: config.features,
+  };
+
+  const chunks = packChunks(ops.ops, budget) as Chunk[];
+  if (chunks.length === 0) chunks.push({ ops: [], bytes: 0 });
+  try {
+    await writeChunks(context, chunks, 0, { plan, config, sync, writing: { added: false, retries: 0 } });
+  } catch (e) {
+    if ((await recover(context, plan)) === 'finished') return { fingerprint, syncs: trips.count };
+    throw e;
+  }
+  return { fingerprint, syncs: trips.count };
+}
+
+/**
+ * The swap, queued at the end of the last write round trip, after every cell: if any of that
+ * fails, Excel runs none of this. Ordered so that everything up to the old sheet's deletion,
+ * the last operation, can be undone by recover().
+ */
+function queueSwap(context: ExcelContext, plan: Plan): void {
+  const worksheets = context.workbook.worksheets;
+  const old = plan.before.register;
+  if (old) {
+    const sheet = worksheets.getItem(old.id) as RegisterWorksheet;
+    if (plan.oldTables.length > 0) {
+      // A protected sheet's tables cannot be renamed. Unprotecting is only done when needed: a
+      // sheet protected with a password (by a user) stays protected and the write fails cleanly.
+      if (old.protected) sheet.protection.unprotect();
+      for (const t of plan.oldTables) sheet.tables.getItem(t.name).name = t.temporary;
+    }
+    // A very hidden sheet cannot be deleted (office-js #365).
+    if (old.visibility === 'VeryHidden') sheet.visibility = 'Hidden';
+    sheet.name = plan.retired;
+  }
+  const sheet = worksheets.getItem(plan.temporary) as RegisterWorksheet;
+  for (const t of plan.newTables) sheet.tables.getItem(t.temporary).name = t.name;
+  sheet.name = REGISTER_SHEET;
+  if (old) sheet.position = old.position;
+  // Protected after its tables are named (a protected sheet's tables cannot be changed).
+  sheet.protection.protect(
+    plan.features.api17 ? { ...PROTECTION, selectionMode: 'Normal' } : { ...PROTECTION },
+  );
+  // Last: the one operation that cannot be undone.
+  if (old) worksheets.getItem(old.id).delete();
+}
+
+interface ChunkRun {
+  readonly plan: Plan;
+  readonly config: RegisterWriteConfig;
+  readonly sync: () => Promise<void>;
+  readonly writing: { added: boolean; retries: number };
+}
+
+/**
+ * One round trip per chunk; the first also adds the new sheet, the last ends with the swap.
+ * Recursion rather than a loop: a chunk rejected as too large is split in two and retried.
+ */
+async function writeChunks(
+  context: ExcelContext,
+  chunks: Chunk[],
+  index: number,
+  run: ChunkRun,
+): Promise<void> {
+  if (index >= chunks.length) return;
+  const { plan, config, writing } = run;
+  const worksheets = context.workbook.worksheets;
+  const chunk = chunks[index];
+  const sheet = writing.added ? worksheets.getItem(plan.temporary) : worksheets.add(plan.temporary);
+  const target = { sheet, sheetFor: (name: string) => worksheets.getItem(name) };
+  for (const op of chunk.ops as readonly WriteOp[]) op.queue(target);
+  if (index === chunks.length - 1) queueSwap(context, plan);
+  try {
+    await run.sync();
+  } catch (e) {
+    // Excel rejects an oversized request before doing any of it: split the chunk and try again.
+    if (!isPayloadTooLarge(e) || chunk.ops.length < 2 || writing.retries >= config.payloadRetries) throw e;
+    writing.retries++;
+    chunks.splice(index, 1, ...packChunks(chunk.ops, Math.max(1, chunk.bytes / 2)));
+    return writeChunks(context, chunks, index, run);
+  }
+  writing.added = true;
+  return writeChunks(context, chunks, index + 1, run);
+}
+
+/**
+ * After a failed write or swap, in two round trips: what is there now, then the new sheet
+ * deleted (one not in round trip 1's list, under the temporary or the register's name: never a
+ * co-author's sheet) and the old register given back its tables' names, its name, place,
+ * visibility and protection. Once the old sheet is gone (the swap's last operation ran: only the
+ * answer was lost), the write is complete: 'finished', nothing undone.
+ */
+async function recover(context: ExcelContext, plan: Plan): Promise<'undone' | 'finished'> {
+  const workbook = context.workbook as RegisterWorkbook;
+  const worksheets = workbook.worksheets;
+  const old = plan.before.register;
+  try {
+    worksheets.load('items/name,items/id,items/position,items/visibility');
+    workbook.tables.load('items/name,items/worksheet/id');
+    const oldSheet = old ? (worksheets.getItemOrNullObject(old.id) as RegisterWorksheet) : null;
+    oldSheet?.protection.load('protected');
+    await context.sync();
+
+    const known = new Set(plan.before.sheets.map((s) => s.id));
+    const ours = new Set([lower(plan.temporary), lower(REGISTER_SHEET)]);
+    const added = worksheets.items.filter((ws) => !known.has(ws.id) && ours.has(lower(ws.name)));
+    const oldNow = old ? worksheets.items.find((ws) => ws.id === old.id) : undefined;
+    if (old && !oldNow && added.some((ws) => ws.name === REGISTER_SHEET)) return 'finished';
+
+    for (const ws of added) worksheets.getItem(ws.id).delete();
+    if (old && oldNow && oldSheet) {
+      const sheet = worksheets.getItem(old.id) as RegisterWorksheet;
+      const onOld = new Set(
+        workbook.tables.items.filter((t) => t.worksheet.id === old.id).map((t) => lower(t.name)),
+      );
+      for (const t of plan.oldTables) {
+        if (onOld.has(lower(t.temporary))) sheet.tables.getItem(t.temporary).name = t.name;
+      }
+      if (oldNow.name !== old.name) sheet.name = old.name;
+      const shift = added.filter((ws) => ws.position < oldNow.position).length;
+      if (oldNow.position - shift !== old.position) sheet.position = old.position;
+      if (oldNow.visibility !== old.visibility) sheet.visibility = old.visibility;
+      if (old.protected && !oldSheet.protection.protected) {
+        const { selectionMode, ...rest } = old.options;
+        sheet.protection.protect(plan.features.api17 && selectionMode ? { ...rest, selectionMode } : rest);
+      }
+    }
+    await context.sync();
+  } catch {
+    // The write's own failure is the one to report.
+  }
+  return 'undone';
+}
