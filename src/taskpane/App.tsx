@@ -2,7 +2,7 @@
  * The task pane: the one component that talks to the controller (through hooks). Everything it
  * renders is presentational and gets plain values and callbacks.
  */
-import { useCallback, useEffect, useId } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { EmptyState } from './components/EmptyState';
 import { FailureMessage } from './components/FailureMessage';
 import { Header } from './components/Header';
@@ -10,8 +10,11 @@ import { ReconcileBar } from './components/ReconcileBar';
 import { ResultSlot, preloadResultView } from './components/ResultSlot';
 import { StatusRegion } from './components/StatusRegion';
 import { WorkbookSummary } from './components/WorkbookSummary';
-import type { ReconcileState } from './controller';
+import type { Register } from '../domain/register/types';
+import type { ReconcileState, RegisterChange } from './controller';
 import { useController, useIdle, useReconcileState } from './hooks';
+import { RegisterBar } from './register/RegisterBar';
+import { RegisterSlot, preloadRegisterPanel } from './register/RegisterSlot';
 import { STRINGS, type Strings } from './strings';
 import { S } from './styles';
 import { severityCounts } from './summary';
@@ -29,6 +32,10 @@ export function App({ preload = true }: AppProps) {
   const state = useReconcileState();
   const t = STRINGS[state.lang];
   const summaryHeadingId = useId();
+  const registerPanelId = useId();
+  const [registerOpen, setRegisterOpen] = useState(false);
+  // Bumped when the pane asks the register editor to take focus (after "Lag prosjektregister").
+  const [registerFocus, setRegisterFocus] = useState(0);
 
   useEffect(() => {
     void controller.refreshSheets();
@@ -44,6 +51,26 @@ export function App({ preload = true }: AppProps) {
   const missing = missingRoles(facts);
   const busy = run.status === 'loading';
   const reconcile = () => void controller.reconcile();
+  const lastRead = state.lastRead;
+  // Only where there is something to propose from (a budget or a financing sheet).
+  const offerCreate =
+    run.status === 'done' &&
+    lastRead !== null &&
+    lastRead.register === null &&
+    !lastRead.hasRegisterSheet &&
+    missing.length < 2;
+  // The offer is the likely next click: fetch the editor's chunk now.
+  useEffect(() => {
+    if (offerCreate && preload) preloadRegisterPanel();
+  }, [offerCreate, preload]);
+  const openRegister = (focus: boolean) => {
+    setRegisterOpen(true);
+    if (focus) setRegisterFocus((n) => n + 1);
+    // The editor works on what a run read: read the workbook if nothing has been read yet.
+    if (state.lastRead === null && run.status !== 'loading') reconcile();
+  };
+  const writeRegister = (register: Register, change: RegisterChange) =>
+    controller.writeRegister(register, change);
 
   return (
     <main style={S.main} lang={state.lang}>
@@ -60,6 +87,7 @@ export function App({ preload = true }: AppProps) {
       <div>
         <StatusRegion message={runAnnouncement(state, t)} />
         <StatusRegion message={selectionAnnouncement(state, t)} />
+        <StatusRegion message={registerAnnouncement(state, t)} />
       </div>
       {/* Right under the button that failed, where the retry is expected. */}
       {run.status === 'error' && <FailureMessage t={t} failure={run.failure} onRetry={reconcile} />}
@@ -73,6 +101,35 @@ export function App({ preload = true }: AppProps) {
       ) : (
         <WorkbookSummary t={t} facts={facts} headingId={summaryHeadingId} />
       )}
+      <RegisterBar
+        t={t}
+        open={registerOpen}
+        panelId={registerPanelId}
+        offerCreate={offerCreate}
+        onToggle={() => {
+          if (!registerOpen) openRegister(false);
+          else {
+            setRegisterOpen(false);
+            setRegisterFocus(0);
+          }
+        }}
+        onCreate={() => openRegister(true)}
+      />
+      <div id={registerPanelId}>
+        {registerOpen && (
+          <RegisterSlot
+            t={t}
+            lang={state.lang}
+            lastRead={lastRead}
+            running={busy}
+            write={state.registerWrite}
+            focusRequest={registerFocus}
+            onWrite={writeRegister}
+            onReread={reconcile}
+            onDismissWrite={() => controller.dismissRegisterWrite()}
+          />
+        )}
+      </div>
       <div style={S.outcome} aria-busy={busy}>
         {!busy && missing.length > 0 && <EmptyState t={t} missing={missing} lookedFor={LOOKED_FOR} />}
         {run.status === 'done' && (
@@ -87,6 +144,9 @@ export function App({ preload = true }: AppProps) {
             onInsert={(kind, project) =>
               void (kind === 'card' ? controller.insert(kind, project ?? -1) : controller.insert(kind))
             }
+            register={lastRead?.register ?? null}
+            registerWrite={state.registerWrite}
+            onWriteRegister={(register, change) => void writeRegister(register, change)}
           />
         )}
       </div>
@@ -105,6 +165,21 @@ function runAnnouncement(state: ReconcileState, t: Strings): string {
       return t.announceDone(state.run.result.balanced, severityCounts(state.run.result.findings));
     case 'error':
       return t.announceFailed(t.failureTitle[state.run.failure.kind]);
+  }
+}
+
+/** The progress and outcome of the last write of the project register. */
+function registerAnnouncement(state: ReconcileState, t: Strings): string {
+  const w = state.registerWrite;
+  switch (w.status) {
+    case 'idle':
+      return '';
+    case 'writing':
+      return t.reg.writing;
+    case 'done':
+      return t.reg.written(w.change);
+    case 'error':
+      return `${t.reg.writeFailed}: ${t.failureTitle[w.failure.kind]}.`;
   }
 }
 

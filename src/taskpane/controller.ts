@@ -15,11 +15,13 @@
 import type { Lang } from '../domain/messages';
 import { MARKER_NAMES, type OutputKind } from '../domain/outputs/placement';
 import type { ReconcileOptions, ReconciliationResult } from '../domain/reconcile/reconcile';
+import { REGISTER_SHEET, type Register } from '../domain/register/types';
 import type { WorkbookSnapshot } from '../domain/snapshot';
 import {
   ExcelFailure,
   type ExcelFailureKind,
   type LeftOut,
+  type ReadOptions,
   type SheetInfo,
   type WorkbookGateway,
   type WorkbookRead,
@@ -76,6 +78,40 @@ export type InsertState =
     }
   | { readonly status: 'error'; readonly target: InsertTarget; readonly failure: Failure };
 
+/**
+ * What the pane last read of the workbook, kept while a new run loads (the register editor's
+ * draft must not vanish because a run started). `register` and `registerFingerprint` always go
+ * together: the register the pane shows and the fingerprint of the sheet it came from, so that
+ * an edit of it is written with the right `basedOn`.
+ */
+export interface LastRead {
+  readonly snapshot: WorkbookSnapshot;
+  readonly options: ReadOptions;
+  /** The register sheet's fingerprint after the last read or write; null when there is none. */
+  readonly registerFingerprint: string | null;
+  /** The register as read (or as this pane last wrote it); null when there is none or it is unusable. */
+  readonly register: Register | null;
+  /** Whether the workbook has a register sheet (it may still be unusable, e.g. a newer format). */
+  readonly hasRegisterSheet: boolean;
+  /** How many register rows or tables the last run could not read (REGISTER_INVALID findings). */
+  readonly unreadableRegisterRows: number;
+}
+
+/** What a register write does, for the progress and outcome messages. */
+export type RegisterChange =
+  | { readonly kind: 'create'; readonly entries: number; readonly sources: number }
+  | { readonly kind: 'import'; readonly entries: number; readonly sources: number }
+  | { readonly kind: 'save'; readonly name: string }
+  | { readonly kind: 'delete'; readonly name: string }
+  | { readonly kind: 'alias'; readonly label: string; readonly target: string };
+
+export type RegisterWriteState =
+  | { readonly status: 'idle' }
+  /** Writing, then reconciling again on what was written. */
+  | { readonly status: 'writing'; readonly change: RegisterChange }
+  | { readonly status: 'done'; readonly change: RegisterChange }
+  | { readonly status: 'error'; readonly change: RegisterChange; readonly failure: Failure };
+
 export interface ReconcileState {
   readonly lang: Lang;
   readonly run: RunState;
@@ -88,6 +124,10 @@ export interface ReconcileState {
   readonly insert: InsertState;
   /** Whether an insert has succeeded since the pane opened (the undo note is shown until then). */
   readonly inserted: boolean;
+  /** The workbook as the last successful run read it; null before the first. */
+  readonly lastRead: LastRead | null;
+  /** The last write of the project register. */
+  readonly registerWrite: RegisterWriteState;
 }
 
 /** The domain engine's entry point, loaded on demand (it is not part of the first screen). */
@@ -125,6 +165,15 @@ export interface ReconcileController {
   insert(kind: OutputKind | 'all'): Promise<void>;
   /** One project's card; `project` is its index in the register's entries. */
   insert(kind: 'card', project: number): Promise<void>;
+  /**
+   * Writes `register` (an edit of `lastRead.register`) into the workbook's register sheet, based
+   * on the fingerprint of the register it was edited from (none: the sheet is created), then
+   * reconciles again. Resolves true when written; false when the write failed (the failure is in
+   * `registerWrite`: e.g. `changed` when a co-author changed the sheet; nothing was written).
+   * While a write is in progress, a second call starts nothing and returns the one under way.
+   */
+  writeRegister(register: Register, change: RegisterChange): Promise<boolean>;
+  dismissRegisterWrite(): void;
   /**
    * The sheet holding this kind's output according to the last read (its marker name points at
    * an existing sheet), or null: the ribbon refreshes the reconciliation sheet only if there is one.
@@ -186,6 +235,8 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     commandFailure: null,
     insert: { status: 'idle' },
     inserted: false,
+    lastRead: null,
+    registerWrite: { status: 'idle' },
   };
   const listeners = new Set<() => void>();
   const update = (patch: Partial<ReconcileState>) => {
@@ -214,11 +265,15 @@ export function createReconcileController(options: ReconcileControllerOptions): 
 
   let running: Promise<void> | null = null;
   let inserting: Promise<void> | null = null;
+  let writingRegister: Promise<boolean> | null = null;
+  // The options of the last run, for the run after a register write.
+  let lastRunOptions: ReconcileOptions = {};
   // Answers to listSheets()/read() can arrive out of order; only the newest request may write.
   let sheetsRequest = 0;
   let selectRequest = 0;
 
   const run = async (runOptions: ReconcileOptions): Promise<void> => {
+    lastRunOptions = runOptions;
     update({ run: { status: 'loading' } });
     const request = ++sheetsRequest;
     try {
@@ -229,7 +284,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       }
       const result = reconcile(read.snapshot, runOptions);
       placement = placementOf(read);
-      update({ run: { status: 'done', result } });
+      update({ run: { status: 'done', result }, lastRead: lastReadOf(read, readOptions, result) });
     } catch (error) {
       update({ run: { status: 'error', failure: toFailure(error) } });
     }
@@ -291,6 +346,29 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     return running;
   };
 
+  const doWriteRegister = async (register: Register, change: RegisterChange): Promise<boolean> => {
+    // The fingerprint of the register the edit was made on: taken now, before any run under way
+    // replaces it (if that run reads a co-author's change, the write is refused, as it should be).
+    const basedOn = state.lastRead?.registerFingerprint ?? null;
+    update({ registerWrite: { status: 'writing', change } });
+    try {
+      if (running !== null) await running;
+      const written = await exclusive(() => gateway.writeRegister(register, { basedOn }));
+      const last = state.lastRead;
+      if (last !== null) {
+        update({
+          lastRead: { ...last, register, registerFingerprint: written.fingerprint, hasRegisterSheet: true },
+        });
+      }
+    } catch (error) {
+      update({ registerWrite: { status: 'error', change, failure: toFailure(error) } });
+      return false;
+    }
+    await reconcileOnce(lastRunOptions);
+    update({ registerWrite: { status: 'done', change } });
+    return true;
+  };
+
   const insert = (kind: InsertKind, project?: number): Promise<void> => {
     if (inserting === null) {
       const target: InsertTarget = kind === 'card' ? { kind, project: project ?? -1 } : { kind };
@@ -314,6 +392,17 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       return reconcileOnce(runOptions);
     },
     insert,
+    writeRegister(register, change) {
+      if (writingRegister === null) {
+        writingRegister = doWriteRegister(register, change).finally(() => {
+          writingRegister = null;
+        });
+      }
+      return writingRegister;
+    },
+    dismissRegisterWrite() {
+      if (state.registerWrite.status !== 'writing') update({ registerWrite: { status: 'idle' } });
+    },
     existingOutput(kind) {
       if (placement === null) return null;
       const marker = placement.names.find((n) => sameName(n.name, MARKER_NAMES[kind]));
@@ -357,6 +446,21 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     dismissCommandFailure() {
       update({ commandFailure: null });
     },
+  };
+}
+
+/** What the pane keeps of a successful run's read. */
+function lastReadOf(read: WorkbookRead, options: ReadOptions, result: ReconciliationResult): LastRead {
+  const registerSheet = REGISTER_SHEET.toLowerCase();
+  return {
+    snapshot: read.snapshot,
+    options,
+    registerFingerprint: read.registerFingerprint,
+    register: result.plan.index?.register ?? null,
+    hasRegisterSheet:
+      result.sources.registerSheet !== null ||
+      read.snapshot.sheets.some((s) => s.name.trim().toLowerCase() === registerSheet),
+    unreadableRegisterRows: result.findings.filter((f) => f.code === 'REGISTER_INVALID').length,
   };
 }
 

@@ -8,10 +8,134 @@
  */
 import type { Severity } from '../domain/findings';
 import type { Lang } from '../domain/messages';
+import type { EntryKind, SourceKind } from '../domain/register/types';
 import type { ExcelFailureKind, LeftOut } from '../excel/gateway';
-import type { InsertKind } from './controller';
+import type { InsertKind, RegisterChange } from './controller';
 
 export type { Lang };
+
+/** The register's fields as the editor labels them (the stored keys stay as they are). */
+export type RegisterField =
+  | 'id'
+  | 'name'
+  | 'area'
+  | 'phase'
+  | 'owner'
+  | 'role'
+  | 'partners'
+  | 'goals'
+  | 'contribution'
+  | 'basis'
+  | 'contributionNote'
+  | 'budgetLine'
+  | 'aliases'
+  | 'kind';
+
+/** The lists of a register row that the editor edits item by item. */
+export type RegisterList = 'partners' | 'goals' | 'aliases';
+
+/** Why the proposal guessed a kind (proposeRegister's `reason`). */
+export type EntryGuessReason = 'operationsLabel' | 'project';
+export type SourceGuessReason = 'groupHeader' | 'topLevel' | 'memoRow';
+
+/** The project register: creating it, editing it, learning aliases, import and export. */
+export interface RegisterStrings {
+  /** The pane's button that opens the register (aria-expanded says whether it is open). */
+  readonly toggle: string;
+  readonly heading: string;
+  readonly loading: string;
+  readonly viewFailed: string;
+  readonly readingFirst: string;
+  readonly needsRun: string;
+  readonly noRegisterTitle: string;
+  readonly noRegisterBody: string;
+  readonly create: string;
+  readonly unusable: string;
+  readonly unreadableRows: (n: number) => string;
+
+  /** The proposal of a new register. */
+  readonly proposalHeading: string;
+  readonly proposalIntro: string;
+  readonly proposalEmpty: string;
+  readonly proposalNotes: string;
+  readonly entriesHeading: string;
+  readonly sourcesHeading: string;
+  readonly kindFor: (name: string) => string;
+  readonly idFor: (name: string) => string;
+  readonly entryKind: Readonly<Record<EntryKind, string>>;
+  readonly sourceKind: Readonly<Record<SourceKind, string>>;
+  readonly entryGuess: (reason: EntryGuessReason, cell: string) => string;
+  readonly sourceGuess: (reason: SourceGuessReason, cell: string) => string;
+  readonly saveProposal: string;
+
+  /** The lists and search. */
+  readonly projectsHeading: string;
+  readonly searchLabel: string;
+  readonly searchHint: string;
+  readonly shown: (shown: number, total: number) => string;
+  readonly noMatches: string;
+  readonly emptyTable: string;
+  readonly addEntry: string;
+  readonly addSource: string;
+  readonly edit: string;
+  readonly editWhat: (name: string) => string;
+  readonly remove: string;
+  readonly removeWhat: (name: string) => string;
+  readonly contributionSummary: (amount: string, basis: string) => string;
+  readonly workOnly: string;
+  readonly budgetLineSummary: (line: string) => string;
+  readonly aliasesSummary: (aliases: readonly string[]) => string;
+
+  /** Deleting. */
+  readonly deleteTitle: (name: string) => string;
+  readonly deleteBody: string;
+  readonly confirmDelete: string;
+  readonly cancel: string;
+
+  /** The forms. */
+  readonly newEntry: string;
+  readonly editEntry: (name: string) => string;
+  readonly newSource: string;
+  readonly editSource: (name: string) => string;
+  readonly field: Readonly<Record<RegisterField, string>>;
+  readonly contributionHint: string;
+  readonly idHint: string;
+  readonly basisNone: string;
+  readonly basisOption: Readonly<Record<'per år' | 'totalt', string>>;
+  readonly noBudgetLine: string;
+  readonly notInBudget: (line: string) => string;
+  readonly listItem: Readonly<Record<RegisterList, (n: number) => string>>;
+  readonly addItem: Readonly<Record<RegisterList, string>>;
+  readonly removeItem: Readonly<Record<RegisterList, (n: number) => string>>;
+  readonly emptyList: string;
+  readonly removeShort: string;
+  readonly save: string;
+  readonly saving: string;
+  readonly formErrors: (n: number) => string;
+  readonly draftKept: string;
+  readonly reread: string;
+
+  /** Import and export. */
+  readonly ioHeading: string;
+  readonly exportJson: string;
+  readonly exportCsv: string;
+  readonly exported: (fileName: string) => string;
+  readonly importLabel: string;
+  readonly importFailed: (fileName: string) => string;
+  readonly importNothingWritten: string;
+  readonly importUnreadable: string;
+  readonly importConfirmTitle: (fileName: string) => string;
+  readonly importConfirmBody: (entries: number, sources: number, replaces: boolean) => string;
+  readonly importConfirm: string;
+
+  /** Learning an alias from a finding. */
+  readonly addAlias: (target: string) => string;
+
+  /** Writing the register: progress and outcome (also in the live region). */
+  readonly writing: string;
+  readonly written: (change: RegisterChange) => string;
+  readonly writeFailed: string;
+}
 
 /** How many findings of each severity a run produced. */
 export type SeverityCounts = Readonly<Record<Severity, number>>;
@@ -99,6 +223,9 @@ export interface Strings {
   readonly announceFailed: (title: string) => string;
   readonly announceSelected: (ref: string) => string;
   readonly findingCount: (counts: SeverityCounts) => string;
+
+  /** The project register editor. */
+  readonly reg: RegisterStrings;
 }
 
 const total = (c: SeverityCounts) => c.error + c.warning + c.info;
@@ -132,6 +259,287 @@ const EN_LEFT_OUT: Readonly<Record<LeftOut, string>> = {
   print: 'the print settings',
   indent: 'indents',
   protect: 'sheet protection',
+};
+
+const NB_REGISTER: RegisterStrings = {
+  toggle: 'Rediger prosjektregisteret',
+  heading: 'Prosjektregister',
+  loading: 'Laster prosjektregisteret …',
+  viewFailed: 'Kunne ikke laste prosjektregisteret',
+  readingFirst: 'Leser arbeidsboken …',
+  needsRun: 'Registeret leses inn når arbeidsboken avstemmes. Velg Avstem.',
+  noRegisterTitle: 'Arbeidsboken har ikke noe prosjektregister',
+  noRegisterBody:
+    'Uten registeret kan ikke prosjektene kontrolleres. Tillegget kan foreslå et fra budsjettet og finansieringen; du ser over forslaget før det lagres.',
+  create: 'Lag prosjektregister',
+  unusable: 'Prosjektregisteret i arbeidsboken kunne ikke leses (se Funn), så det kan ikke redigeres her.',
+  unreadableRows: (n) =>
+    `${n === 1 ? 'Én rad' : `${n} rader`} i registeret kunne ikke leses (se Funn). Rader uten navn, og kilder uten gyldig type, blir ikke med når du lagrer.`,
+
+  proposalHeading: 'Forslag til prosjektregister',
+  proposalIntro:
+    'Forslaget er laget fra budsjettet og finansieringen. Se over typen til hver post og kilde, og endre der gjetningen er feil. Resten kan du fylle ut etterpå.',
+  proposalEmpty: 'Fant ingen budsjettposter eller kilder å foreslå.',
+  proposalNotes: 'Merknader til forslaget',
+  entriesHeading: 'Budsjettposter',
+  sourcesHeading: 'Finansieringskilder',
+  kindFor: (name) => `Type for «${name}»`,
+  idFor: (name) => `Id for «${name}»`,
+  entryKind: { project: 'Prosjekt', operations: 'Drift' },
+  sourceKind: { own: 'Egen', external: 'Ekstern', memo: 'Memopost (sum av egne kilder)' },
+  entryGuess: (reason, cell) =>
+    `${reason === 'operationsLabel' ? 'Gjettet drift: navnet ligner en driftspost' : 'Gjettet prosjekt'} (${cell})`,
+  sourceGuess: (reason, cell) =>
+    `${
+      reason === 'groupHeader'
+        ? 'Gjettet ekstern: overskrift over øremerkede rader'
+        : reason === 'memoRow'
+          ? 'Gjettet memopost: står etter sumraden'
+          : 'Gjettet egen: egen rad med beløp'
+    } (${cell})`,
+  saveProposal: 'Lagre prosjektregisteret',
+
+  projectsHeading: 'Prosjekter og budsjettposter',
+  searchLabel: 'Søk i registeret',
+  searchHint: 'Id, navn eller alias',
+  shown: (shown, total) => (shown === total ? `${total} i alt` : `Viser ${shown} av ${total}`),
+  noMatches: 'Ingen treff.',
+  emptyTable: 'Ingen ennå.',
+  addEntry: 'Legg til prosjekt',
+  addSource: 'Legg til kilde',
+  edit: 'Rediger',
+  editWhat: (name) => `Rediger «${name}»`,
+  remove: 'Slett',
+  removeWhat: (name) => `Slett «${name}»`,
+  contributionSummary: (amount, basis) => `${amount} kr ${basis}`,
+  workOnly: 'bidrar med arbeid',
+  budgetLineSummary: (line) => `budsjettpost «${line}»`,
+  aliasesSummary: (aliases) => `alias: ${aliases.join(', ')}`,
+
+  deleteTitle: (name) => `Slette «${name}»?`,
+  deleteBody: 'Raden fjernes fra prosjektregisteret i arbeidsboken, og arbeidsboken avstemmes på nytt.',
+  confirmDelete: 'Slett',
+  cancel: 'Avbryt',
+
+  newEntry: 'Nytt prosjekt',
+  editEntry: (name) => `Rediger «${name}»`,
+  newSource: 'Ny finansieringskilde',
+  editSource: (name) => `Rediger kilden «${name}»`,
+  field: {
+    id: 'Id (prosjektnummer)',
+    name: 'Navn',
+    area: 'Innsatsområde',
+    phase: 'Fase',
+    owner: 'Prosjekteier',
+    role: 'Rådets rolle',
+    partners: 'Partnere',
+    goals: 'Mål',
+    contribution: 'Bidrag (kroner)',
+    basis: 'Grunnlag',
+    contributionNote: 'Merknad til bidraget',
+    budgetLine: 'Budsjettpost',
+    aliases: 'Alias (andre navn)',
+    kind: 'Type',
+  },
+  contributionHint: 'For eksempel 200 000 eller kr 1.500.000. Tomt når rådet bidrar med arbeid, ikke penger.',
+  idHint: 'For eksempel 1.1a. Må være unik.',
+  basisNone: '(ingen – uten pengebidrag)',
+  basisOption: { 'per år': 'per år', totalt: 'totalt (hele perioden)' },
+  noBudgetLine: '(ingen budsjettpost)',
+  notInBudget: (line) => `${line} (finnes ikke i budsjettet)`,
+  listItem: {
+    partners: (n) => `Partner ${n}`,
+    goals: (n) => `Mål ${n}`,
+    aliases: (n) => `Alias ${n}`,
+  },
+  addItem: { partners: 'Legg til partner', goals: 'Legg til mål', aliases: 'Legg til alias' },
+  removeItem: {
+    partners: (n) => `Fjern partner ${n}`,
+    goals: (n) => `Fjern mål ${n}`,
+    aliases: (n) => `Fjern alias ${n}`,
+  },
+  emptyList: 'Ingen.',
+  removeShort: 'Fjern',
+  save: 'Lagre',
+  saving: 'Lagrer …',
+  formErrors: (n) =>
+    `Skjemaet har ${n === 1 ? 'én feil' : `${n} feil`}. Rett ${n === 1 ? 'den' : 'dem'}, og lagre igjen.`,
+  draftKept: 'Endringene dine er ikke lagret, men beholdt i skjemaet.',
+  reread: 'Les registeret på nytt',
+
+  ioHeading: 'Importer og eksporter',
+  exportJson: 'Eksporter som JSON',
+  exportCsv: 'Eksporter som CSV',
+  exported: (fileName) => `Lastet ned «${fileName}».`,
+  importLabel: 'Importer fra fil (.json eller .csv)',
+  importFailed: (fileName) => `Kunne ikke importere «${fileName}»`,
+  importNothingWritten: 'Ingenting er lagret. Rett feilene i filen, og prøv igjen:',
+  importUnreadable: 'Filen kunne ikke leses som tekst.',
+  importConfirmTitle: (fileName) => `Importere «${fileName}»?`,
+  importConfirmBody: (entries, sources, replaces) =>
+    `Filen har ${entries} ${entries === 1 ? 'prosjekt eller budsjettpost' : 'prosjekter og budsjettposter'} og ${sources} ${sources === 1 ? 'kilde' : 'kilder'}. ${replaces ? 'De erstatter hele prosjektregisteret i arbeidsboken.' : 'De blir arbeidsbokens prosjektregister.'}`,
+  importConfirm: 'Importer',
+
+  addAlias: (target) => `Legg til som alias for «${target}»`,
+
+  writing: 'Lagrer prosjektregisteret …',
+  written: (c) => {
+    switch (c.kind) {
+      case 'create':
+        return `Prosjektregisteret er laget med ${c.entries} ${c.entries === 1 ? 'post' : 'poster'} og ${c.sources} ${c.sources === 1 ? 'kilde' : 'kilder'}.`;
+      case 'import':
+        return `Importert: ${c.entries} ${c.entries === 1 ? 'post' : 'poster'} og ${c.sources} ${c.sources === 1 ? 'kilde' : 'kilder'} i prosjektregisteret.`;
+      case 'save':
+        return `«${c.name}» er lagret i prosjektregisteret.`;
+      case 'delete':
+        return `«${c.name}» er slettet fra prosjektregisteret.`;
+      case 'alias':
+        return `«${c.label}» er lagt til som alias for «${c.target}».`;
+    }
+  },
+  writeFailed: 'Kunne ikke lagre prosjektregisteret',
+};
+
+const EN_REGISTER: RegisterStrings = {
+  toggle: 'Edit the project register',
+  heading: 'Project register',
+  loading: 'Loading the project register …',
+  viewFailed: 'Could not load the project register',
+  readingFirst: 'Reading the workbook …',
+  needsRun: 'The register is read when the workbook is reconciled. Choose Reconcile.',
+  noRegisterTitle: 'The workbook has no project register',
+  noRegisterBody:
+    'Without the register the projects cannot be checked. The add-in can propose one from the budget and the financing; you review the proposal before it is saved.',
+  create: 'Create the project register',
+  unusable:
+    'The project register in the workbook could not be read (see Findings), so it cannot be edited here.',
+  unreadableRows: (n) =>
+    `${n === 1 ? 'One row' : `${n} rows`} of the register could not be read (see Findings). Rows without a name, and sources without a valid kind, are not kept when you save.`,
+
+  proposalHeading: 'Proposed project register',
+  proposalIntro:
+    'The proposal is made from the budget and the financing. Check the kind of each line and source, and change it where the guess is wrong. The rest can be filled in afterwards.',
+  proposalEmpty: 'No budget lines or sources were found to propose.',
+  proposalNotes: 'Notes on the proposal',
+  entriesHeading: 'Budget lines',
+  sourcesHeading: 'Funding sources',
+  kindFor: (name) => `Kind of «${name}»`,
+  idFor: (name) => `Id of «${name}»`,
+  entryKind: { project: 'Project', operations: 'Operations' },
+  sourceKind: { own: 'Own', external: 'External', memo: 'Memo row (sum of own sources)' },
+  entryGuess: (reason, cell) =>
+    `${reason === 'operationsLabel' ? 'Guessed operations: the name looks like an operations line' : 'Guessed project'} (${cell})`,
+  sourceGuess: (reason, cell) =>
+    `${
+      reason === 'groupHeader'
+        ? 'Guessed external: a header above earmarked rows'
+        : reason === 'memoRow'
+          ? 'Guessed memo row: stands after the sum row'
+          : 'Guessed own: a row of its own with an amount'
+    } (${cell})`,
+  saveProposal: 'Save the project register',
+
+  projectsHeading: 'Projects and budget lines',
+  searchLabel: 'Search the register',
+  searchHint: 'Id, name or alias',
+  shown: (shown, total) => (shown === total ? `${total} in all` : `Showing ${shown} of ${total}`),
+  noMatches: 'No matches.',
+  emptyTable: 'None yet.',
+  addEntry: 'Add a project',
+  addSource: 'Add a source',
+  edit: 'Edit',
+  editWhat: (name) => `Edit «${name}»`,
+  remove: 'Delete',
+  removeWhat: (name) => `Delete «${name}»`,
+  contributionSummary: (amount, basis) => `NOK ${amount} ${basis}`,
+  workOnly: 'contributes work',
+  budgetLineSummary: (line) => `budget line «${line}»`,
+  aliasesSummary: (aliases) => `aliases: ${aliases.join(', ')}`,
+
+  deleteTitle: (name) => `Delete «${name}»?`,
+  deleteBody:
+    'The row is removed from the project register in the workbook, and the workbook is reconciled again.',
+  confirmDelete: 'Delete',
+  cancel: 'Cancel',
+
+  newEntry: 'New project',
+  editEntry: (name) => `Edit «${name}»`,
+  newSource: 'New funding source',
+  editSource: (name) => `Edit the source «${name}»`,
+  field: {
+    id: 'Id (project number)',
+    name: 'Name',
+    area: 'Focus area',
+    phase: 'Phase',
+    owner: 'Project owner',
+    role: "The council's role",
+    partners: 'Partners',
+    goals: 'Goals',
+    contribution: 'Contribution (NOK)',
+    basis: 'Basis',
+    contributionNote: 'Note on the contribution',
+    budgetLine: 'Budget line',
+    aliases: 'Aliases (other names)',
+    kind: 'Kind',
+  },
+  contributionHint:
+    'For example 200 000 or kr 1.500.000. Empty when the council contributes work, not money.',
+  idHint: 'For example 1.1a. Must be unique.',
+  basisNone: '(none – no money contribution)',
+  basisOption: { 'per år': 'per year (per år)', totalt: 'in total (totalt)' },
+  noBudgetLine: '(no budget line)',
+  notInBudget: (line) => `${line} (not in the budget)`,
+  listItem: {
+    partners: (n) => `Partner ${n}`,
+    goals: (n) => `Goal ${n}`,
+    aliases: (n) => `Alias ${n}`,
+  },
+  addItem: { partners: 'Add a partner', goals: 'Add a goal', aliases: 'Add an alias' },
+  removeItem: {
+    partners: (n) => `Remove partner ${n}`,
+    goals: (n) => `Remove goal ${n}`,
+    aliases: (n) => `Remove alias ${n}`,
+  },
+  emptyList: 'None.',
+  removeShort: 'Remove',
+  save: 'Save',
+  saving: 'Saving …',
+  formErrors: (n) =>
+    `The form has ${n === 1 ? 'one error' : `${n} errors`}. Correct ${n === 1 ? 'it' : 'them'} and save again.`,
+  draftKept: 'Your changes are not saved, but kept in the form.',
+  reread: 'Read the register again',
+
+  ioHeading: 'Import and export',
+  exportJson: 'Export as JSON',
+  exportCsv: 'Export as CSV',
+  exported: (fileName) => `Downloaded «${fileName}».`,
+  importLabel: 'Import from a file (.json or .csv)',
+  importFailed: (fileName) => `Could not import «${fileName}»`,
+  importNothingWritten: 'Nothing was saved. Correct these errors in the file and try again:',
+  importUnreadable: 'The file could not be read as text.',
+  importConfirmTitle: (fileName) => `Import «${fileName}»?`,
+  importConfirmBody: (entries, sources, replaces) =>
+    `The file has ${entries} ${entries === 1 ? 'project or budget line' : 'projects and budget lines'} and ${sources} ${sources === 1 ? 'source' : 'sources'}. ${replaces ? 'They replace the whole project register in the workbook.' : 'They become the project register of the workbook.'}`,
+  importConfirm: 'Import',
+
+  addAlias: (target) => `Add as alias of «${target}»`,
+
+  writing: 'Saving the project register …',
+  written: (c) => {
+    switch (c.kind) {
+      case 'create':
+        return `The project register was created with ${c.entries} ${c.entries === 1 ? 'line' : 'lines'} and ${c.sources} ${c.sources === 1 ? 'source' : 'sources'}.`;
+      case 'import':
+        return `Imported ${c.entries} ${c.entries === 1 ? 'line' : 'lines'} and ${c.sources} ${c.sources === 1 ? 'source' : 'sources'} into the project register.`;
+      case 'save':
+        return `«${c.name}» was saved in the project register.`;
+      case 'delete':
+        return `«${c.name}» was deleted from the project register.`;
+      case 'alias':
+        return `«${c.label}» was added as an alias of «${c.target}».`;
+    }
+  },
+  writeFailed: 'Could not save the project register',
 };
 
 const NB: Strings = {
@@ -270,6 +678,8 @@ const NB: Strings = {
         ]
           .filter(Boolean)
           .join(', ')}`,
+
+  reg: NB_REGISTER,
 };
 
 const EN: Strings = {
@@ -409,6 +819,8 @@ const EN: Strings = {
         ]
           .filter(Boolean)
           .join(', ')}`,
+
+  reg: EN_REGISTER,
 };
 
 /** «a», «b» or «c» */

@@ -74,6 +74,27 @@ export const S = {
   },
   groupEnd: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   list: { listStyleType: 'none', margin: 0, padding: 0, ...stack(tokens.spacingVerticalS) },
+  /** A heading that takes the focus (Subtitle2's look on a native heading, which takes a ref). */
+  heading: {
+    margin: 0,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase300,
+  },
+  /** A group of inputs (a list edited item by item): no browser frame, the stack's spacing. */
+  fieldset: { border: 0, margin: 0, padding: 0, minWidth: 0, ...stack(tokens.spacingVerticalXS) },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold },
+  /** A validation message outside a Field (a whole list's); the text says it, colour only helps. */
+  errorText: { color: tokens.colorPaletteRedForeground1 },
+  /** A row of the register's lists: its name, a summary, and its buttons. */
+  registerItem: {
+    ...stack(tokens.spacingVerticalXXS),
+    paddingBlockEnd: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  /** An input that takes the row's free width next to its button. */
+  grow: { flexGrow: 1, minWidth: 0 },
   finding: {
     ...stack(tokens.spacingVerticalXXS),
     paddingInlineStart: tokens.spacingHorizontalS,

@@ -420,6 +420,71 @@ test('the pane inserts the three outputs into the preview: the same sheets as th
   await page.close();
 });
 
+/**
+ * The sample workbook without its register: only Budsjett and Finansiering, as a finance officer
+ * starts. One earmark is spelt `Helse-design` (the budget line is `Helsesdesign Arena`): too far
+ * from the line for the proposal to tie it on its own, close enough for the pane to offer the alias.
+ */
+async function writeWorkbookWithoutRegister(file) {
+  const { writeWorkbookFile } = require(path.join(ROOT, 'build', 'xlsx'));
+  const { sampleWorkbookModel } = require(path.join(ROOT, 'build', 'sample', 'sampleWorkbook'));
+  const sheets = sampleWorkbookModel()
+    .sheets.filter((s) => s.name !== 'Prosjektregister')
+    .map((s) =>
+      s.name !== 'Finansiering'
+        ? s
+        : {
+            ...s,
+            cells: s.cells.map((c) => (c.value === 'Helsesdesign' ? { ...c, value: 'Helse-design' } : c)),
+          },
+    );
+  assert.ok(sheets[1].cells.some((c) => c.value === 'Helse-design'));
+  await writeWorkbookFile({ sheets }, file);
+}
+
+test('a workbook without a register: the pane creates it, reconciles, and a learned alias clears its finding', async () => {
+  const file = path.join(dir, 'uten-register.xlsx');
+  await writeWorkbookWithoutRegister(file);
+  const page = await openPreview();
+  await page.getByLabel('Arbeidsbok (.xlsx)').setInputFiles(file);
+  await page.getByTestId('open-workbook').filter({ hasText: 'uten-register.xlsx' }).waitFor();
+  assert.deepEqual(await page.getByRole('tab').allTextContents(), ['Budsjett', 'Finansiering']);
+
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  await pane(page).getByRole('button', { name: 'Lag prosjektregister' }).click();
+  const proposal = pane(page).getByRole('region', { name: 'Forslag til prosjektregister' });
+  await proposal.waitFor();
+  assert.ok(
+    (await proposal.getByRole('region', { name: 'Budsjettposter' }).getByRole('combobox').count()) > 0,
+  );
+  await proposal.getByRole('button', { name: 'Lagre prosjektregisteret' }).click();
+
+  // Written into the workbook as the hidden register sheet, and the workbook reconciled again.
+  await pane(page)
+    .getByText(/^Prosjektregisteret er laget med/)
+    .first()
+    .waitFor();
+  await page.getByRole('tab', { name: 'Prosjektregister (skjult)' }).waitFor();
+  const findings = pane(page).getByRole('region', { name: 'Funn', exact: true });
+  await findings.waitFor();
+  assert.equal(await findings.getByText('REGISTER_MISSING', { exact: true }).count(), 0);
+
+  // The earmark the proposal could not tie: accept the alias offered, and the finding goes.
+  const item = findings.locator('li', { hasText: 'UNKNOWN_EARMARK' });
+  const message = await item.locator('p').first().textContent();
+  assert.match(message, /«Helse-design»/);
+  const offer = item.getByRole('button', { name: 'Legg til som alias for «P3 Helsesdesign Arena»' });
+  await offer.click();
+  // Said once the register is written and the workbook reconciled again (the new findings are shown).
+  await pane(page)
+    .getByText(/er lagt til som alias for/)
+    .first()
+    .waitFor();
+  await findings.waitFor();
+  assert.equal(await findings.locator('li', { hasText: message }).count(), 0, message);
+  await page.close();
+});
+
 test('the page asked no other host for anything and threw nothing', () => {
   assert.deepEqual(browser.blocked, []);
   assert.deepEqual(pageErrors, []);

@@ -1,9 +1,9 @@
-import { Body1, Caption1, Link, Subtitle2 } from '@fluentui/react-components';
-import { useId, useState, type ReactNode } from 'react';
+import { Body1, Button, Caption1, Link, Subtitle2 } from '@fluentui/react-components';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../domain/findings';
 import { SEVERITY_LABEL, describe } from '../../domain/messages';
 import { FailureMessage } from '../components/FailureMessage';
-import type { SelectionState } from '../controller';
+import type { RegisterWriteState, SelectionState } from '../controller';
 import type { Lang, Strings } from '../strings';
 import { SEVERITY_BORDER, S } from '../styles';
 import { severityCounts } from '../summary';
@@ -12,6 +12,13 @@ import { severityCounts } from '../summary';
 const MARKER: Readonly<Record<Severity, string>> = { error: '✗', warning: '!', info: 'i' };
 
 type SelectionFailure = Extract<SelectionState, { status: 'error' }>;
+type WriteFailure = Extract<RegisterWriteState, { status: 'error' }>;
+
+/** A label the register can learn as an alias, and the display name of what it would belong to. */
+export interface AliasOffer {
+  readonly label: string;
+  readonly target: string;
+}
 
 export interface FindingListProps {
   readonly findings: readonly Finding[];
@@ -19,6 +26,11 @@ export interface FindingListProps {
   readonly t: Strings;
   readonly selection: SelectionState;
   readonly onSelect: (ref: string) => void;
+  /** Per finding (same order), the alias the register could learn from it; absent: none. */
+  readonly aliases?: readonly (AliasOffer | null)[];
+  readonly registerWrite?: RegisterWriteState;
+  /** Learn the alias offered for the finding at this index. */
+  readonly onAddAlias?: (index: number) => void;
 }
 
 /**
@@ -26,15 +38,29 @@ export interface FindingListProps {
  * it in Excel; focus stays on the button, and if Excel refuses, the failure appears right under
  * the finding that was clicked (and in the live region).
  */
-export function FindingList({ findings, lang, t, selection, onSelect }: FindingListProps) {
+export function FindingList(props: FindingListProps) {
+  const { findings, lang, t, selection, onSelect, aliases, registerWrite, onAddAlias } = props;
   const headingId = useId();
   // Which finding's cell was clicked last: where a selection failure is shown.
   const [clicked, setClicked] = useState<number | null>(null);
+  // Which finding's alias was accepted last: where a failure to write it is shown.
+  const [learned, setLearned] = useState<number | null>(null);
   const failure = selection !== null && selection.status === 'error' ? selection : null;
+  const writing = registerWrite?.status === 'writing';
+  const writeFailure =
+    registerWrite?.status === 'error' && registerWrite.change.kind === 'alias' ? registerWrite : null;
+  // An alias learned: the workbook was reconciled again and this list is new, without the finding
+  // whose button had the focus. Put the focus on the list's heading rather than leave it nowhere.
+  const aliasLearned = registerWrite?.status === 'done' && registerWrite.change.kind === 'alias';
+  useEffect(() => {
+    if (!aliasLearned) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) document.getElementById(headingId)?.focus();
+  }, [aliasLearned, headingId]);
   const indexed = findings.map((finding, index) => ({ finding, index }));
   return (
     <section aria-labelledby={headingId} style={S.outcome}>
-      <Subtitle2 as="h2" id={headingId} style={S.plain}>
+      <Subtitle2 as="h2" id={headingId} tabIndex={-1} style={S.plain}>
         {t.findingsHeading}
       </Subtitle2>
       <Body1 as="p" style={S.plain}>
@@ -58,6 +84,13 @@ export function FindingList({ findings, lang, t, selection, onSelect }: FindingL
                 onSelect={(ref) => {
                   setClicked(index);
                   onSelect(ref);
+                }}
+                alias={aliases?.[index] ?? null}
+                writing={writing}
+                writeFailure={learned === index ? writeFailure : null}
+                onAddAlias={() => {
+                  setLearned(index);
+                  onAddAlias?.(index);
                 }}
               />
             ))}
@@ -88,13 +121,23 @@ interface FindingItemProps {
   readonly t: Strings;
   readonly failure: SelectionFailure | null;
   readonly onSelect: (ref: string) => void;
+  readonly alias: AliasOffer | null;
+  /** A register write is under way: the alias button is inert (but keeps focus). */
+  readonly writing: boolean;
+  readonly writeFailure: WriteFailure | null;
+  readonly onAddAlias: () => void;
 }
 
-/** One finding: its message, its code (for support and the CLI's --json), its cells as buttons. */
-function FindingItem({ finding, lang, t, failure, onSelect }: FindingItemProps) {
+/**
+ * One finding: its message, its code (for support and the CLI's --json), its cells as buttons,
+ * and for an unknown label close to a register name, the button that records it as an alias.
+ */
+function FindingItem(props: FindingItemProps) {
+  const { finding, lang, t, failure, onSelect, alias, writing, writeFailure, onAddAlias } = props;
+  const messageId = useId();
   return (
     <li style={{ ...S.finding, borderInlineStartColor: SEVERITY_BORDER[finding.severity] }}>
-      <Body1 as="p" style={S.plain}>
+      <Body1 as="p" id={messageId} style={S.plain}>
         {describe(finding, lang)}
       </Body1>
       <div style={S.rowTight}>
@@ -109,7 +152,19 @@ function FindingItem({ finding, lang, t, failure, onSelect }: FindingItemProps) 
           </span>
         )}
       </div>
+      {alias && (
+        <Button
+          size="small"
+          disabledFocusable={writing}
+          aria-describedby={messageId}
+          onClick={onAddAlias}
+          style={S.start}
+        >
+          {t.reg.addAlias(alias.target)}
+        </Button>
+      )}
       {failure && <FailureMessage t={t} failure={failure.failure} title={t.selectFailed(failure.ref)} />}
+      {writeFailure && <FailureMessage t={t} failure={writeFailure.failure} title={t.reg.writeFailed} />}
     </li>
   );
 }

@@ -4,12 +4,22 @@
  * browser is idle, so the first screen stays small.
  */
 import { Subtitle2 } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import type { Finding } from '../../domain/findings';
 import type { ReconciliationResult } from '../../domain/reconcile/reconcile';
-import type { InsertKind, InsertState, SelectionState } from '../controller';
+import { addAlias, aliasSuggestion } from '../../domain/register/edit';
+import type { Register } from '../../domain/register/types';
+import type {
+  InsertKind,
+  InsertState,
+  RegisterChange,
+  RegisterWriteState,
+  SelectionState,
+} from '../controller';
+import { targetName } from '../register/names';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
-import { FindingList } from './FindingList';
+import { FindingList, type AliasOffer } from './FindingList';
 import { InsertSection, type ProjectChoice } from './InsertSection';
 import { NonMoneyProjects } from './NonMoneyProjects';
 import { YearTable } from './YearTable';
@@ -24,6 +34,27 @@ export interface ResultViewProps {
   readonly insert: InsertState;
   readonly inserted: boolean;
   readonly onInsert: (kind: InsertKind, project?: number) => void;
+  /** The register the run read (or this pane last wrote): where a finding's label can become an alias. */
+  readonly register: Register | null;
+  readonly registerWrite: RegisterWriteState;
+  readonly onWriteRegister: (register: Register, change: RegisterChange) => void;
+}
+
+/** The codes whose label the register can learn as an alias of the entry or source suggested. */
+const LEARNABLE = new Set<Finding['code']>(['UNKNOWN_LINE', 'UNKNOWN_EARMARK', 'UNKNOWN_SOURCE']);
+
+type Offer = AliasOffer & { readonly suggestion: NonNullable<ReturnType<typeof aliasSuggestion>> };
+
+/** Per finding, the alias the register could learn from it, or null. */
+function aliasOffers(findings: readonly Finding[], register: Register | null): readonly (Offer | null)[] {
+  if (register === null) return findings.map(() => null);
+  return findings.map((f) => {
+    if (!LEARNABLE.has(f.code)) return null;
+    const suggestion = aliasSuggestion(register, f);
+    return suggestion === null
+      ? null
+      : { label: suggestion.label, target: targetName(register, suggestion.target), suggestion };
+  });
 }
 
 /** The register's projects, in register order (each gets a card; duplicate ids too). */
@@ -33,8 +64,15 @@ function projectChoices(result: ReconciliationResult): ProjectChoice[] {
 }
 
 export function ResultView(props: ResultViewProps) {
-  const { result, lang, t, selection, onSelect } = props;
+  const { result, lang, t, selection, onSelect, register, onWriteRegister } = props;
   const headingId = useId();
+  const offers = useMemo(() => aliasOffers(result.findings, register), [result.findings, register]);
+  const learnAlias = (index: number) => {
+    const offer = offers[index];
+    if (!offer || register === null) return;
+    const { label, target } = offer.suggestion;
+    onWriteRegister(addAlias(register, target, label), { kind: 'alias', label, target: offer.target });
+  };
   return (
     <div style={S.result}>
       {result.years.length > 0 && (
@@ -55,7 +93,16 @@ export function ResultView(props: ResultViewProps) {
         showNote={!props.inserted}
         onInsert={props.onInsert}
       />
-      <FindingList findings={result.findings} lang={lang} t={t} selection={selection} onSelect={onSelect} />
+      <FindingList
+        findings={result.findings}
+        lang={lang}
+        t={t}
+        selection={selection}
+        onSelect={onSelect}
+        aliases={offers}
+        registerWrite={props.registerWrite}
+        onAddAlias={learnAlias}
+      />
       <NonMoneyProjects projects={result.nonMoneyProjects} t={t} />
     </div>
   );

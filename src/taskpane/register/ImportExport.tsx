@@ -1,0 +1,167 @@
+/**
+ * The register as a file: export as JSON or CSV (the codec's formats, docs/REGISTER.md), and import
+ * from either. An import writes nothing until its content is confirmed: a file with errors lists
+ * every one (line and field) and stops there; a good file is shown by its counts first.
+ */
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+} from '@fluentui/react-components';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import {
+  detectFormat,
+  importErrorMessage,
+  registerFromCsv,
+  registerFromJson,
+  registerToCsv,
+  registerToJson,
+} from '../../domain/register/codec';
+import type { Register } from '../../domain/register/types';
+import type { RegisterChange } from '../controller';
+import type { Lang, Strings } from '../strings';
+import { S } from '../styles';
+import { downloadText, readFileText } from './download';
+
+export const EXPORT_FILES = {
+  json: { name: 'prosjektregister.json', type: 'application/json' },
+  csv: { name: 'prosjektregister.csv', type: 'text/csv;charset=utf-8' },
+} as const;
+
+export interface ImportExportProps {
+  readonly t: Strings;
+  readonly lang: Lang;
+  /** The register to export; null when there is none (import only). */
+  readonly register: Register | null;
+  readonly busy: boolean;
+  readonly onWrite: (register: Register, change: RegisterChange) => Promise<boolean>;
+}
+
+type Pending =
+  | { readonly status: 'errors'; readonly fileName: string; readonly messages: readonly string[] }
+  | { readonly status: 'confirm'; readonly fileName: string; readonly register: Register };
+
+export function ImportExport({ t, lang, register, busy, onWrite }: ImportExportProps) {
+  const headingId = useId();
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+
+  const exportAs = (format: 'json' | 'csv') => {
+    if (register === null) return;
+    const file = EXPORT_FILES[format];
+    downloadText(
+      format === 'json' ? registerToJson(register) : registerToCsv(register),
+      file.name,
+      file.type,
+    );
+    setExported(file.name);
+  };
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setExported(null);
+    let text: string;
+    try {
+      text = await readFileText(file);
+    } catch {
+      setPending({ status: 'errors', fileName: file.name, messages: [t.reg.importUnreadable] });
+      return;
+    } finally {
+      // The same file can be chosen again after it was corrected.
+      if (input.current) input.current.value = '';
+    }
+    const parsed = detectFormat(file.name, text) === 'json' ? registerFromJson(text) : registerFromCsv(text);
+    setPending(
+      parsed.ok
+        ? { status: 'confirm', fileName: file.name, register: parsed.register }
+        : {
+            status: 'errors',
+            fileName: file.name,
+            messages: parsed.errors.map((e) => importErrorMessage(e, lang)),
+          },
+    );
+  };
+
+  const confirm = async () => {
+    if (pending?.status !== 'confirm') return;
+    const r = pending.register;
+    const ok = await onWrite(r, { kind: 'import', entries: r.entries.length, sources: r.sources.length });
+    if (ok) {
+      setPending(null);
+      input.current?.focus();
+    }
+  };
+
+  return (
+    <section aria-labelledby={headingId} style={S.stack}>
+      <Subtitle2 as="h3" id={headingId} style={S.plain}>
+        {t.reg.ioHeading}
+      </Subtitle2>
+      {register !== null && (
+        <div style={S.row}>
+          <Button onClick={() => exportAs('json')}>{t.reg.exportJson}</Button>
+          <Button onClick={() => exportAs('csv')}>{t.reg.exportCsv}</Button>
+        </div>
+      )}
+      {/* Always rendered: a live region that appears with its text is often not announced. */}
+      <Body1 as="p" role="status" aria-live="polite" style={S.plain}>
+        {exported ? t.reg.exported(exported) : ''}
+      </Body1>
+      <label htmlFor={inputId}>
+        <Body1>{t.reg.importLabel}</Body1>
+      </label>
+      <input
+        ref={input}
+        id={inputId}
+        type="file"
+        accept=".json,.csv,.txt,application/json,text/csv"
+        disabled={busy}
+        onChange={(event) => void choose(event)}
+        style={S.shrink}
+      />
+      {pending?.status === 'errors' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.reg.importFailed(pending.fileName)}</MessageBarTitle>
+            {t.reg.importNothingWritten}
+            <ul style={S.bullets}>
+              {pending.messages.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => setPending(null)}>{t.dismiss}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {pending?.status === 'confirm' && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.reg.importConfirmTitle(pending.fileName)}</MessageBarTitle>
+            {t.reg.importConfirmBody(
+              pending.register.entries.length,
+              pending.register.sources.length,
+              register !== null,
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" disabledFocusable={busy} onClick={() => void confirm()}>
+              {t.reg.importConfirm}
+            </Button>
+            <Button disabledFocusable={busy} onClick={() => setPending(null)}>
+              {t.reg.cancel}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,455 @@
+/**
+ * The register as the finance officer edits it: a search over ids, names and aliases, the
+ * projects and budget lines, the funding sources, and for each row Edit and Delete; Add opens an
+ * empty form. A form replaces the lists while it is open (the pane is narrow), and the focus goes
+ * back to the button that opened it when it closes.
+ *
+ * Nothing is written until Save passes validation (the domain's validateEntryDraft and
+ * validateSourceDraft, shown on each field); a failed write keeps the form and its draft.
+ */
+import { Body1, Button, Caption1, Field, Input } from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { formatNok } from '../../domain/amount';
+import {
+  draftToEntry,
+  draftToSource,
+  emptyEntryDraft,
+  entryToDraft,
+  putEntry,
+  putSource,
+  removeEntry,
+  removeSource,
+  sourceToDraft,
+  validateEntryDraft,
+  validateSourceDraft,
+  type EntryDraft,
+  type SourceDraft,
+} from '../../domain/register/edit';
+import type { FundingSource, Register, RegisterEntry } from '../../domain/register/types';
+import type { RegisterChange } from '../controller';
+import type { Lang, Strings } from '../strings';
+import { S } from '../styles';
+import { FocusHeading } from './FocusHeading';
+import { DeleteDialog } from './DeleteDialog';
+import { EntryForm } from './EntryForm';
+import { entryName, sourceName } from './names';
+import { SourceForm } from './SourceForm';
+
+export interface RegisterEditorProps {
+  readonly t: Strings;
+  readonly lang: Lang;
+  readonly register: Register;
+  readonly budgetLines: readonly string[];
+  /** A register write is under way: Save, Delete and Add are inert. */
+  readonly busy: boolean;
+  /** The last write's progress or failure, shown under the form's buttons or above the lists. */
+  readonly status: (inForm: boolean) => ReactNode;
+  readonly onWrite: (register: Register, change: RegisterChange) => Promise<boolean>;
+  /** A form opens: an earlier write's outcome no longer applies. */
+  readonly onOpenForm: () => void;
+}
+
+type TableName = 'entries' | 'sources';
+
+type Editing =
+  | {
+      readonly table: 'entries';
+      readonly index: number | null;
+      readonly base: RegisterEntry | null;
+      readonly draft: EntryDraft;
+    }
+  | {
+      readonly table: 'sources';
+      readonly index: number | null;
+      readonly base: FundingSource | null;
+      readonly draft: SourceDraft;
+    };
+
+interface Deleting {
+  readonly table: 'entries' | 'sources';
+  readonly index: number;
+  readonly name: string;
+  readonly base: RegisterEntry | FundingSource;
+}
+
+/** At most this many rows of a table are listed; the search finds the others. */
+const LIMIT = 200;
+
+const sameEntry = (a: RegisterEntry, b: RegisterEntry) => a.id === b.id && a.name === b.name;
+const sameSource = (a: FundingSource, b: FundingSource) => a.name === b.name;
+
+/**
+ * Where the row a form or a deletion started from is in the register now: the register may have
+ * been read again since (a run, a co-author's change). Null when it is no longer there.
+ */
+function locate<T>(rows: readonly T[], index: number | null, base: T | null, same: (a: T, b: T) => boolean) {
+  if (index === null || base === null) return null;
+  const at = rows[index];
+  if (at !== undefined && (at === base || same(at, base))) return index;
+  const found = rows.findIndex((r) => same(r, base));
+  return found < 0 ? null : found;
+}
+
+const fold = (s: string) => s.toLocaleLowerCase('nb');
+
+function matches(query: string, texts: readonly string[]): boolean {
+  return query === '' || texts.some((text) => fold(text).includes(query));
+}
+
+function entrySummary(e: RegisterEntry, t: Strings, lang: Lang): string {
+  const parts = [t.reg.entryKind[e.kind]];
+  if (e.contribution !== null) {
+    parts.push(
+      t.reg.contributionSummary(formatNok(e.contribution, lang), e.basis ? t.reg.basisOption[e.basis] : ''),
+    );
+  } else if (e.kind === 'project') {
+    parts.push(t.reg.workOnly);
+  }
+  if (e.budgetLine !== '') parts.push(t.reg.budgetLineSummary(e.budgetLine));
+  if (e.aliases.length > 0) parts.push(t.reg.aliasesSummary(e.aliases));
+  return parts.join(' · ');
+}
+
+function sourceSummary(s: FundingSource, t: Strings): string {
+  return [t.reg.sourceKind[s.kind], ...(s.aliases.length > 0 ? [t.reg.aliasesSummary(s.aliases)] : [])].join(
+    ' · ',
+  );
+}
+
+export function RegisterEditor(props: RegisterEditorProps) {
+  const { t, lang, register, budgetLines, busy, status, onWrite, onOpenForm } = props;
+  const searchId = useId();
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [tried, setTried] = useState(false);
+  const [invalidAttempt, setInvalidAttempt] = useState(0);
+  const [deleting, setDeleting] = useState<Deleting | null>(null);
+  const entriesHeading = useRef<HTMLHeadingElement>(null);
+  const sourcesHeading = useRef<HTMLHeadingElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // The button that opened the form or dialog (its data-focus key): the lists are re-rendered
+  // while a form is open, so the element itself may be gone when the focus goes back.
+  const returnFocus = useRef<string | null>(null);
+  const pendingFocus = useRef<{ readonly key: string | null; readonly table: TableName } | null>(null);
+  const [focusTick, setFocusTick] = useState(0);
+  const headingOf = (table: TableName) => (table === 'entries' ? entriesHeading : sourcesHeading);
+
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    if (pending === null || editing !== null) return;
+    const el =
+      pending.key === null ? null : root.current?.querySelector<HTMLElement>(`[data-focus="${pending.key}"]`);
+    const target = el ?? headingOf(pending.table).current;
+    if (target) {
+      pendingFocus.current = null;
+      target.focus();
+    }
+  });
+
+  /** After the next render: focus the button with this key, or the table's heading if it is gone. */
+  const focusAfterRender = (key: string | null, table: TableName) => {
+    pendingFocus.current = { key, table };
+    setFocusTick(focusTick + 1);
+  };
+
+  const open = (next: Editing, key: string) => {
+    returnFocus.current = key;
+    setTried(false);
+    setEditing(next);
+    onOpenForm();
+  };
+  const close = (table: TableName) => {
+    setEditing(null);
+    setTried(false);
+    focusAfterRender(returnFocus.current, table);
+  };
+
+  const entryIndex =
+    editing?.table === 'entries' ? locate(register.entries, editing.index, editing.base, sameEntry) : null;
+  const sourceIndex =
+    editing?.table === 'sources' ? locate(register.sources, editing.index, editing.base, sameSource) : null;
+  const errors =
+    !tried || editing === null
+      ? null
+      : editing.table === 'entries'
+        ? validateEntryDraft(register, editing.draft, entryIndex, budgetLines)
+        : validateSourceDraft(register, editing.draft, sourceIndex);
+
+  const save = async () => {
+    if (editing === null) return;
+    setTried(true);
+    if (editing.table === 'entries') {
+      if (validateEntryDraft(register, editing.draft, entryIndex, budgetLines).length > 0) {
+        setInvalidAttempt((n) => n + 1);
+        return;
+      }
+      const entry = draftToEntry(editing.draft, editing.base ?? undefined);
+      if (await onWrite(putEntry(register, entryIndex, entry), { kind: 'save', name: entryName(entry) })) {
+        close('entries');
+      }
+    } else {
+      if (validateSourceDraft(register, editing.draft, sourceIndex).length > 0) {
+        setInvalidAttempt((n) => n + 1);
+        return;
+      }
+      const source = draftToSource(editing.draft, editing.base ?? undefined);
+      if (
+        await onWrite(putSource(register, sourceIndex, source), { kind: 'save', name: sourceName(source) })
+      ) {
+        close('sources');
+      }
+    }
+  };
+
+  const confirmDelete = async () => {
+    if (deleting === null) return;
+    const { table, name } = deleting;
+    setDeleting(null);
+    let next: Register | null = null;
+    if (table === 'entries') {
+      const i = locate(register.entries, deleting.index, deleting.base as RegisterEntry, sameEntry);
+      if (i !== null) next = removeEntry(register, i);
+    } else {
+      const i = locate(register.sources, deleting.index, deleting.base as FundingSource, sameSource);
+      if (i !== null) next = removeSource(register, i);
+    }
+    // Already gone (the register was read again since): nothing to write.
+    const ok = next === null ? true : await onWrite(next, { kind: 'delete', name });
+    // Deleted: the row's buttons are gone, so the table's heading; otherwise back to Delete.
+    focusAfterRender(ok ? null : returnFocus.current, table);
+  };
+  const cancelDelete = () => {
+    const table = deleting?.table ?? 'entries';
+    setDeleting(null);
+    focusAfterRender(returnFocus.current, table);
+  };
+
+  if (editing !== null) {
+    if (editing.table === 'entries') {
+      const name = editing.base ? entryName(editing.base) : '';
+      return (
+        <div ref={root}>
+          <EntryForm
+            t={t}
+            lang={lang}
+            heading={editing.base ? t.reg.editEntry(name) : t.reg.newEntry}
+            draft={editing.draft}
+            errors={errors}
+            invalidAttempt={invalidAttempt}
+            budgetLines={budgetLines}
+            busy={busy}
+            status={status(true)}
+            onChange={(draft) => setEditing({ ...editing, draft })}
+            onSave={() => void save()}
+            onCancel={() => close('entries')}
+          />
+        </div>
+      );
+    }
+    const name = editing.base ? sourceName(editing.base) : '';
+    return (
+      <div ref={root}>
+        <SourceForm
+          t={t}
+          lang={lang}
+          heading={editing.base ? t.reg.editSource(name) : t.reg.newSource}
+          draft={editing.draft}
+          errors={errors}
+          invalidAttempt={invalidAttempt}
+          busy={busy}
+          status={status(true)}
+          onChange={(draft) => setEditing({ ...editing, draft })}
+          onSave={() => void save()}
+          onCancel={() => close('sources')}
+        />
+      </div>
+    );
+  }
+
+  const q = fold(query.trim());
+  const entries = register.entries.flatMap((e, index) =>
+    matches(q, [e.id, e.name, ...e.aliases]) ? [{ e, index }] : [],
+  );
+  const sources = register.sources.flatMap((s, index) =>
+    matches(q, [s.name, ...s.aliases]) ? [{ s, index }] : [],
+  );
+
+  const askDelete = (d: Deleting) => {
+    returnFocus.current = `${d.table}:${d.index}:delete`;
+    setDeleting(d);
+  };
+
+  return (
+    <div ref={root} style={S.outcome}>
+      {status(false)}
+      <Field label={t.reg.searchLabel} hint={t.reg.searchHint}>
+        <Input id={searchId} type="search" value={query} onChange={(_, data) => setQuery(data.value)} />
+      </Field>
+      <Table
+        t={t}
+        headingRef={entriesHeading}
+        heading={t.reg.projectsHeading}
+        total={register.entries.length}
+        shown={entries.length}
+        filtered={q !== ''}
+        addLabel={t.reg.addEntry}
+        addKey="entries:add"
+        busy={busy}
+        onAdd={() =>
+          open({ table: 'entries', index: null, base: null, draft: emptyEntryDraft() }, 'entries:add')
+        }
+      >
+        {entries.slice(0, LIMIT).map(({ e, index }) => (
+          <Row
+            key={index}
+            t={t}
+            name={entryName(e)}
+            summary={entrySummary(e, t, lang)}
+            busy={busy}
+            focusKey={`entries:${index}`}
+            onEdit={() =>
+              open({ table: 'entries', index, base: e, draft: entryToDraft(e) }, `entries:${index}:edit`)
+            }
+            onDelete={() => askDelete({ table: 'entries', index, name: entryName(e), base: e })}
+          />
+        ))}
+      </Table>
+      <Table
+        t={t}
+        headingRef={sourcesHeading}
+        heading={t.reg.sourcesHeading}
+        total={register.sources.length}
+        shown={sources.length}
+        filtered={q !== ''}
+        addLabel={t.reg.addSource}
+        addKey="sources:add"
+        busy={busy}
+        onAdd={() =>
+          open(
+            { table: 'sources', index: null, base: null, draft: { name: '', kind: 'external', aliases: [] } },
+            'sources:add',
+          )
+        }
+      >
+        {sources.slice(0, LIMIT).map(({ s, index }) => (
+          <Row
+            key={index}
+            t={t}
+            name={sourceName(s)}
+            summary={sourceSummary(s, t)}
+            busy={busy}
+            focusKey={`sources:${index}`}
+            onEdit={() =>
+              open({ table: 'sources', index, base: s, draft: sourceToDraft(s) }, `sources:${index}:edit`)
+            }
+            onDelete={() => askDelete({ table: 'sources', index, name: sourceName(s), base: s })}
+          />
+        ))}
+      </Table>
+      {/* Mounted only while open: a Fluent Dialog, even closed, has Tabster take over Tab in the pane. */}
+      {deleting !== null && (
+        <DeleteDialog
+          t={t}
+          name={deleting.name}
+          onConfirm={() => void confirmDelete()}
+          onCancel={cancelDelete}
+        />
+      )}
+    </div>
+  );
+}
+
+interface TableProps {
+  readonly t: Strings;
+  readonly headingRef: RefObject<HTMLHeadingElement>;
+  readonly heading: string;
+  readonly total: number;
+  readonly shown: number;
+  readonly filtered: boolean;
+  readonly addLabel: string;
+  /** The add button's data-focus key. */
+  readonly addKey: string;
+  readonly busy: boolean;
+  readonly onAdd: () => void;
+  readonly children: ReactNode;
+}
+
+/** One table of the register: its heading, how many rows are shown, the rows, and Add. */
+function Table({
+  t,
+  headingRef,
+  heading,
+  total,
+  shown,
+  filtered,
+  addLabel,
+  addKey,
+  busy,
+  onAdd,
+  children,
+}: TableProps) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} style={S.stack}>
+      <FocusHeading level={3} id={headingId} ref={headingRef}>
+        {heading}
+      </FocusHeading>
+      <Caption1>
+        {total === 0
+          ? t.reg.emptyTable
+          : shown === 0 && filtered
+            ? t.reg.noMatches
+            : t.reg.shown(Math.min(shown, LIMIT), total)}
+      </Caption1>
+      {shown > 0 && (
+        <ul style={S.list} aria-labelledby={headingId}>
+          {children}
+        </ul>
+      )}
+      <Button data-focus={addKey} disabledFocusable={busy} onClick={onAdd} style={S.start}>
+        {addLabel}
+      </Button>
+    </section>
+  );
+}
+
+interface RowProps {
+  readonly t: Strings;
+  readonly name: string;
+  readonly summary: string;
+  readonly busy: boolean;
+  /** Prefix of the buttons' data-focus keys (`entries:3`). */
+  readonly focusKey: string;
+  readonly onEdit: () => void;
+  readonly onDelete: () => void;
+}
+
+function Row({ t, name, summary, busy, focusKey, onEdit, onDelete }: RowProps) {
+  return (
+    <li style={S.registerItem}>
+      <Body1 as="p" style={{ ...S.plain, ...S.term }}>
+        {name}
+      </Body1>
+      <Caption1>{summary}</Caption1>
+      <div style={S.row}>
+        <Button
+          size="small"
+          data-focus={`${focusKey}:edit`}
+          aria-label={t.reg.editWhat(name)}
+          onClick={onEdit}
+        >
+          {t.reg.edit}
+        </Button>
+        <Button
+          size="small"
+          data-focus={`${focusKey}:delete`}
+          disabledFocusable={busy}
+          aria-label={t.reg.removeWhat(name)}
+          onClick={onDelete}
+        >
+          {t.reg.remove}
+        </Button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,73 @@
+/** The form of a funding source: its name, kind (own, external, memo) and aliases. */
+import { Field, Select } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { FieldError, SourceDraft } from '../../domain/register/edit';
+import type { SourceKind } from '../../domain/register/types';
+import type { Lang, Strings } from '../strings';
+import { FormFrame, TextField, messagesByField } from './formParts';
+import { ListField } from './ListField';
+
+export interface SourceFormProps {
+  readonly t: Strings;
+  readonly lang: Lang;
+  readonly heading: string;
+  readonly draft: SourceDraft;
+  readonly errors: readonly FieldError[] | null;
+  readonly invalidAttempt: number;
+  readonly busy: boolean;
+  readonly status: ReactNode;
+  readonly onChange: (draft: SourceDraft) => void;
+  readonly onSave: () => void;
+  readonly onCancel: () => void;
+}
+
+export const SOURCE_KINDS: readonly SourceKind[] = ['own', 'external', 'memo'];
+
+export function SourceForm(props: SourceFormProps) {
+  const { t, lang, draft, errors, onChange } = props;
+  const messages = messagesByField(errors ?? [], lang);
+  const kindError = messages.get('kind');
+  return (
+    <FormFrame
+      t={t}
+      heading={props.heading}
+      errorCount={errors === null ? null : errors.length}
+      invalidAttempt={props.invalidAttempt}
+      busy={props.busy}
+      status={props.status}
+      onSave={props.onSave}
+      onCancel={props.onCancel}
+    >
+      <TextField
+        label={t.reg.field.name}
+        value={draft.name}
+        error={messages.get('name')}
+        required
+        onChange={(name) => onChange({ ...draft, name })}
+      />
+      <Field
+        label={t.reg.field.kind}
+        validationMessage={kindError}
+        validationState={kindError ? 'error' : 'none'}
+      >
+        <Select
+          value={draft.kind}
+          onChange={(_, data) => onChange({ ...draft, kind: data.value as SourceKind })}
+        >
+          {SOURCE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t.reg.sourceKind[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ListField
+        t={t}
+        list="aliases"
+        items={draft.aliases}
+        error={messages.get('aliases')}
+        onChange={(aliases) => onChange({ ...draft, aliases })}
+      />
+    </FormFrame>
+  );
+}
