@@ -274,7 +274,7 @@ const NB_REGISTER: RegisterStrings = {
   create: 'Lag prosjektregister',
   unusable: 'Prosjektregisteret i arbeidsboken kunne ikke leses (se Funn), så det kan ikke redigeres her.',
   unreadableRows: (n) =>
-    `${n === 1 ? 'Én rad' : `${n} rader`} i registeret kunne ikke leses (se Funn). Rader uten navn, og kilder uten gyldig type, blir ikke med når du lagrer.`,
+    `${n === 1 ? 'Én rad' : `${n} rader`} i registeret kunne ikke leses (se Funn). De blir stående som de er når du lagrer, etter de andre radene; rett dem i arket Prosjektregister (vis det med høyreklikk på en arkfane → Vis).`,
 
   proposalHeading: 'Forslag til prosjektregister',
   proposalIntro:
@@ -414,7 +414,7 @@ const EN_REGISTER: RegisterStrings = {
   unusable:
     'The project register in the workbook could not be read (see Findings), so it cannot be edited here.',
   unreadableRows: (n) =>
-    `${n === 1 ? 'One row' : `${n} rows`} of the register could not be read (see Findings). Rows without a name, and sources without a valid kind, are not kept when you save.`,
+    `${n === 1 ? 'One row' : `${n} rows`} of the register could not be read (see Findings). They are kept as they are when you save, after the other rows; correct them in the sheet Prosjektregister (right-click a sheet tab → Unhide).`,
 
   proposalHeading: 'Proposed project register',
   proposalIntro:

@@ -548,3 +548,37 @@ describe('an Excel with ExcelApi 1.4 only', () => {
     expect((await readNow(fake)).basedOn).toBe(second.fingerprint);
   });
 });
+
+describe('rows the reader could not use', () => {
+  it('are written back as they were when the pane saves an edit, so nothing typed is lost', async () => {
+    const model = sampleWorkbookModel();
+    // A project row without a name (F9 of the register: row 10) and a source with an unknown kind.
+    const sheet = model.sheets.find((s) => s.name === REGISTER_SHEET)!;
+    const broken: SheetModel = {
+      ...sheet,
+      cells: sheet.cells.map((c) =>
+        c.row === 9 && c.col === 1
+          ? { ...c, value: '' }
+          : c.value === 'external' && c.row === 5
+            ? { ...c, value: 'ukjent' }
+            : c,
+      ),
+    };
+    const fake = FakeWorkbook.fromModel({ sheets: model.sheets.map((s) => (s === sheet ? broken : s)) });
+    const { register, basedOn } = await readNow(fake);
+    expect(register!.unreadEntries).toHaveLength(1);
+    expect(register!.unreadSources).toHaveLength(1);
+    const lost = register!.unreadEntries![0];
+
+    const edited: Register = { ...register!, entries: register!.entries.slice(1) };
+    await gatewayOn(fake).writeRegister(edited, { basedOn });
+
+    const after = await readNow(fake);
+    expect(after.register!.entries).toEqual(edited.entries);
+    expect(after.register!.unreadEntries).toEqual([lost]);
+    expect(after.register!.unreadSources).toEqual(register!.unreadSources);
+    expect(
+      readRegister(after.read.snapshot).findings.filter((f) => f.code === 'REGISTER_INVALID'),
+    ).toHaveLength(2);
+  });
+});

@@ -21,6 +21,7 @@ import {
   type Register,
   type RegisterEntry,
   type RegisterLocation,
+  type UnreadRow,
   type SourceKey,
   type SourceKind,
 } from './types';
@@ -136,6 +137,8 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
 
   let entries: RegisterEntry[] = [];
   let entryRows: number[] = [];
+  const unreadEntries: UnreadRow[] = [];
+  const unreadSources: UnreadRow[] = [];
   if (projectSeg) {
     const start = projectSeg.row + 1;
     const end = dataEnd(grid, projectSeg);
@@ -149,6 +152,8 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
       if (entry) {
         entries[n] = entry;
         entryRows[n++] = row;
+      } else {
+        unreadEntries.push(rawRow(grid, projectSeg, row));
       }
     }
     entries.length = n;
@@ -162,6 +167,8 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
       if (source) {
         sources.push(source);
         sourceRows.push(row);
+      } else {
+        unreadSources.push(rawRow(grid, sourceSeg, row));
       }
     }
   }
@@ -180,8 +187,18 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
     sources,
     extraProjectColumns: projectSeg?.extras.map((e) => e.header) ?? [],
     extraSourceColumns: sourceSeg?.extras.map((e) => e.header) ?? [],
+    ...(unreadEntries.length > 0 ? { unreadEntries } : {}),
+    ...(unreadSources.length > 0 ? { unreadSources } : {}),
   };
   return { register, location, findings };
+}
+
+/** A row's cells by header, known and unknown columns alike, as they are (errors as their text). */
+function rawRow(grid: Grid, seg: Segment, row: number): UnreadRow {
+  const out = Object.create(null) as Record<string, ExtraValue>;
+  for (const [header, col] of seg.columns) out[header] = extraValue(grid.value(row, col));
+  for (const e of seg.extras) out[e.header] = extraValue(grid.value(row, e.col));
+  return out;
 }
 
 function readFormatVersion(grid: Grid): { value: number | null; cell: string | null } {

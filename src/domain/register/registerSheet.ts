@@ -14,6 +14,7 @@ import {
   type Register,
   type RegisterEntry,
   type SourceKey,
+  type UnreadRow,
 } from './types';
 
 /** Row of the two tables' header (0-based): row 3 in Excel. */
@@ -68,6 +69,10 @@ function entryValue(e: RegisterEntry, key: ProjectKey): string | number | null {
   }
 }
 
+function rawValue(raw: UnreadRow, header: string): ExtraValue {
+  return Object.prototype.hasOwnProperty.call(raw, header) ? raw[header] : null;
+}
+
 function sourceValue(s: FundingSource, key: SourceKey): string {
   return key === 'aliases' ? listText(s.aliases) : s[key];
 }
@@ -105,8 +110,14 @@ export function registerSheetModel(register: Register): SheetModel {
       put(row, PROJECT_KEYS.length + j, e.extra?.[h] ?? null),
     );
   });
+  // Rows the reader could not use, after the others, cell for cell as they were.
+  const unreadEntries = register.unreadEntries ?? [];
+  unreadEntries.forEach((raw, i) => {
+    const row = top + 1 + register.entries.length + i;
+    projectHeaders.forEach((h, c) => put(row, c, rawValue(raw, h)));
+  });
   // A table keeps one data row even when empty, so its range always has a body.
-  const projectsEnd = top + Math.max(register.entries.length, 1);
+  const projectsEnd = top + Math.max(register.entries.length + unreadEntries.length, 1);
 
   const sourceCol = projectHeaders.length + 1;
   const sourceHeaders = [...SOURCE_KEYS, ...(register.extraSourceColumns ?? [])];
@@ -118,7 +129,12 @@ export function registerSheetModel(register: Register): SheetModel {
       put(row, sourceCol + SOURCE_KEYS.length + j, s.extra?.[h] ?? null),
     );
   });
-  const sourcesEnd = top + Math.max(register.sources.length, 1);
+  const unreadSources = register.unreadSources ?? [];
+  unreadSources.forEach((raw, i) => {
+    const row = top + 1 + register.sources.length + i;
+    sourceHeaders.forEach((h, c) => put(row, sourceCol + c, rawValue(raw, h)));
+  });
+  const sourcesEnd = top + Math.max(register.sources.length + unreadSources.length, 1);
 
   const range = (fromCol: number, width: number, endRow: number) =>
     `${cellRef(top, fromCol)}:${columnLetters(fromCol + width - 1)}${endRow + 1}`;

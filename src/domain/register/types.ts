@@ -68,10 +68,20 @@ export interface FundingSource {
   readonly extra?: Readonly<Record<string, ExtraValue>>;
 }
 
+/** A register row the reader could not use (a REGISTER_INVALID finding): its cells by header, as they were. */
+export type UnreadRow = Readonly<Record<string, ExtraValue>>;
+
 export interface Register {
   readonly formatVersion: number;
   readonly entries: readonly RegisterEntry[];
   readonly sources: readonly FundingSource[];
+  /**
+   * Rows of each table the reader could not use, kept so that rewriting the
+   * register never loses what someone typed: written back after the rows it
+   * could read. Absent or empty in a register made by the add-in.
+   */
+  readonly unreadEntries?: readonly UnreadRow[];
+  readonly unreadSources?: readonly UnreadRow[];
   /** Headers of unknown columns, in their order, per table. */
   readonly extraProjectColumns?: readonly string[];
   readonly extraSourceColumns?: readonly string[];
