@@ -281,7 +281,7 @@ function checkIndex(length: number, index: number | null): void {
 /**
  * Field errors of a draft; index = the entry being edited (null: a new one).
  * budgetLines = the budget sheet's line labels ([] when unknown: then no
- * unknownBudgetLine check).
+ * unknownBudgetLine check); the entry's own line, unchanged, is never checked.
  */
 export function validateEntryDraft(
   register: Register,
@@ -330,7 +330,11 @@ export function validateEntryDraft(
 
   if (budgetLine !== '') {
     const key = normalizeLabel(budgetLine);
-    if (budgetLines.length > 0 && !budgetLines.some((l) => normalizeLabel(l) === key)) {
+    // A line the entry already had is kept even when this year's budget lacks it (a project
+    // promised money for another year): only a newly chosen line must be in the budget sheet.
+    const unchanged =
+      index !== null && index < entries.length && normalizeLabel(entries[index].budgetLine) === key;
+    if (!unchanged && budgetLines.length > 0 && !budgetLines.some((l) => normalizeLabel(l) === key)) {
       const near = bestMatch(
         budgetLine,
         budgetLines.map((text, i) => ({ key: i, text })),

@@ -196,6 +196,16 @@ describe('field errors', () => {
     expect(validateEntryDraft(register, d, index('3.1'), [])).toEqual([]);
   });
 
+  it('keep a line the entry already had, even when this year’s budget lacks it', () => {
+    const i = index('3.1');
+    const lines = LINES.filter((l) => l !== register.entries[i].budgetLine);
+    expect(validateEntryDraft(register, draftOf(i, { owner: 'Ny eier' }), i, lines)).toEqual([]);
+    // A new entry with that line, or the entry moved to another unknown line, is checked.
+    expect(
+      codesOf(validateEntryDraft(register, { ...draftOf(i), id: '9.9', name: 'Ny' }, null, lines)),
+    ).toContainEqual(['budgetLine', 'unknownBudgetLine']);
+  });
+
   it('allow an entry to keep its own names and ids, not another’s', () => {
     const i = index('2.2');
     expect(validateEntryDraft(register, draftOf(i, { id: '2.2 ' }), i, LINES)).toEqual([]);
