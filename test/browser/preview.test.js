@@ -457,6 +457,7 @@ test('a workbook without a register: the pane creates it, reconciles, and a lear
   assert.ok(
     (await proposal.getByRole('region', { name: 'Budsjettposter' }).getByRole('combobox').count()) > 0,
   );
+  await screenshotPane(page, 'register-proposal.png');
   await proposal.getByRole('button', { name: 'Lagre prosjektregisteret' }).click();
 
   // Written into the workbook as the hidden register sheet, and the workbook reconciled again.
@@ -484,6 +485,17 @@ test('a workbook without a register: the pane creates it, reconciles, and a lear
   assert.equal(await findings.locator('li', { hasText: message }).count(), 0, message);
   await page.close();
 });
+
+/** The whole pane, top to bottom, into docs/images (a window tall enough that it does not scroll). */
+async function screenshotPane(page, name) {
+  const before = page.viewportSize();
+  const height = await pane(page).evaluate((aside) => aside.offsetTop + aside.scrollHeight);
+  await page.setViewportSize({ width: before.width, height: Math.min(Math.ceil(height) + 8, 2400) });
+  await pane(page).evaluate((aside) => aside.scrollTo(0, 0));
+  fs.mkdirSync(IMAGES, { recursive: true });
+  await pane(page).screenshot({ path: path.join(IMAGES, name), animations: 'disabled' });
+  await page.setViewportSize(before);
+}
 
 test('the page asked no other host for anything and threw nothing', () => {
   assert.deepEqual(browser.blocked, []);
