@@ -6,7 +6,8 @@
 import { FakeWorkbook } from '../../src/fake';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 import { generatePlan } from './helpers';
-import { differences, gatewayOn, outputsFor } from './writeHelpers';
+import { ExcelFailure } from '../../src/excel/gateway';
+import { differences, everything, gatewayOn, outputsFor } from './writeHelpers';
 
 describe('writing 1 000 projects', () => {
   it('takes 3 round trips under 5 MB, each request under the limit', async () => {
@@ -39,6 +40,35 @@ describe('writing 1 000 projects', () => {
     expect(progress[progress.length - 1]).toBe(1);
     expect(progress.length).toBeGreaterThanOrEqual(result.syncs);
     for (const { sheet } of smallOutputs.sheets) expect(differences(small, sheet)).toEqual([]);
+  });
+});
+
+describe('a round trip Excel rejects as too large', () => {
+  // The writer plans for 5 MB; this Excel refuses anything over 1 MB (a smaller limit than assumed).
+  const real = 1024 * 1024;
+
+  it('is split in two and sent again, until everything is written', async () => {
+    const fake = FakeWorkbook.fromModel(generatePlan(1_000), { payloadLimit: real });
+    const outputs = await outputsFor(fake);
+    fake.resetStats();
+    const result = await gatewayOn(fake, { payloadLimit: 5 * 1024 * 1024, payloadRetries: 16 }).writeOutputs(
+      outputs,
+    );
+    expect(fake.stats.log.some((r) => r.error !== undefined)).toBe(true);
+    expect(result.syncs).toBeGreaterThan(3);
+    for (const { sheet } of outputs.sheets) expect(differences(fake, sheet)).toEqual([]);
+  });
+
+  it('fails when the retries run out, and leaves the workbook as it was', async () => {
+    const fake = FakeWorkbook.fromModel(generatePlan(1_000), { payloadLimit: real });
+    const outputs = await outputsFor(fake);
+    const before = everything(fake);
+    const error = await gatewayOn(fake, { payloadLimit: 5 * 1024 * 1024, payloadRetries: 1 })
+      .writeOutputs(outputs)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelFailure);
+    expect((error as ExcelFailure).kind).toBe('payloadTooLarge');
+    expect(everything(fake)).toBe(before);
   });
 });
 

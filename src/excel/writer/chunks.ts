@@ -3,6 +3,7 @@
  * the budget (a share of the payload limit). The number of round trips
  * grows with total size ÷ limit, never with the number of rows.
  */
+import { isPayloadTooLarge } from '../errors';
 import type { WriteOp } from './sheetOps';
 
 export interface Chunk {
@@ -26,4 +27,28 @@ export function packChunks(ops: readonly WriteOp[], budget: number): Chunk[] {
   }
   if (current.length > 0) chunks.push({ ops: current, bytes });
   return chunks;
+}
+
+/**
+ * The round trip of `chunks[index]`, whose operations are queued. Excel rejects an oversized
+ * request before doing any of it: then the chunk is replaced by two halves, in its place, and
+ * the answer is 'split' (queue them again from `index`), up to `maxRetries` times in all.
+ */
+export async function syncOrSplit(
+  sync: () => Promise<void>,
+  chunks: Chunk[],
+  index: number,
+  retries: { count: number },
+  maxRetries: number,
+): Promise<'done' | 'split'> {
+  try {
+    await sync();
+    return 'done';
+  } catch (e) {
+    const chunk = chunks[index];
+    if (!isPayloadTooLarge(e) || chunk.ops.length < 2 || retries.count >= maxRetries) throw e;
+    retries.count++;
+    chunks.splice(index, 1, ...packChunks(chunk.ops, Math.max(1, chunk.bytes / 2)));
+    return 'split';
+  }
 }

@@ -21,10 +21,9 @@ import { quoteSheetName } from '../../domain/address';
 import type { Outputs } from '../../domain/outputs';
 import { MARKER_NAMES } from '../../domain/outputs/placement';
 import { readNames } from '../adapter/readWorkbook';
-import { isPayloadTooLarge } from '../errors';
 import type { ExcelContext, ExcelWorksheet } from '../excelApi';
 import { ExcelFailure, type LeftOut, type WriteOptions, type WriteResult } from '../gateway';
-import { packChunks, type Chunk } from './chunks';
+import { packChunks, syncOrSplit, type Chunk } from './chunks';
 import { sheetOps, type Features, type OpTarget, type WriteOp } from './sheetOps';
 
 export interface WriteConfig {
@@ -160,7 +159,7 @@ export async function writeOutputs(
   const expected = () => chunks.length + 1;
   progress(expected());
 
-  const writing = { added: false, retries: 0 };
+  const writing = { added: false, retries: { count: 0 } };
   const swap = () => queueSwap(context, jobs, outputs, existingNames, taken, options);
   try {
     await writeChunks(context, chunks, 0, {
@@ -216,7 +215,7 @@ function queueSwap(
 interface ChunkRun {
   readonly jobs: Job[];
   readonly config: WriteConfig;
-  readonly writing: { added: boolean; retries: number };
+  readonly writing: { added: boolean; readonly retries: { count: number } };
   readonly swap: () => void;
   readonly sync: () => Promise<void>;
   readonly progress: () => void;
@@ -269,14 +268,7 @@ async function writeChunks(
   for (const op of chunk.ops as readonly TaggedOp[]) op.queue(targetOf(op.job));
   const last = index === chunks.length - 1;
   if (last) run.swap();
-  try {
-    await run.sync();
-  } catch (e) {
-    // Excel rejects an oversized request before doing any of it: split the chunk and try again.
-    if (!isPayloadTooLarge(e) || chunk.ops.length < 2 || writing.retries >= config.payloadRetries) throw e;
-    writing.retries++;
-    const parts = packChunks(chunk.ops, Math.max(1, chunk.bytes / 2));
-    chunks.splice(index, 1, ...parts);
+  if ((await syncOrSplit(run.sync, chunks, index, writing.retries, config.payloadRetries)) === 'split') {
     return writeChunks(context, chunks, index, run);
   }
   writing.added = true;

@@ -43,7 +43,7 @@ import { toCellValues } from '../adapter/convert';
 import { isPayloadTooLarge } from '../errors';
 import type { ExcelContext, ExcelRange, ExcelWorkbook, ExcelWorksheet } from '../excelApi';
 import { ExcelFailure, type RegisterWriteOptions, type RegisterWriteResult } from '../gateway';
-import { packChunks, type Chunk } from './chunks';
+import { packChunks, syncOrSplit, type Chunk } from './chunks';
 import { sheetOps, type Features, type WriteOp } from './sheetOps';
 
 export interface RegisterWriteConfig {
@@ -510,7 +510,12 @@ export async function writeRegister(
   const chunks = packChunks(ops.ops, budget) as Chunk[];
   if (chunks.length === 0) chunks.push({ ops: [], bytes: 0 });
   try {
-    await writeChunks(context, chunks, 0, { plan, config, sync, writing: { added: false, retries: 0 } });
+    await writeChunks(context, chunks, 0, {
+      plan,
+      config,
+      sync,
+      writing: { added: false, retries: { count: 0 } },
+    });
   } catch (e) {
     if ((await recover(context, plan)) === 'finished') return { fingerprint, syncs: trips.count };
     throw e;
@@ -554,7 +559,7 @@ interface ChunkRun {
   readonly plan: Plan;
   readonly config: RegisterWriteConfig;
   readonly sync: () => Promise<void>;
-  readonly writing: { added: boolean; retries: number };
+  readonly writing: { added: boolean; readonly retries: { count: number } };
 }
 
 /**
@@ -575,13 +580,7 @@ async function writeChunks(
   const target = { sheet, sheetFor: (name: string) => worksheets.getItem(name) };
   for (const op of chunk.ops as readonly WriteOp[]) op.queue(target);
   if (index === chunks.length - 1) queueSwap(context, plan);
-  try {
-    await run.sync();
-  } catch (e) {
-    // Excel rejects an oversized request before doing any of it: split the chunk and try again.
-    if (!isPayloadTooLarge(e) || chunk.ops.length < 2 || writing.retries >= config.payloadRetries) throw e;
-    writing.retries++;
-    chunks.splice(index, 1, ...packChunks(chunk.ops, Math.max(1, chunk.bytes / 2)));
+  if ((await syncOrSplit(run.sync, chunks, index, writing.retries, config.payloadRetries)) === 'split') {
     return writeChunks(context, chunks, index, run);
   }
   writing.added = true;
