@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'fs/promises';
 import { resolve } from 'path';
 import { describe, type Lang } from '../domain/messages';
 import {
+  decodeImportBytes,
   detectFormat,
   importErrorDetail,
   registerFromCsv,
@@ -101,19 +102,6 @@ async function runExport(ctx: RegisterContext): Promise<number> {
   return EXIT_OK;
 }
 
-/** UTF-8, or Windows-1252 when the file is not UTF-8 (Excel's plain "CSV" on Windows). */
-function decode(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    try {
-      return new TextDecoder('windows-1252').decode(data);
-    } catch {
-      return data.toString('latin1');
-    }
-  }
-}
-
 async function runImport(ctx: RegisterContext): Promise<number> {
   onlyFlags(ctx, ['--out', '--lang'], 'import');
   if (ctx.positional.length !== 4) ctx.usage('register import takes two arguments: IN.xlsx FILE');
@@ -132,7 +120,7 @@ async function runImport(ctx: RegisterContext): Promise<number> {
       code === 'ENOENT' ? `File not found: ${file}` : `Cannot read ${file} (${code ?? String(e)})`,
     );
   }
-  const text = decode(data);
+  const text = decodeImportBytes(data);
   const parsed = detectFormat(file, text) === 'json' ? registerFromJson(text) : registerFromCsv(text);
   if (!parsed.ok) {
     for (const e of parsed.errors)

@@ -4,6 +4,12 @@
  * not pretend to lay anything out.
  */
 import '@testing-library/jest-dom';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
+
+if (typeof globalThis.TextDecoder !== 'function') {
+  // The Encoding API, which every browser the pane runs in has (reading import files); jsdom lacks it.
+  Object.assign(globalThis, { TextDecoder: NodeTextDecoder, TextEncoder: NodeTextEncoder });
+}
 
 if (typeof window.matchMedia !== 'function') {
   // Fluent (and the pane's forced-colors check) ask media queries; jsdom answers none.

@@ -300,7 +300,12 @@ export function validateEntryDraft(
     if (draft.kind === 'project') out.push({ field: 'id', code: 'required' });
   } else {
     const k = idKey(id);
-    const other = entries.findIndex((e, i) => i !== index && e.id !== '' && idKey(e.id) === k);
+    // An id the entry already had is kept even when it is taken twice (the sample has 1.3 twice,
+    // a DUPLICATE_ID finding): editing another field of such an entry must stay possible.
+    const unchanged = index !== null && index < entries.length && idKey(entries[index].id) === k;
+    const other = unchanged
+      ? -1
+      : entries.findIndex((e, i) => i !== index && e.id !== '' && idKey(e.id) === k);
     if (other >= 0)
       out.push({
         field: 'id',
@@ -636,4 +641,36 @@ export function addAlias(register: Register, target: AliasTarget, label: string)
   const s = register.sources[target.index];
   if (sourceKeys(s).includes(key)) return register;
   return putSource(register, target.index, { ...s, aliases: [...s.aliases, alias] });
+}
+
+/** Field-by-field equality of two drafts' values (lists item by item). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
+/** The fields of `draft` that differ from `before`, laid over `after`. */
+function merge<D extends object>(before: D, after: D, draft: D): D {
+  const out = { ...after };
+  for (const key of Object.keys(draft) as (keyof D)[]) {
+    if (!sameValue(draft[key], before[key])) out[key] = draft[key];
+  }
+  return out;
+}
+
+/**
+ * A three-way merge for a form saved after its row changed underneath it (an alias learned, a
+ * co-author's edit re-read): the fields the user changed in `draft` (against the row as it was
+ * when the form opened, `base`) win; every other field is the row as it is now, `current`.
+ */
+export function mergeEntryDraft(base: RegisterEntry, current: RegisterEntry, draft: EntryDraft): EntryDraft {
+  return merge(entryToDraft(base), entryToDraft(current), draft);
+}
+
+export function mergeSourceDraft(
+  base: FundingSource,
+  current: FundingSource,
+  draft: SourceDraft,
+): SourceDraft {
+  return merge(sourceToDraft(base), sourceToDraft(current), draft);
 }

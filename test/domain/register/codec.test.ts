@@ -4,6 +4,7 @@
  * files refused whole with every bad line and field reported.
  */
 import fc from 'fast-check';
+import { decodeImportBytes } from '../../../src/domain/register/codec';
 import { modelToSnapshot } from '../../../src/domain/modelToSnapshot';
 import {
   detectFormat,
@@ -638,5 +639,21 @@ describe('the register sheet agrees with the codecs', () => {
     const again = readRegister(modelToSnapshot({ sheets: [registerSheetModel(r)] })).register!;
     expect(registerToCsv(again)).toBe(registerToCsv(r));
     expect(registerToJson(again)).toBe(registerToJson(r));
+  });
+});
+
+describe('decodeImportBytes', () => {
+  it('reads UTF-8, and Windows-1252 (Excel’s plain CSV) when the bytes are not UTF-8', () => {
+    const text = 'id;basis\r\n1;per år;Energi og miljø;Næring\r\n';
+    expect(decodeImportBytes(new TextEncoder().encode(text))).toBe(text);
+    const cp1252 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    expect(decodeImportBytes(cp1252)).toBe(text);
+    const csv = registerToCsv(sampleRegister()).replace(/^\uFEFF/, '');
+    const back = registerFromCsv(
+      decodeImportBytes(Uint8Array.from([...csv].map((c) => c.charCodeAt(0) & 0xff))),
+    );
+    expect(back.ok && back.register.entries.map((e) => e.name)).toEqual(
+      sampleRegister().entries.map((e) => e.name),
+    );
   });
 });
