@@ -62,6 +62,8 @@ export interface RegisterStrings {
   readonly sourcesHeading: string;
   readonly kindFor: (name: string) => string;
   readonly idFor: (name: string) => string;
+  /** Above the proposal's lines: the ids P1, P2, … are placeholders. */
+  readonly placeholderIds: string;
   readonly entryKind: Readonly<Record<EntryKind, string>>;
   readonly sourceKind: Readonly<Record<SourceKind, string>>;
   readonly entryGuess: (reason: EntryGuessReason, cell: string) => string;
@@ -113,12 +115,18 @@ export interface RegisterStrings {
   readonly saving: string;
   readonly formErrors: (n: number) => string;
   readonly draftKept: string;
+  /** A co-author changed the register: a form's draft is kept, to be saved after reading again. */
+  readonly changedKept: string;
+  /** A co-author changed the register: anything else (a deletion, an import) is to be redone. */
+  readonly changedRedo: string;
   readonly reread: string;
 
   /** Import and export. */
   readonly ioHeading: string;
   readonly exportJson: string;
   readonly exportCsv: string;
+  /** The exported file's name without its extension. */
+  readonly exportFileName: string;
   readonly exported: (fileName: string) => string;
   readonly importLabel: string;
   readonly importFailed: (fileName: string) => string;
@@ -285,6 +293,8 @@ const NB_REGISTER: RegisterStrings = {
   sourcesHeading: 'Finansieringskilder',
   kindFor: (name) => `Type for «${name}»`,
   idFor: (name) => `Id for «${name}»`,
+  placeholderIds:
+    'Prosjektnumrene P1, P2 … er plassholdere. Bytt dem ut med prosjektnumrene i handlingsplanen (for eksempel 1.1a).',
   entryKind: { project: 'Prosjekt', operations: 'Drift' },
   sourceKind: { own: 'Egen', external: 'Ekstern', memo: 'Memopost (sum av egne kilder)' },
   entryGuess: (reason, cell) =>
@@ -301,7 +311,7 @@ const NB_REGISTER: RegisterStrings = {
 
   projectsHeading: 'Prosjekter og budsjettposter',
   searchLabel: 'Søk i registeret',
-  searchHint: 'Id, navn eller alias',
+  searchHint: 'Id, navn, budsjettpost eller alias',
   shown: (shown, total) => (shown === total ? `${total} i alt` : `Viser ${shown} av ${total}`),
   noMatches: 'Ingen treff.',
   emptyTable: 'Ingen ennå.',
@@ -365,11 +375,16 @@ const NB_REGISTER: RegisterStrings = {
   formErrors: (n) =>
     `Skjemaet har ${n === 1 ? 'én feil' : `${n} feil`}. Rett ${n === 1 ? 'den' : 'dem'}, og lagre igjen.`,
   draftKept: 'Endringene dine er ikke lagret, men beholdt i skjemaet.',
+  changedKept:
+    'Registeret i arbeidsboken er endret siden du åpnet det (kanskje av en medforfatter), så ingenting ble lagret. Endringene dine er beholdt i skjemaet: les registeret på nytt, og lagre igjen.',
+  changedRedo:
+    'Registeret i arbeidsboken er endret siden du åpnet det (kanskje av en medforfatter), så ingenting ble lagret. Les registeret på nytt, og gjør endringen igjen.',
   reread: 'Les registeret på nytt',
 
   ioHeading: 'Importer og eksporter',
   exportJson: 'Eksporter som JSON',
   exportCsv: 'Eksporter som CSV',
+  exportFileName: 'prosjektregister',
   exported: (fileName) => `Lastet ned «${fileName}».`,
   importLabel: 'Importer fra fil (.json eller .csv)',
   importFailed: (fileName) => `Kunne ikke importere «${fileName}»`,
@@ -425,6 +440,8 @@ const EN_REGISTER: RegisterStrings = {
   sourcesHeading: 'Funding sources',
   kindFor: (name) => `Kind of «${name}»`,
   idFor: (name) => `Id of «${name}»`,
+  placeholderIds:
+    'The project numbers P1, P2 … are placeholders. Replace them with the project numbers of the plan (for example 1.1a).',
   entryKind: { project: 'Project', operations: 'Operations' },
   sourceKind: { own: 'Own', external: 'External', memo: 'Memo row (sum of own sources)' },
   entryGuess: (reason, cell) =>
@@ -441,7 +458,7 @@ const EN_REGISTER: RegisterStrings = {
 
   projectsHeading: 'Projects and budget lines',
   searchLabel: 'Search the register',
-  searchHint: 'Id, name or alias',
+  searchHint: 'Id, name, budget line or alias',
   shown: (shown, total) => (shown === total ? `${total} in all` : `Showing ${shown} of ${total}`),
   noMatches: 'No matches.',
   emptyTable: 'None yet.',
@@ -507,11 +524,16 @@ const EN_REGISTER: RegisterStrings = {
   formErrors: (n) =>
     `The form has ${n === 1 ? 'one error' : `${n} errors`}. Correct ${n === 1 ? 'it' : 'them'} and save again.`,
   draftKept: 'Your changes are not saved, but kept in the form.',
+  changedKept:
+    'The register in the workbook changed after you opened it (perhaps by a co-author), so nothing was saved. Your changes are kept in the form: read the register again, then save again.',
+  changedRedo:
+    'The register in the workbook changed after you opened it (perhaps by a co-author), so nothing was saved. Read the register again, then make your change again.',
   reread: 'Read the register again',
 
   ioHeading: 'Import and export',
   exportJson: 'Export as JSON',
   exportCsv: 'Export as CSV',
+  exportFileName: 'project-register',
   exported: (fileName) => `Downloaded «${fileName}».`,
   importLabel: 'Import from a file (.json or .csv)',
   importFailed: (fileName) => `Could not import «${fileName}»`,

@@ -41,6 +41,8 @@ export const S = {
   },
   /** As wide as the pane, never wider (a list of long project names). */
   shrink: { minWidth: 0, maxWidth: '100%' },
+  /** A wrapper that takes no part in the layout (its children are laid out as the parent's). */
+  contents: { display: 'contents' },
   /** A button in a stack: as wide as its text. */
   start: { alignSelf: 'flex-start' },
   /** "not found", "shown after reconciling": said in words, italics only as a hint. */

@@ -93,7 +93,7 @@ function row(panel: HTMLElement, name: string): HTMLElement {
 }
 
 describe('register editor', () => {
-  it('lists projects and sources, and the search finds by id, name and alias', async () => {
+  it('lists projects and sources, and the search finds by id, name, budget line and alias', async () => {
     const { panel, user } = await openEditor(liveGateway());
     const projects = within(panel).getByRole('region', { name: 'Prosjekter og budsjettposter' });
     expect(within(projects).getAllByRole('listitem')).toHaveLength(sampleRegister().entries.length);
@@ -110,6 +110,14 @@ describe('register editor', () => {
     await user.clear(search);
     await user.type(search, '3.1');
     expect(within(projects).getAllByRole('listitem')).toHaveLength(1);
+    // The budget line too (1.2's line is «Helsesdesign Arena», in neither its name nor its aliases).
+    expect(search).toHaveAccessibleDescription('Id, navn, budsjettpost eller alias');
+    await user.clear(search);
+    await user.type(search, 'regional innovasjonsprosjekt');
+    expect(within(projects).getAllByRole('listitem')).toHaveLength(1);
+    expect(
+      within(projects).getByText('2.2 Regionalt innovasjonsprosjekt sammen med Campus Kjeller'),
+    ).toBeInTheDocument();
   });
 
   it('shows a field error for a duplicate id and for «abc» as contribution, and writes nothing', async () => {
@@ -206,17 +214,28 @@ describe('register editor', () => {
     await user.click(within(form).getByRole('button', { name: 'Lagre' }));
 
     expect(await within(form).findByText('Kunne ikke lagre prosjektregisteret')).toBeInTheDocument();
+    // The advice fits the form: the change is kept, and is saved after reading the register again.
     expect(
       within(form).getByText(
-        /Prosjektregisteret er endret av noen andre\. .*Endringene dine er ikke lagret, men beholdt i skjemaet\./,
+        /Prosjektregisteret er endret av noen andre\. .*ingenting ble lagret\. Endringene dine er beholdt i skjemaet: les registeret på nytt, og lagre igjen\./,
       ),
     ).toBeInTheDocument();
+    expect(within(form).queryByText(/gjør endringen igjen/)).not.toBeInTheDocument();
     expect(within(form).getByRole('textbox', { name: 'Alias 2' })).toHaveValue('Regionrådet');
     expect(gateway.read).toHaveBeenCalledTimes(1);
 
     await user.click(within(form).getByRole('button', { name: 'Les registeret på nytt' }));
     await waitFor(() => expect(gateway.read).toHaveBeenCalledTimes(2));
     expect(within(panel).getByRole('textbox', { name: 'Alias 2' })).toHaveValue('Regionrådet');
+    // Read again: the failure no longer applies, and goes; the focus goes to the form's heading
+    // (the button that had it went with the failure).
+    await waitFor(() =>
+      expect(within(form).queryByText('Kunne ikke lagre prosjektregisteret')).not.toBeInTheDocument(),
+    );
+    expect(within(form).queryByRole('button', { name: 'Les registeret på nytt' })).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(form).getByRole('heading', { name: 'Rediger kilden «SNR»' })).toHaveFocus(),
+    );
     await user.click(within(panel).getByRole('button', { name: 'Lagre' }));
     await waitFor(() => expect(gateway.writeRegister).toHaveBeenCalledTimes(2));
     const [written] = gateway.writeRegister.mock.calls[1];
@@ -299,6 +318,40 @@ describe('register editor', () => {
     expect(entry?.aliases).toEqual(['Oslo Renewable Energy and Environment Cluster', 'ORE']);
     expect(entry?.partners).toEqual(['Kunnskapsbyen', 'NILU']);
     expect(entry?.goals).toEqual(['Flere arbeidsplasser']);
+  });
+
+  it('Enter in a list item adds an item after it, and does not save', async () => {
+    const gateway = liveGateway();
+    const { panel, user } = await openEditor(gateway);
+    await user.click(
+      within(row(panel, '1.1a Energi- og miljøklyngen')).getByRole('button', { name: /^Rediger/ }),
+    );
+    const form = within(panel).getByRole('form');
+    const aliases = within(form).getByRole('group', { name: 'Alias (andre navn)' });
+    await user.click(within(aliases).getByRole('textbox', { name: 'Alias 1' }));
+    await user.keyboard('{Enter}');
+    // A new, empty item right after the first, with the focus in it.
+    const second = within(aliases).getByRole('textbox', { name: 'Alias 2' });
+    expect(second).toHaveValue('');
+    expect(second).toHaveFocus();
+    expect(within(aliases).getByRole('textbox', { name: 'Alias 3' })).toHaveValue(
+      'Oslo Renewable Energy and Environment Cluster',
+    );
+    await user.keyboard('ORE{Enter}Energiklyngen');
+    expect(within(aliases).getByRole('textbox', { name: 'Alias 3' })).toHaveValue('Energiklyngen');
+    expect(gateway.writeRegister).not.toHaveBeenCalled();
+    expect(within(panel).getByRole('form')).toBeInTheDocument();
+
+    // Enter in any other field still saves.
+    await user.type(within(form).getByRole('textbox', { name: /^Fase/ }), '{Enter}');
+    await waitFor(() => expect(gateway.writeRegister).toHaveBeenCalledTimes(1));
+    const entry = gateway.writeRegister.mock.calls[0][0].entries.find((e) => e.id === '1.1a');
+    expect(entry?.aliases).toEqual([
+      'Energi og miljøklyngen',
+      'ORE',
+      'Energiklyngen',
+      'Oslo Renewable Energy and Environment Cluster',
+    ]);
   });
 
   it('adds a project with its budget line picked from the budget sheet; Escape cancels a form', async () => {

@@ -9,7 +9,14 @@ import { reconcile } from '../../src/domain/reconcile/reconcile';
 import { readRegister } from '../../src/domain/register/readRegister';
 import { modelToSnapshot } from '../../src/domain/modelToSnapshot';
 import { ExcelFailure } from '../../src/excel/gateway';
-import { liveGateway, registerMissingAliases, renderPane, withRegister } from './registerFixtures';
+import { sampleRegister } from '../../src/sample/sampleWorkbook';
+import {
+  liveGateway,
+  openEditor,
+  registerMissingAliases,
+  renderPane,
+  withRegister,
+} from './registerFixtures';
 
 const model = () => withRegister(registerMissingAliases());
 
@@ -82,5 +89,37 @@ describe('learning an alias from a finding', () => {
     await user.click(screen.getByRole('button', { name: 'Avstem' }));
     await screen.findByRole('heading', { name: 'Funn' });
     expect(screen.queryByRole('button', { name: /alias for/ })).not.toBeInTheDocument();
+  });
+
+  it('an alias learned while the row’s form is open is kept when the form is saved', async () => {
+    // 2.2 without its alias: the financing sheet's «Regional Innovasjon» is offered as one.
+    const register = {
+      ...sampleRegister(),
+      entries: sampleRegister().entries.map((e) => (e.id === '2.2' ? { ...e, aliases: [] } : e)),
+    };
+    const gateway = liveGateway(withRegister(register));
+    const { panel, user } = await openEditor(gateway);
+    const name = '2.2 Regionalt innovasjonsprosjekt sammen med Campus Kjeller';
+    await user.click(within(panel).getByRole('button', { name: `Rediger «${name}»` }));
+    const form = within(panel).getByRole('form', { name: `Rediger «${name}»` });
+    const role = within(form).getByRole('textbox', { name: 'Rådets rolle' });
+    await user.clear(role);
+    await user.type(role, 'styreleder');
+
+    // Meanwhile, the finding's button learns an alias for the same row.
+    await user.click(screen.getByRole('button', { name: `Legg til som alias for «${name}»` }));
+    await waitFor(() => expect(gateway.writeRegister).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(gateway.read).toHaveBeenCalledTimes(2));
+    // The form shows the row as it is now, with the change typed in it.
+    await waitFor(() =>
+      expect(within(form).getByRole('textbox', { name: 'Alias 1' })).toHaveValue('Regional Innovasjon'),
+    );
+    expect(role).toHaveValue('styreleder');
+
+    await user.click(within(form).getByRole('button', { name: 'Lagre' }));
+    await waitFor(() => expect(gateway.writeRegister).toHaveBeenCalledTimes(2));
+    const written = gateway.writeRegister.mock.calls[1][0].entries.find((e) => e.id === '2.2');
+    expect(written).toMatchObject({ role: 'styreleder', aliases: ['Regional Innovasjon'] });
+    expect(await within(panel).findByText(`«${name}» er lagret i prosjektregisteret.`)).toBeInTheDocument();
   });
 });

@@ -120,12 +120,94 @@ describe('creating the project register', () => {
     expect(written.entries.find((e) => e.name === 'Helsesdesign Arena')?.aliases).toContain('Helse-design');
   });
 
+  it('the ids: placeholders said to be so, editable, renumbered with the kind, and checked before saving', async () => {
+    const { user, gateway } = await runWithoutRegister();
+    await user.click(screen.getByRole('button', { name: 'Lag prosjektregister' }));
+    const section = (await screen.findByRole('heading', { name: 'Forslag til prosjektregister' })).closest(
+      'section',
+    ) as HTMLElement;
+    const lines = within(section).getByRole('region', { name: 'Budsjettposter' });
+    expect(
+      within(lines).getByText(
+        'Prosjektnumrene P1, P2 … er plassholdere. Bytt dem ut med prosjektnumrene i handlingsplanen (for eksempel 1.1a).',
+      ),
+    ).toBeInTheDocument();
+    const id = (name: string) =>
+      within(lines).getByRole('textbox', { name: new RegExp(`^Id for «${name}»`) });
+    const kind = (label: string) => within(lines).getByRole('combobox', { name: `Type for «${label}»` });
+    // One id per project line, prefilled with its placeholder; none for the operations lines.
+    expect(within(lines).getAllByRole('textbox')).toHaveLength(7);
+    expect(id('Energi og miljø')).toHaveValue('P1');
+    expect(id('Interreg prosjekt FEM')).toHaveValue('P2');
+    expect(within(lines).queryByRole('textbox', { name: /Diverse/ })).not.toBeInTheDocument();
+
+    // Made operations: the id goes. Made a project: the lowest placeholder free.
+    await user.selectOptions(kind('P2 Interreg prosjekt FEM'), 'operations');
+    expect(within(lines).queryByRole('textbox', { name: /Interreg/ })).not.toBeInTheDocument();
+    expect(kind('Interreg prosjekt FEM')).toHaveValue('operations');
+    await user.selectOptions(kind('Diverse'), 'project');
+    expect(id('Diverse')).toHaveValue('P2');
+    expect(kind('P2 Diverse')).toHaveValue('project');
+
+    // The labels follow the id typed.
+    await user.clear(id('Energi og miljø'));
+    await user.type(id('Energi og miljø'), '1.1a');
+    expect(kind('1.1a Energi og miljø')).toBeInTheDocument();
+    // An id twice (case and spaces do not count), and a project without one.
+    await user.clear(id('Helsesdesign Arena'));
+    await user.type(id('Helsesdesign Arena'), '1.1 A');
+    await user.clear(id('Reiselivet'));
+    await user.click(within(section).getByRole('button', { name: 'Lagre prosjektregisteret' }));
+    expect(gateway.writeRegister).not.toHaveBeenCalled();
+    expect(id('Energi og miljø')).toHaveAttribute('aria-invalid', 'true');
+    expect(id('Energi og miljø')).toHaveAccessibleDescription(
+      'Id «1.1a» er allerede brukt av «1.1 A Helsesdesign Arena».',
+    );
+    expect(id('Helsesdesign Arena')).toHaveAccessibleDescription(
+      'Id «1.1 A» er allerede brukt av «1.1a Energi og miljø».',
+    );
+    expect(id('Reiselivet')).toHaveAccessibleDescription(/^Id må fylles ut\./);
+    expect(id('Akkvisisjon')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(within(section).getByText(/^Skjemaet har 3 feil/)).toHaveAttribute('role', 'alert');
+    expect(id('Energi og miljø')).toHaveFocus();
+
+    await user.clear(id('Helsesdesign Arena'));
+    await user.type(id('Helsesdesign Arena'), '1.2');
+    await user.type(id('Reiselivet'), ' 1.3 ');
+    expect(id('Reiselivet')).not.toHaveAttribute('aria-invalid', 'true');
+    await user.click(within(section).getByRole('button', { name: 'Lagre prosjektregisteret' }));
+    await waitFor(() => expect(gateway.writeRegister).toHaveBeenCalledTimes(1));
+    const written = gateway.writeRegister.mock.calls[0][0];
+    expect(written.entries.map((e) => [e.id, e.name, e.kind])).toEqual([
+      ['', 'Koordinering, drift', 'operations'],
+      ['1.1a', 'Energi og miljø', 'project'],
+      ['', 'Interreg prosjekt FEM', 'operations'],
+      ['1.2', 'Helsesdesign Arena', 'project'],
+      ['1.3', 'Reiselivet', 'project'],
+      ['P5', 'Etablerertjenesten', 'project'],
+      ['P6', 'Regional Innovasjonsprosjekt', 'project'],
+      ['P7', 'Akkvisisjon', 'project'],
+      ['P2', 'Diverse', 'project'],
+    ]);
+  });
+
   it('in English', async () => {
     const { user } = await runWithoutRegister('en');
     expect(screen.getByText('The workbook has no project register')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Create the project register' }));
     expect(await screen.findByRole('heading', { name: 'Proposed project register' })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Budget lines' })).toBeInTheDocument();
+    const lines = screen.getByRole('region', { name: 'Budget lines' });
+    expect(
+      within(lines).getByText(
+        'The project numbers P1, P2 … are placeholders. Replace them with the project numbers of the plan (for example 1.1a).',
+      ),
+    ).toBeInTheDocument();
+    const id = within(lines).getByRole('textbox', { name: /^Id of «Energi og miljø»/ });
+    expect(id).toHaveValue('P1');
+    await user.clear(id);
+    await user.click(screen.getByRole('button', { name: 'Save the project register' }));
+    expect(id).toHaveAccessibleDescription(/^Id is required\./);
+    expect(screen.getByText(/^The form has one error/)).toHaveAttribute('role', 'alert');
     expect(screen.getByRole('button', { name: 'Save the project register' })).toBeInTheDocument();
   });
 });

@@ -66,6 +66,15 @@ describe('register files', () => {
     expect(within(io).getByRole('status')).toHaveTextContent('Lastet ned «prosjektregister.csv».');
   });
 
+  it('in English the files are project-register.json and .csv', async () => {
+    const { panel, user } = await openEditor(liveGateway(), 'en');
+    const io = within(panel).getByRole('region', { name: 'Import and export' });
+    await user.click(within(io).getByRole('button', { name: 'Export as JSON' }));
+    await user.click(within(io).getByRole('button', { name: 'Export as CSV' }));
+    expect(downloads).toEqual(['project-register.json blob:test/1', 'project-register.csv blob:test/2']);
+    expect(within(io).getByRole('status')).toHaveTextContent('Downloaded «project-register.csv».');
+  });
+
   it('a bad CSV lists every error with line and field, and writes nothing', async () => {
     const gateway = liveGateway();
     const { panel, user } = await openEditor(gateway);

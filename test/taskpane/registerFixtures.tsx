@@ -69,7 +69,34 @@ export function liveGateway(initial: WorkbookModel = sampleWorkbookModel()): Liv
   });
 }
 
+/**
+ * A little of a browser's layout for jsdom, as Tabster (the focus management under Fluent's
+ * Dialog, which the register editor keeps mounted) needs it. Tabster takes an element without an
+ * offsetParent for one with display:none, and a body without a size for a hidden iframe; jsdom
+ * lays nothing out, so Tabster would find nothing focusable and, on Tab, move the focus onto its
+ * dummy element at the end of the page and from there to <body>. In a browser neither happens.
+ */
+export function emulateLayout(): void {
+  Object.defineProperty(document.body, 'getBoundingClientRect', {
+    configurable: true,
+    value: () => DOMRect.fromRect({ x: 0, y: 0, width: 400, height: 800 }),
+  });
+  Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
+    configurable: true,
+    get(this: HTMLElement): Element | null {
+      if (!this.isConnected || this === document.body || getComputedStyle(this).display === 'none') {
+        return null;
+      }
+      for (let el = this.parentElement; el !== null; el = el.parentElement) {
+        if (getComputedStyle(el).display === 'none') return null;
+      }
+      return this.parentElement === document.documentElement ? null : document.body;
+    },
+  });
+}
+
 export function renderPane(gateway: StubGateway, lang: Lang = 'nb') {
+  emulateLayout();
   const controller = createReconcileController({ gateway, lang });
   const user = userEvent.setup();
   const view = render(<TaskpaneRoot controller={controller} preload={false} />);

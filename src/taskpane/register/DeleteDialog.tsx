@@ -1,6 +1,10 @@
 /**
  * "Slette «X»?": the confirmation before a row leaves the register. An alert dialog: the focus is
  * trapped in it and starts on Cancel (the safe choice), Escape closes it.
+ *
+ * Always mounted, opened and closed by `open`: a Fluent Dialog removed while open leaves the
+ * aria-hidden its modalizer put on the rest of the page (the whole pane would stay hidden from
+ * screen readers). Closed, it renders nothing and takes no part in Tab.
  */
 import {
   Button,
@@ -16,16 +20,16 @@ import type { Strings } from '../strings';
 
 export interface DeleteDialogProps {
   readonly t: Strings;
-  /** The name of the row to delete; null: the dialog is closed. */
-  readonly name: string | null;
+  readonly open: boolean;
+  /** The name of the row to delete (kept while the dialog closes). */
+  readonly name: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
 }
 
-export function DeleteDialog({ t, name, onConfirm, onCancel }: DeleteDialogProps) {
+export function DeleteDialog({ t, open, name, onConfirm, onCancel }: DeleteDialogProps) {
   const bodyId = useId();
   const cancel = useRef<HTMLButtonElement>(null);
-  const open = name !== null;
   // Cancel first: Enter or Space right after "Slett" must not delete. After the dialog's own focus
   // handling (which takes the first focusable element, or the surface where it cannot tell).
   useEffect(() => {
@@ -43,7 +47,7 @@ export function DeleteDialog({ t, name, onConfirm, onCancel }: DeleteDialogProps
     >
       <DialogSurface aria-describedby={bodyId}>
         <DialogBody>
-          <DialogTitle>{t.reg.deleteTitle(name ?? '')}</DialogTitle>
+          <DialogTitle>{t.reg.deleteTitle(name)}</DialogTitle>
           <DialogContent id={bodyId}>{t.reg.deleteBody}</DialogContent>
           <DialogActions>
             <Button ref={cancel} onClick={onCancel}>

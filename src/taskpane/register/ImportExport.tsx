@@ -10,7 +10,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle2,
 } from '@fluentui/react-components';
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import {
@@ -26,11 +25,10 @@ import type { RegisterChange } from '../controller';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { downloadText, readFileText } from './download';
+import { FocusHeading } from './FocusHeading';
 
-export const EXPORT_FILES = {
-  json: { name: 'prosjektregister.json', type: 'application/json' },
-  csv: { name: 'prosjektregister.csv', type: 'text/csv;charset=utf-8' },
-} as const;
+/** The exported file's type by format; its name is the pane's language's (`prosjektregister.csv`). */
+export const EXPORT_TYPES = { json: 'application/json', csv: 'text/csv;charset=utf-8' } as const;
 
 export interface ImportExportProps {
   readonly t: Strings;
@@ -49,18 +47,19 @@ export function ImportExport({ t, lang, register, busy, onWrite }: ImportExportP
   const headingId = useId();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [exported, setExported] = useState<string | null>(null);
 
   const exportAs = (format: 'json' | 'csv') => {
     if (register === null) return;
-    const file = EXPORT_FILES[format];
+    const fileName = `${t.reg.exportFileName}.${format}`;
     downloadText(
       format === 'json' ? registerToJson(register) : registerToCsv(register),
-      file.name,
-      file.type,
+      fileName,
+      EXPORT_TYPES[format],
     );
-    setExported(file.name);
+    setExported(fileName);
   };
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -89,6 +88,17 @@ export function ImportExport({ t, lang, register, busy, onWrite }: ImportExportP
     );
   };
 
+  /**
+   * Closes the import's message: the focus goes to the file input (to choose another file), or to
+   * the section's heading while the input is disabled, rather than to the page with the button.
+   */
+  const dismiss = () => {
+    const el = input.current;
+    if (el !== null && !el.disabled) el.focus();
+    else headingRef.current?.focus();
+    setPending(null);
+  };
+
   const confirm = async () => {
     if (pending?.status !== 'confirm') return;
     const r = pending.register;
@@ -101,9 +111,9 @@ export function ImportExport({ t, lang, register, busy, onWrite }: ImportExportP
 
   return (
     <section aria-labelledby={headingId} style={S.stack}>
-      <Subtitle2 as="h3" id={headingId} style={S.plain}>
+      <FocusHeading level={3} id={headingId} ref={headingRef}>
         {t.reg.ioHeading}
-      </Subtitle2>
+      </FocusHeading>
       {register !== null && (
         <div style={S.row}>
           <Button onClick={() => exportAs('json')}>{t.reg.exportJson}</Button>
@@ -138,7 +148,7 @@ export function ImportExport({ t, lang, register, busy, onWrite }: ImportExportP
             </ul>
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => setPending(null)}>{t.dismiss}</Button>
+            <Button onClick={dismiss}>{t.dismiss}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
@@ -156,7 +166,7 @@ export function ImportExport({ t, lang, register, busy, onWrite }: ImportExportP
             <Button appearance="primary" disabledFocusable={busy} onClick={() => void confirm()}>
               {t.reg.importConfirm}
             </Button>
-            <Button disabledFocusable={busy} onClick={() => setPending(null)}>
+            <Button disabledFocusable={busy} onClick={dismiss}>
               {t.reg.cancel}
             </Button>
           </MessageBarActions>

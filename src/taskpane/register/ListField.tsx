@@ -1,10 +1,11 @@
 /**
  * A list of the register (partners, goals, aliases) edited item by item: one labelled input per
  * item ("Partner 2"), a remove button for each, and an add button that puts the focus in the new
- * item. A fieldset, so the list's name is read out with each input.
+ * item. Enter in an item adds a new one after it (as in a list in a word processor) rather than
+ * saving the form. A fieldset, so the list's name is read out with each input.
  */
 import { Button, Caption1, Input } from '@fluentui/react-components';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { RegisterList, Strings } from '../strings';
 import { S } from '../styles';
 
@@ -38,6 +39,18 @@ export function ListField({ t, list, items, error, onChange }: ListFieldProps) {
     focusNext.current = items.length;
     onChange([...items, '']);
   };
+  const insertAfter = (index: number) => {
+    focusNext.current = index + 1;
+    onChange([...items.slice(0, index + 1), '', ...items.slice(index + 1)]);
+  };
+  const onItemKeyDown = (index: number, event: KeyboardEvent<HTMLInputElement>) => {
+    // Not while an input method composes a word (Enter then picks the word); Enter with a modifier
+    // key is left to the form (Ctrl+Enter saves).
+    const modified = event.shiftKey || event.ctrlKey || event.altKey || event.metaKey;
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || modified) return;
+    event.preventDefault();
+    insertAfter(index);
+  };
   const remove = (index: number) => {
     const rest = items.filter((_, i) => i !== index);
     focusNext.current = rest.length === 0 ? 'add' : Math.min(index, rest.length - 1);
@@ -60,6 +73,7 @@ export function ListField({ t, list, items, error, onChange }: ListFieldProps) {
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? errorId : undefined}
                 onChange={(_, data) => set(i, data.value)}
+                onKeyDown={(event) => onItemKeyDown(i, event)}
                 style={S.grow}
               />
               <Button aria-label={t.reg.removeItem[list](i + 1)} onClick={() => remove(i)}>

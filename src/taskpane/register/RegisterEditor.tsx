@@ -1,11 +1,15 @@
 /**
- * The register as the finance officer edits it: a search over ids, names and aliases, the
- * projects and budget lines, the funding sources, and for each row Edit and Delete; Add opens an
- * empty form. A form replaces the lists while it is open (the pane is narrow), and the focus goes
- * back to the button that opened it when it closes.
+ * The register as the finance officer edits it: a search over ids, names, budget lines and
+ * aliases, the projects and budget lines, the funding sources, and for each row Edit and Delete;
+ * Add opens an empty form. A form replaces the lists while it is open (the pane is narrow), and
+ * the focus goes back to the button that opened it when it closes.
  *
  * Nothing is written until Save passes validation (the domain's validateEntryDraft and
  * validateSourceDraft, shown on each field); a failed write keeps the form and its draft.
+ *
+ * The register may change while a form is open (an alias learned from a finding, a co-author's
+ * change read again): the form then shows, validates and saves its row as it is now with the
+ * user's own changes on top (mergeEntryDraft), so that neither is lost.
  */
 import { Body1, Button, Caption1, Field, Input } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
@@ -15,6 +19,8 @@ import {
   draftToSource,
   emptyEntryDraft,
   entryToDraft,
+  mergeEntryDraft,
+  mergeSourceDraft,
   putEntry,
   putSource,
   removeEntry,
@@ -90,6 +96,33 @@ function locate<T>(rows: readonly T[], index: number | null, base: T | null, sam
   return found < 0 ? null : found;
 }
 
+/**
+ * The form on the register as it is now: where its row is, and, when the row changed since the
+ * form opened, the row as it is now with the fields the user changed laid over it (a three-way
+ * merge against the row the form opened on). A row gone since is saved as a new one.
+ */
+function rebase(
+  editing: Editing,
+  register: Register,
+): { readonly form: Editing; readonly at: number | null } {
+  if (editing.table === 'entries') {
+    const at = locate(register.entries, editing.index, editing.base, sameEntry);
+    const current = at === null ? undefined : register.entries[at];
+    if (current === undefined || editing.base === null || current === editing.base) {
+      return { form: editing, at };
+    }
+    const draft = mergeEntryDraft(editing.base, current, editing.draft);
+    return { form: { ...editing, index: at, base: current, draft }, at };
+  }
+  const at = locate(register.sources, editing.index, editing.base, sameSource);
+  const current = at === null ? undefined : register.sources[at];
+  if (current === undefined || editing.base === null || current === editing.base) {
+    return { form: editing, at };
+  }
+  const draft = mergeSourceDraft(editing.base, current, editing.draft);
+  return { form: { ...editing, index: at, base: current, draft }, at };
+}
+
 const fold = (s: string) => s.toLocaleLowerCase('nb');
 
 function matches(query: string, texts: readonly string[]): boolean {
@@ -124,6 +157,8 @@ export function RegisterEditor(props: RegisterEditorProps) {
   const [tried, setTried] = useState(false);
   const [invalidAttempt, setInvalidAttempt] = useState(0);
   const [deleting, setDeleting] = useState<Deleting | null>(null);
+  // The name in the delete dialog: kept after it is answered, while the dialog closes.
+  const [deletingName, setDeletingName] = useState('');
   const entriesHeading = useRef<HTMLHeadingElement>(null);
   const sourcesHeading = useRef<HTMLHeadingElement>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -164,38 +199,38 @@ export function RegisterEditor(props: RegisterEditorProps) {
     focusAfterRender(returnFocus.current, table);
   };
 
-  const entryIndex =
-    editing?.table === 'entries' ? locate(register.entries, editing.index, editing.base, sameEntry) : null;
-  const sourceIndex =
-    editing?.table === 'sources' ? locate(register.sources, editing.index, editing.base, sameSource) : null;
+  // The form on the register as it is now (see rebase); what it shows, validates and saves.
+  const rebased = editing === null ? null : rebase(editing, register);
+  const form = rebased?.form ?? null;
+  const at = rebased?.at ?? null;
   const errors =
-    !tried || editing === null
+    !tried || form === null
       ? null
-      : editing.table === 'entries'
-        ? validateEntryDraft(register, editing.draft, entryIndex, budgetLines)
-        : validateSourceDraft(register, editing.draft, sourceIndex);
+      : form.table === 'entries'
+        ? validateEntryDraft(register, form.draft, at, budgetLines)
+        : validateSourceDraft(register, form.draft, at);
 
   const save = async () => {
-    if (editing === null) return;
+    if (form === null) return;
+    // From now on the form edits the row as it is now (the same state when it has not changed).
+    if (form !== editing) setEditing(form);
     setTried(true);
-    if (editing.table === 'entries') {
-      if (validateEntryDraft(register, editing.draft, entryIndex, budgetLines).length > 0) {
+    if (form.table === 'entries') {
+      if (validateEntryDraft(register, form.draft, at, budgetLines).length > 0) {
         setInvalidAttempt((n) => n + 1);
         return;
       }
-      const entry = draftToEntry(editing.draft, editing.base ?? undefined);
-      if (await onWrite(putEntry(register, entryIndex, entry), { kind: 'save', name: entryName(entry) })) {
+      const entry = draftToEntry(form.draft, form.base ?? undefined);
+      if (await onWrite(putEntry(register, at, entry), { kind: 'save', name: entryName(entry) })) {
         close('entries');
       }
     } else {
-      if (validateSourceDraft(register, editing.draft, sourceIndex).length > 0) {
+      if (validateSourceDraft(register, form.draft, at).length > 0) {
         setInvalidAttempt((n) => n + 1);
         return;
       }
-      const source = draftToSource(editing.draft, editing.base ?? undefined);
-      if (
-        await onWrite(putSource(register, sourceIndex, source), { kind: 'save', name: sourceName(source) })
-      ) {
+      const source = draftToSource(form.draft, form.base ?? undefined);
+      if (await onWrite(putSource(register, at, source), { kind: 'save', name: sourceName(source) })) {
         close('sources');
       }
     }
@@ -224,41 +259,41 @@ export function RegisterEditor(props: RegisterEditorProps) {
     focusAfterRender(returnFocus.current, table);
   };
 
-  if (editing !== null) {
-    if (editing.table === 'entries') {
-      const name = editing.base ? entryName(editing.base) : '';
+  if (form !== null) {
+    if (form.table === 'entries') {
+      const name = form.base ? entryName(form.base) : '';
       return (
         <div ref={root}>
           <EntryForm
             t={t}
             lang={lang}
-            heading={editing.base ? t.reg.editEntry(name) : t.reg.newEntry}
-            draft={editing.draft}
+            heading={form.base ? t.reg.editEntry(name) : t.reg.newEntry}
+            draft={form.draft}
             errors={errors}
             invalidAttempt={invalidAttempt}
             budgetLines={budgetLines}
             busy={busy}
             status={status(true)}
-            onChange={(draft) => setEditing({ ...editing, draft })}
+            onChange={(draft) => setEditing({ ...form, draft })}
             onSave={() => void save()}
             onCancel={() => close('entries')}
           />
         </div>
       );
     }
-    const name = editing.base ? sourceName(editing.base) : '';
+    const name = form.base ? sourceName(form.base) : '';
     return (
       <div ref={root}>
         <SourceForm
           t={t}
           lang={lang}
-          heading={editing.base ? t.reg.editSource(name) : t.reg.newSource}
-          draft={editing.draft}
+          heading={form.base ? t.reg.editSource(name) : t.reg.newSource}
+          draft={form.draft}
           errors={errors}
           invalidAttempt={invalidAttempt}
           busy={busy}
           status={status(true)}
-          onChange={(draft) => setEditing({ ...editing, draft })}
+          onChange={(draft) => setEditing({ ...form, draft })}
           onSave={() => void save()}
           onCancel={() => close('sources')}
         />
@@ -268,7 +303,7 @@ export function RegisterEditor(props: RegisterEditorProps) {
 
   const q = fold(query.trim());
   const entries = register.entries.flatMap((e, index) =>
-    matches(q, [e.id, e.name, ...e.aliases]) ? [{ e, index }] : [],
+    matches(q, [e.id, e.name, e.budgetLine, ...e.aliases]) ? [{ e, index }] : [],
   );
   const sources = register.sources.flatMap((s, index) =>
     matches(q, [s.name, ...s.aliases]) ? [{ s, index }] : [],
@@ -277,6 +312,7 @@ export function RegisterEditor(props: RegisterEditorProps) {
   const askDelete = (d: Deleting) => {
     returnFocus.current = `${d.table}:${d.index}:delete`;
     setDeleting(d);
+    setDeletingName(d.name);
   };
 
   return (
@@ -346,15 +382,14 @@ export function RegisterEditor(props: RegisterEditorProps) {
           />
         ))}
       </Table>
-      {/* Mounted only while open: a Fluent Dialog, even closed, has Tabster take over Tab in the pane. */}
-      {deleting !== null && (
-        <DeleteDialog
-          t={t}
-          name={deleting.name}
-          onConfirm={() => void confirmDelete()}
-          onCancel={cancelDelete}
-        />
-      )}
+      {/* Always mounted, so that closing it undoes what it did to the page (see DeleteDialog). */}
+      <DeleteDialog
+        t={t}
+        open={deleting !== null}
+        name={deletingName}
+        onConfirm={() => void confirmDelete()}
+        onCancel={cancelDelete}
+      />
     </div>
   );
 }

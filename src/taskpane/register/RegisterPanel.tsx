@@ -50,6 +50,16 @@ export function RegisterPanel(props: RegisterPanelProps) {
     if (active === null || active === document.body) headingRef.current?.focus();
   }, [done]);
 
+  // Read again after a co-author's change refused a write: the failure said to read the register
+  // again, and that is done (a form keeps its draft, to be saved on what was read).
+  const stale = write.status === 'error' && write.failure.kind === 'changed';
+  const readBefore = useRef(lastRead);
+  useEffect(() => {
+    const reread = lastRead !== readBefore.current;
+    readBefore.current = lastRead;
+    if (reread && stale) onDismissWrite();
+  }, [lastRead, stale, onDismissWrite]);
+
   const snapshot = lastRead?.snapshot ?? null;
   const options = lastRead?.options ?? null;
   const budgetLines = useMemo(
