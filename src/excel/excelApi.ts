@@ -152,6 +152,34 @@ export interface ExcelPageLayout {
   setPrintTitleRows(printTitleRows: ExcelRange | string): void;
 }
 
+/** `Excel.WorksheetProtectionOptions` (ExcelApi 1.2; `selectionMode` 1.7). */
+export interface ExcelProtectionOptions {
+  allowAutoFilter?: boolean;
+  allowDeleteColumns?: boolean;
+  allowDeleteRows?: boolean;
+  allowEditObjects?: boolean;
+  allowEditScenarios?: boolean;
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowInsertColumns?: boolean;
+  allowInsertHyperlinks?: boolean;
+  allowInsertRows?: boolean;
+  allowPivotTables?: boolean;
+  allowSort?: boolean;
+  selectionMode?: string;
+}
+
+/** `Excel.WorksheetProtection` (ExcelApi 1.2). */
+export interface ExcelWorksheetProtection {
+  readonly protected: boolean;
+  readonly options: ExcelProtectionOptions;
+  load(propertyNames: string): unknown;
+  /** Fails when the sheet is protected already. */
+  protect(options?: ExcelProtectionOptions, password?: string): void;
+  unprotect(password?: string): void;
+}
+
 export interface ExcelWorksheet {
   readonly isNullObject: boolean;
   /** Settable: renames the sheet. */
@@ -170,6 +198,8 @@ export interface ExcelWorksheet {
   getNextOrNullObject(visibleOnly?: boolean): ExcelWorksheet;
   activate(): void;
   delete(): void;
+  /** ExcelApi 1.2. */
+  readonly protection: ExcelWorksheetProtection;
   /** ExcelApi 1.7. */
   readonly freezePanes: {
     freezeRows(count?: number): void;
@@ -223,6 +253,11 @@ export interface ExcelNamedItemCollection {
 export interface ExcelWorkbook {
   readonly worksheets: ExcelWorksheetCollection;
   readonly names: ExcelNamedItemCollection;
+  /** Every table of the workbook (ExcelApi 1.1), with the sheet of each (`Table.worksheet`, 1.2). */
+  readonly tables: {
+    readonly items: readonly { readonly name: string | null; readonly worksheet: { readonly id: string } }[];
+    load(propertyNames: string): unknown;
+  };
 }
 
 export interface ExcelApplication {

@@ -30,7 +30,7 @@ import {
   type Table,
   type YearView,
 } from './sheets';
-import { writeEnglishTwoYearWorkbook } from './workbooks';
+import { writeEnglishTwoYearWorkbook } from '../helpers/englishWorkbook';
 
 /** A cold LibreOffice start is 3–8 s; a run is killed after 120 s. */
 jest.setTimeout(300_000);

@@ -41,7 +41,7 @@ import type { SheetSnapshot } from '../../domain/snapshot';
 import { BLOCK_BYTES, estimatedBytesPerRow, MEASURED_MARGIN, measuredBytesPerRow } from '../adapter/blocks';
 import { toCellValues } from '../adapter/convert';
 import { isPayloadTooLarge } from '../errors';
-import type { ExcelContext, ExcelRange, ExcelWorkbook, ExcelWorksheet } from '../excelApi';
+import type { ExcelContext, ExcelProtectionOptions, ExcelRange, ExcelWorksheet } from '../excelApi';
 import { ExcelFailure, type RegisterWriteOptions, type RegisterWriteResult } from '../gateway';
 import { packChunks, syncOrSplit, type Chunk } from './chunks';
 import { sheetOps, type Features, type WriteOp } from './sheetOps';
@@ -56,51 +56,11 @@ export interface RegisterWriteConfig {
   readonly payloadRetries: number;
 }
 
-/** `Excel.WorksheetProtectionOptions` (ExcelApi 1.2; `selectionMode` 1.7). */
-export interface ProtectionOptions {
-  allowAutoFilter?: boolean;
-  allowDeleteColumns?: boolean;
-  allowDeleteRows?: boolean;
-  allowEditObjects?: boolean;
-  allowEditScenarios?: boolean;
-  allowFormatCells?: boolean;
-  allowFormatColumns?: boolean;
-  allowFormatRows?: boolean;
-  allowInsertColumns?: boolean;
-  allowInsertHyperlinks?: boolean;
-  allowInsertRows?: boolean;
-  allowPivotTables?: boolean;
-  allowSort?: boolean;
-  selectionMode?: string;
-}
-
-/** `Excel.WorksheetProtection` (ExcelApi 1.2). */
-interface ExcelWorksheetProtection {
-  readonly protected: boolean;
-  readonly options: ProtectionOptions;
-  load(propertyNames: string): unknown;
-  /** Fails when the sheet is protected already. */
-  protect(options?: ProtectionOptions, password?: string): void;
-  unprotect(password?: string): void;
-}
-
-interface RegisterWorksheet extends ExcelWorksheet {
-  readonly protection: ExcelWorksheetProtection;
-}
-
-/** `workbook.tables` (ExcelApi 1.1), loaded with each table's sheet (`Table.worksheet`, 1.2). */
-interface RegisterWorkbook extends ExcelWorkbook {
-  readonly tables: {
-    readonly items: { readonly name: string; readonly worksheet: { readonly id: string } }[];
-    load(propertyNames: string): unknown;
-  };
-}
-
 /**
  * What the register sheet allows once protected: nothing but selecting (the default of Excel's
  * Protect Sheet, spelled out). Without a password: against accidental edits, not as security.
  */
-const PROTECTION: ProtectionOptions = {
+const PROTECTION: ExcelProtectionOptions = {
   allowAutoFilter: false,
   allowDeleteColumns: false,
   allowDeleteRows: false,
@@ -138,7 +98,7 @@ interface SheetState {
 /** The register sheet as round trip 1 found it. */
 export interface RegisterSheetNow extends SheetState {
   readonly protected: boolean;
-  readonly options: ProtectionOptions;
+  readonly options: ExcelProtectionOptions;
   /** As `read()` snapshots it: the values of the used range, values only. */
   readonly snapshot: SheetSnapshot;
   /** `sheetFingerprint(snapshot)`: equal to `read().registerFingerprint` for the same cells. */
@@ -162,13 +122,13 @@ interface Dimensions {
 }
 
 interface QueuedRegister {
-  readonly sheet: RegisterWorksheet;
+  readonly sheet: ExcelWorksheet;
   readonly used: ExcelRange;
   readonly values: boolean;
 }
 
 /** Loads what the write needs of a (possibly null) register sheet; its values when `values`. */
-function queueRegister(sheet: RegisterWorksheet, values: boolean): QueuedRegister {
+function queueRegister(sheet: ExcelWorksheet, values: boolean): QueuedRegister {
   sheet.load('id');
   sheet.protection.load('protected,options');
   // Values only, as read() does: a sheet formatted far down does not count.
@@ -187,13 +147,13 @@ export async function readWorkbookNow(
   config: RegisterWriteConfig,
   trips: { count: number },
 ): Promise<WorkbookNow> {
-  const workbook = context.workbook as RegisterWorkbook;
+  const workbook = context.workbook;
   const worksheets = workbook.worksheets;
   const first = async (values: boolean): Promise<QueuedRegister> => {
     worksheets.load('items/name,items/id,items/position,items/visibility');
     workbook.names.load('items/name');
     workbook.tables.load('items/name,items/worksheet/id');
-    const guess = queueRegister(worksheets.getItemOrNullObject(REGISTER_SHEET) as RegisterWorksheet, values);
+    const guess = queueRegister(worksheets.getItemOrNullObject(REGISTER_SHEET), values);
     trips.count++;
     try {
       await context.sync();
@@ -212,7 +172,7 @@ export async function readWorkbookNow(
     position: ws.position,
     visibility: ws.visibility,
   }));
-  const tables = workbook.tables.items.map((t) => ({ name: t.name, sheetId: t.worksheet.id }));
+  const tables = workbook.tables.items.map((t) => ({ name: t.name ?? '', sheetId: t.worksheet.id }));
   const names = workbook.names.items.map((n) => n.name);
   // The register is the sheet read() takes for it: found by name, trimmed, as the engine finds it.
   const found = findRegisterSheet({
@@ -224,7 +184,7 @@ export async function readWorkbookNow(
   let queued = guess;
   if (guess.sheet.isNullObject || guess.sheet.id !== state.id) {
     const load = async (values: boolean): Promise<QueuedRegister> => {
-      const q = queueRegister(worksheets.getItem(state.id) as RegisterWorksheet, values);
+      const q = queueRegister(worksheets.getItem(state.id), values);
       trips.count++;
       try {
         await context.sync();
@@ -532,7 +492,7 @@ function queueSwap(context: ExcelContext, plan: Plan): void {
   const worksheets = context.workbook.worksheets;
   const old = plan.before.register;
   if (old) {
-    const sheet = worksheets.getItem(old.id) as RegisterWorksheet;
+    const sheet = worksheets.getItem(old.id);
     if (plan.oldTables.length > 0) {
       // A protected sheet's tables cannot be renamed. Unprotecting is only done when needed: a
       // sheet protected with a password (by a user) stays protected and the write fails cleanly.
@@ -543,7 +503,7 @@ function queueSwap(context: ExcelContext, plan: Plan): void {
     if (old.visibility === 'VeryHidden') sheet.visibility = 'Hidden';
     sheet.name = plan.retired;
   }
-  const sheet = worksheets.getItem(plan.temporary) as RegisterWorksheet;
+  const sheet = worksheets.getItem(plan.temporary);
   for (const t of plan.newTables) sheet.tables.getItem(t.temporary).name = t.name;
   sheet.name = REGISTER_SHEET;
   if (old) sheet.position = old.position;
@@ -595,13 +555,13 @@ async function writeChunks(
  * answer was lost), the write is complete: 'finished', nothing undone.
  */
 async function recover(context: ExcelContext, plan: Plan): Promise<'undone' | 'finished'> {
-  const workbook = context.workbook as RegisterWorkbook;
+  const workbook = context.workbook;
   const worksheets = workbook.worksheets;
   const old = plan.before.register;
   try {
     worksheets.load('items/name,items/id,items/position,items/visibility');
     workbook.tables.load('items/name,items/worksheet/id');
-    const oldSheet = old ? (worksheets.getItemOrNullObject(old.id) as RegisterWorksheet) : null;
+    const oldSheet = old ? worksheets.getItemOrNullObject(old.id) : null;
     oldSheet?.protection.load('protected');
     await context.sync();
 
@@ -613,9 +573,9 @@ async function recover(context: ExcelContext, plan: Plan): Promise<'undone' | 'f
 
     for (const ws of added) worksheets.getItem(ws.id).delete();
     if (old && oldNow && oldSheet) {
-      const sheet = worksheets.getItem(old.id) as RegisterWorksheet;
+      const sheet = worksheets.getItem(old.id);
       const onOld = new Set(
-        workbook.tables.items.filter((t) => t.worksheet.id === old.id).map((t) => lower(t.name)),
+        workbook.tables.items.filter((t) => t.worksheet.id === old.id).map((t) => lower(t.name ?? '')),
       );
       for (const t of plan.oldTables) {
         if (onOld.has(lower(t.temporary))) sheet.tables.getItem(t.temporary).name = t.name;

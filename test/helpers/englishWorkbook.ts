@@ -1,7 +1,7 @@
 /**
- * Input workbooks for the LibreOffice tests besides the sample: the English two-year plan of
- * test/cli/cli.test.ts (sheet names in English, an Excel table that starts lower, a pasted text
- * amount `kr 200 000`).
+ * The English two-year plan that the CLI and LibreOffice tests read besides the sample: sheet
+ * names in English, an Excel table that starts lower, a pasted text amount `kr 200 000`.
+ * (test/browser/preview.test.js builds the same workbook from the compiled modules.)
  */
 import { registerEntry } from '../../src/domain/register/entry';
 import { registerSheetModel } from '../../src/domain/register/registerSheet';
