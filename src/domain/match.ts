@@ -51,7 +51,7 @@ export function normalizeLabel(s: string): string {
 }
 
 /** ASCII letters and digits with single spaces between them: already normal but for case. */
-function isSimpleAscii(s: string): boolean {
+export function isSimpleAscii(s: string): boolean {
   const n = s.length;
   if (n === 0) return true;
   let prevSpace = true; // no leading space

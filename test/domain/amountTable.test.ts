@@ -5,6 +5,9 @@
 import fc from 'fast-check';
 import { readAmount } from '../../src/domain/amount';
 import type { CellValue } from '../../src/domain/snapshot';
+import { buildPlan } from '../../src/domain/reconcile/plan';
+import { RegisterIndex } from '../../src/domain/reconcile/registerIndex';
+import { registerEntry } from '../../src/domain/register/entry';
 import { readAmountTable } from '../../src/domain/tables/amountTable';
 import { sheet } from '../helpers/workbook';
 
@@ -32,6 +35,8 @@ describe('amount table columns', () => {
         const all = [...table.rows, ...(table.sumRow ? [table.sumRow] : []), ...table.after];
         for (const row of all) {
           const source = rows[row.row];
+          expect(row.label).toBe(source[0] === null ? '' : String(source[0]).trim());
+          expect(row.entry).toBeNull();
           let size = 0;
           for (const [y, year] of [2010, 2011].entries()) {
             const value = source[y + 1];
@@ -72,5 +77,33 @@ describe('amount table columns', () => {
     expect(row.amounts.get(2011)).toBeUndefined();
     expect(row.amounts.ore(2011)).toBe(0);
     expect(row.amounts.has(2010)).toBe(true);
+  });
+
+  it('ties each row to the register entry its label names when read with a register', () => {
+    const index = new RegisterIndex({
+      formatVersion: 1,
+      entries: [registerEntry({ id: '1', name: 'Alfa' }), registerEntry({ id: '2', name: 'Beta' })],
+      sources: [],
+    });
+    const rows: CellValue[][] = [
+      ['Post', 'Budsjett 2010'],
+      ['BETA ', 100],
+      ['Gamma', 200],
+      ['Alfa', 300],
+    ];
+    const { table } = readAmountTable(sheet('Budsjett', rows), 'budget', index);
+    expect(table!.rows.map((r) => [r.label, r.entry])).toEqual([
+      ['BETA', 1],
+      ['Gamma', null],
+      ['Alfa', 0],
+    ]);
+    expect(table!.entries).toBe(index);
+    expect(buildPlan(table, null, index).lines.map((l) => l.entry)).toEqual([1, null, 0]);
+    // A plan ties lines through its tables, so they must have been read with its register.
+    const other = new RegisterIndex({ formatVersion: 1, entries: [], sources: [] });
+    expect(() => buildPlan(table, null, other)).toThrow(/not read with this register/);
+    const { table: plain } = readAmountTable(sheet('Budsjett', rows), 'budget');
+    expect(() => buildPlan(plain, null, index)).toThrow(/not read with this register/);
+    expect(buildPlan(plain, null, null).lines.map((l) => l.entry)).toEqual([null, null, null]);
   });
 });

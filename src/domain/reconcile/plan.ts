@@ -1,22 +1,18 @@
 import type { Ore } from '../amount';
 import { findAmountInText } from '../amount';
 import { finding, type Finding } from '../findings';
-import { bestMatch, normalizeLabel } from '../match';
+import { bestMatch } from '../match';
 import type { FundingSource } from '../register/types';
 import type { AmountTable, TableRow, YearAmounts } from '../tables/amountTable';
+import { LabelIndex } from '../stringIndex';
 import { RegisterIndex } from './registerIndex';
 
-/** A budget line: one row of the budget table, tied to a register entry when one matches. */
-export interface BudgetLine {
-  readonly label: string;
-  /** The label normalised for matching. */
-  readonly key: string;
-  readonly row: TableRow;
-  readonly labelRef: string;
-  /** Index into the register's entries; null when unknown (or there is no register). */
-  readonly entry: number | null;
-  readonly amounts: YearAmounts;
-}
+/**
+ * A budget line: a row of the budget table with an amount, tied to a
+ * register entry (`entry`) when its label names one. The table's row itself:
+ * a plan may have 100 000 lines, and an object per line costs.
+ */
+export type BudgetLine = TableRow;
 
 /** A funding row of the financing table (a source's own row, or an earmarked row under a group). */
 export interface FundingItem {
@@ -69,29 +65,20 @@ export interface Plan {
   readonly memos: readonly MemoRow[];
   readonly earlier: readonly EarlierFigure[];
   readonly years: readonly number[];
+  /** The budget lines of each register entry (empty without a register). */
+  readonly linesOfEntry: LinesOfEntry;
   /** Structural findings made while tying rows together (unknown earmarks, rows after the sum). */
   readonly findings: readonly Finding[];
 }
 
-/** Three fields: a plan may hold 100 000 of these. */
-class Line implements BudgetLine {
-  constructor(
-    readonly row: TableRow,
-    readonly key: string,
-    readonly entry: number | null,
-  ) {}
-
-  get label(): string {
-    return this.row.label;
-  }
-
-  get amounts(): YearAmounts {
-    return this.row.amounts;
-  }
-
-  get labelRef(): string {
-    return this.row.labelRef;
-  }
+/** The rows with an amount: the same array when that is every row (no copy of 100 000 rows). */
+function linesOf(rows: readonly TableRow[]): readonly BudgetLine[] {
+  let first = 0;
+  while (first < rows.length && rows[first].amounts.size > 0) first++;
+  if (first === rows.length) return rows;
+  const lines = rows.slice(0, first);
+  for (let i = first + 1; i < rows.length; i++) if (rows[i].amounts.size > 0) lines.push(rows[i]);
+  return lines;
 }
 
 const GROUP_HEADER = /[:,]\s*$/;
@@ -102,21 +89,20 @@ export function buildPlan(
   financing: AmountTable | null,
   index: RegisterIndex | null,
 ): Plan {
+  for (const table of [budget, financing]) {
+    if (table && table.entries !== index) {
+      throw new Error(
+        `buildPlan: ${table.sheet} was not read with this register (readAmountTable's entries).`,
+      );
+    }
+  }
   const findings: Finding[] = [];
   const rows = budget?.rows ?? [];
-  // Sized once (a plan may have 100 000 lines), trimmed after.
-  const lines = new Array<BudgetLine>(rows.length);
-  let n = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (r.amounts.size === 0) continue;
-    const key = normalizeLabel(r.label);
-    lines[n++] = new Line(r, key, index ? index.entryForKey(key) : null);
-  }
-  lines.length = n;
+  const lines = linesOf(rows);
+  const linesOfEntry = new LinesOfEntry(lines, index?.fields.length ?? 0);
 
   const { funding, groups } = financing
-    ? readFunding(financing, budget !== null, lines, index, findings)
+    ? readFunding(financing, budget !== null, lines, linesOfEntry, index, findings)
     : { funding: [], groups: [] };
 
   const memos: MemoRow[] = [];
@@ -155,41 +141,74 @@ export function buildPlan(
       }
     }
   }
-  return { index, budget, financing, lines, funding, groups, memos, earlier, years, findings };
+  return { index, budget, financing, lines, funding, groups, memos, earlier, years, linesOfEntry, findings };
+}
+
+/** The budget lines of each register entry, by entry index; lists only for the rare entry with several. */
+export class LinesOfEntry {
+  private readonly firstLine: Int32Array;
+  private readonly more = new Map<number, number[]>();
+
+  constructor(lines: readonly BudgetLine[], entries: number) {
+    this.firstLine = new Int32Array(entries).fill(-1);
+    for (let li = 0; li < lines.length; li++) {
+      const e = lines[li].entry;
+      if (e === null) continue;
+      if (this.firstLine[e] < 0) this.firstLine[e] = li;
+      else {
+        const list = this.more.get(e);
+        if (list) list.push(li);
+        else this.more.set(e, [this.firstLine[e], li]);
+      }
+    }
+  }
+
+  /** The entry's first line; -1 when it has none. */
+  first(entry: number): number {
+    const i = this.firstLine[entry];
+    return i === undefined ? -1 : i;
+  }
+
+  /** All of the entry's lines when it has more than one; else undefined (no array is made). */
+  several(entry: number): readonly number[] | undefined {
+    return this.more.size === 0 ? undefined : this.more.get(entry);
+  }
+
+  /** The entry's lines, in order. */
+  all(entry: number): readonly number[] {
+    const first = this.first(entry);
+    return this.several(entry) ?? (first < 0 ? [] : [first]);
+  }
 }
 
 /** Finds the budget line an earmark names: by register entry, else by label. */
 class Lookup {
-  /** First line of each register entry, -1 when none; by entry index. */
-  private readonly lineByEntry: Int32Array;
   /** Built on first need: most earmarks are found through the register. */
-  private lineByLabel: Map<string, number> | null = null;
+  private lineByLabel: { labels: LabelIndex; line: number[] } | null = null;
 
   constructor(
     readonly lines: readonly BudgetLine[],
-    entries: number,
+    private readonly linesOfEntry: LinesOfEntry,
     readonly budgetRead: boolean,
-  ) {
-    this.lineByEntry = new Int32Array(entries).fill(-1);
-    for (let i = lines.length - 1; i >= 0; i--) {
-      const e = lines[i].entry;
-      if (e !== null) this.lineByEntry[e] = i;
-    }
-  }
+  ) {}
 
   byEntry(entry: number): number | null {
-    const i = this.lineByEntry[entry];
-    return i === undefined || i < 0 ? null : i;
+    const i = this.linesOfEntry.first(entry);
+    return i < 0 ? null : i;
   }
 
-  byLabel(key: string): number | null {
+  /** The first line whose label is this one, after normalising. */
+  byLabel(label: string): number | null {
     if (this.lineByLabel === null) {
-      this.lineByLabel = new Map();
-      this.lines.forEach((l, i) => {
-        if (!this.lineByLabel!.has(l.key)) this.lineByLabel!.set(l.key, i);
-      });
+      const labels = new LabelIndex(this.lines.length);
+      const line: number[] = [];
+      for (let i = 0; i < this.lines.length; i++) {
+        if (labels.addNew(this.lines[i].label)) line.push(i);
+      }
+      this.lineByLabel = { labels, line };
     }
-    return this.lineByLabel.get(key) ?? null;
+    const n = this.lineByLabel.labels.get(label);
+    return n < 0 ? null : this.lineByLabel.line[n];
   }
 }
 
@@ -197,13 +216,14 @@ function readFunding(
   table: AmountTable,
   budgetRead: boolean,
   lines: readonly BudgetLine[],
+  linesOfEntry: LinesOfEntry,
   index: RegisterIndex | null,
   findings: Finding[],
 ): { funding: FundingItem[]; groups: FundingGroup[] } {
   const funding: FundingItem[] = [];
   const groups: FundingGroup[] = [];
   let group: (FundingGroup & { indent: number; childIndent: number | null }) | null = null;
-  const lookup = new Lookup(lines, index?.register.entries.length ?? 0, budgetRead);
+  const lookup = new Lookup(lines, linesOfEntry, budgetRead);
 
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r];
@@ -253,17 +273,17 @@ function earmark(
   findings: Finding[],
 ): FundingItem {
   let line: number | null = null;
-  const entry = index ? index.entryFor(row.label) : null;
+  const entry = row.entry;
   if (entry !== null) line = lookup.byEntry(entry);
-  line ??= lookup.byLabel(normalizeLabel(row.label));
+  line ??= lookup.byLabel(row.label);
   // Without a budget table there is nothing to name: SHEET_MISSING / TABLE_NOT_FOUND says why.
-  const sourceName = group.source?.name ?? group.label.replace(/[:,]\s*$/, '').trim();
+  const sourceName = group.source?.name ?? group.label.replace(GROUP_HEADER, '').trim();
   if (line === null && row.amounts.size > 0 && lookup.budgetRead) {
     findings.push(
       finding({
         code: 'UNKNOWN_EARMARK',
         cells: [row.labelRef],
-        projectId: entry !== null && index ? index.entry(entry).id || undefined : undefined,
+        projectId: entry !== null && index ? index.fields.id(entry) || undefined : undefined,
         suggestion: entry === null ? suggestLine(row.label, lookup.lines, index) : undefined,
         params: {
           sheet,

@@ -1,5 +1,6 @@
 import type { Ore } from '../amount';
 import { appendFindings, finding, type Finding } from '../findings';
+import type { EntryFields } from '../register/entryFields';
 import { entryCell, readRegister } from '../register/readRegister';
 import type { ProjectKey, RegisterEntry } from '../register/types';
 import { RULES } from '../rules';
@@ -51,7 +52,9 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
   const findings: Finding[] = [];
   const registerReading = readRegister(workbook);
   appendFindings(findings, registerReading.findings);
-  const index = registerReading.register ? new RegisterIndex(registerReading.register) : null;
+  const index = registerReading.register
+    ? new RegisterIndex(registerReading.register, registerReading.fields ?? undefined)
+    : null;
 
   const readTable = (role: SheetRole, name: string | undefined): AmountTable | null => {
     const found = findSheet(workbook, role, name);
@@ -59,7 +62,7 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
       findings.push(found.finding);
       return null;
     }
-    const read = readAmountTable(found.sheet, role);
+    const read = readAmountTable(found.sheet, role, index);
     appendFindings(findings, read.findings);
     return read.table;
   };
@@ -123,7 +126,7 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
       budgetSheet: budget?.sheet ?? null,
       financingSheet: financing?.sheet ?? null,
       registerSheet: registerReading.location?.sheet ?? null,
-      projects: countProjects(registerReading.register?.entries ?? []),
+      projects: index ? countProjects(index.fields) : 0,
       fundingSources: registerReading.register?.sources.length ?? 0,
     },
     plan,
@@ -131,20 +134,24 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
   };
 }
 
-function countProjects(entries: readonly RegisterEntry[]): number {
+function countProjects(fields: EntryFields): number {
   let n = 0;
-  for (let i = 0; i < entries.length; i++) if (entries[i].kind === 'project') n++;
+  for (let i = 0; i < fields.length; i++) if (fields.isProject(i)) n++;
   return n;
 }
 
 function nonMoneyProjects(plan: Plan): Pick<RegisterEntry, 'id' | 'name'>[] {
   if (!plan.index) return [];
-  const withLine = new Uint8Array(plan.index.register.entries.length);
+  const f = plan.index.fields;
+  const withLine = new Uint8Array(f.length);
   for (let i = 0; i < plan.lines.length; i++) {
     const e = plan.lines[i].entry;
     if (e !== null) withLine[e] = 1;
   }
-  return plan.index.register.entries
-    .filter((e, i) => e.kind === 'project' && e.contribution === null && withLine[i] === 0)
-    .map((e) => ({ id: e.id, name: e.name }));
+  const out: Pick<RegisterEntry, 'id' | 'name'>[] = [];
+  for (let i = 0; i < f.length; i++) {
+    if (f.isProject(i) && f.contribution(i) === null && withLine[i] === 0)
+      out.push({ id: f.id(i), name: f.name(i) });
+  }
+  return out;
 }

@@ -1,64 +1,83 @@
-import { bestMatch, normalizeLabel, type MatchCandidate } from '../match';
+import { bestMatch, type MatchCandidate } from '../match';
+import { displayNameOf, entryFieldsOf, nameWithId, type EntryFields } from '../register/entryFields';
 import type { FundingSource, Register, RegisterEntry } from '../register/types';
-import { StringIndex } from '../stringIndex';
+import { LabelIndex } from '../stringIndex';
 
 /** Looks labels up in the register by name, budget line and aliases, exactly after normalising. */
 export class RegisterIndex {
-  /** Normalised names, budget lines and aliases, numbered; `entryOfKey[n]` is key n's entry. */
-  private readonly entryKeys: StringIndex;
-  private readonly entryOfKey: number[] = [];
-  private readonly sourceByKey = new Map<string, number>();
+  /** Names, budget lines and aliases by their normalised form; `entryOfKey[n]` is key n's entry. */
+  private readonly entryKeys: LabelIndex;
+  /** Sized for one key per entry; grows (rarely) for budget lines and aliases. */
+  private entryOfKey: Int32Array;
+  private readonly sourceKeys = new LabelIndex();
+  private readonly sourceOfKey: number[] = [];
   private entryCandidates: MatchCandidate<number>[] | null = null;
   private sourceCandidates: MatchCandidate<number>[] | null = null;
 
-  constructor(readonly register: Register) {
-    this.entryKeys = new StringIndex(register.entries.length);
-    const addKey = (text: string, i: number) => {
-      const k = normalizeLabel(text);
-      if (k === '') return;
-      const before = this.entryKeys.size;
-      if (this.entryKeys.add(k) === before) this.entryOfKey.push(i);
-    };
-    register.entries.forEach((e, i) => {
-      // The first name that claims a key keeps it. Written out, not via entryNames(): no array per entry.
-      if (e.budgetLine !== '' && e.budgetLine !== e.name) addKey(e.budgetLine, i);
-      addKey(e.name, i);
-      for (let a = 0; a < e.aliases.length; a++) addKey(e.aliases[a], i);
-    });
+  /**
+   * `fields` are the entries' fields reconciling reads; readRegister gives
+   * them without making the entries (see EntryFields).
+   */
+  constructor(
+    readonly register: Register,
+    readonly fields: EntryFields = entryFieldsOf(register.entries),
+  ) {
+    this.entryKeys = new LabelIndex(fields.length);
+    this.entryOfKey = new Int32Array(Math.max(fields.length, 16));
+    // The first name that claims a key keeps it. Written out, not via entryNames(): no array per entry.
+    for (let i = 0; i < fields.length; i++) {
+      const name = fields.name(i);
+      const line = fields.budgetLine(i);
+      if (line !== '' && line !== name) this.claimEntryKey(line, i);
+      this.claimEntryKey(name, i);
+      const aliases = fields.aliases(i);
+      for (let a = 0; a < aliases.length; a++) this.claimEntryKey(aliases[a], i);
+    }
     register.sources.forEach((s, i) => {
-      for (const key of [s.name, ...s.aliases]) {
-        const k = normalizeLabel(key);
-        if (k !== '' && !this.sourceByKey.has(k)) this.sourceByKey.set(k, i);
-      }
+      if (this.sourceKeys.addNew(s.name)) this.sourceOfKey.push(i);
+      for (const alias of s.aliases) if (this.sourceKeys.addNew(alias)) this.sourceOfKey.push(i);
     });
+  }
+
+  private claimEntryKey(label: string, entry: number): void {
+    if (!this.entryKeys.addNew(label)) return;
+    const n = this.entryKeys.size - 1;
+    if (n === this.entryOfKey.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.entryOfKey);
+      this.entryOfKey = grown;
+    }
+    this.entryOfKey[n] = entry;
   }
 
   entry(i: number): RegisterEntry {
     return this.register.entries[i];
   }
 
+  /** The entry whose name, budget line or alias is the label, after normalising; null when none. */
   entryFor(label: string): number | null {
-    return this.entryForKey(normalizeLabel(label));
-  }
-
-  /** By a label already normalised with normalizeLabel. */
-  entryForKey(key: string): number | null {
-    const n = this.entryKeys.get(key);
+    const n = this.entryKeys.get(label);
     return n < 0 ? null : this.entryOfKey[n];
   }
 
   sourceFor(label: string): FundingSource | null {
-    const i = this.sourceByKey.get(normalizeLabel(label));
-    return i === undefined ? null : this.register.sources[i];
+    const n = this.sourceKeys.get(label);
+    return n < 0 ? null : this.register.sources[this.sourceOfKey[n]];
   }
 
   /** The closest register entry's name, for an unknown label. */
   suggestEntry(label: string): string | undefined {
-    this.entryCandidates ??= this.register.entries.flatMap((e, i) =>
-      entryNames(e).map((text) => ({ key: i, text })),
-    );
+    const f = this.fields;
+    if (this.entryCandidates === null) {
+      const candidates: MatchCandidate<number>[] = [];
+      for (let i = 0; i < f.length; i++) {
+        for (const text of entryNames(f.name(i), f.budgetLine(i), f.aliases(i)))
+          candidates.push({ key: i, text });
+      }
+      this.entryCandidates = candidates;
+    }
     const hit = bestMatch(label, this.entryCandidates);
-    return hit ? displayName(this.register.entries[hit.key]) : undefined;
+    return hit ? displayNameOf(f, hit.key) : undefined;
   }
 
   suggestSource(label: string): string | undefined {
@@ -70,12 +89,12 @@ export class RegisterIndex {
   }
 }
 
-function entryNames(e: RegisterEntry): string[] {
-  const names = e.budgetLine === e.name || e.budgetLine === '' ? [e.name] : [e.budgetLine, e.name];
-  return e.aliases.length === 0 ? names : [...names, ...e.aliases].filter((s) => s.trim() !== '');
+function entryNames(name: string, budgetLine: string, aliases: readonly string[]): string[] {
+  const names = budgetLine === name || budgetLine === '' ? [name] : [budgetLine, name];
+  return aliases.length === 0 ? names : [...names, ...aliases].filter((s) => s.trim() !== '');
 }
 
 /** `1.2 Helsedesign, Arena`, or the name alone for operations lines. */
 export function displayName(e: RegisterEntry): string {
-  return e.id ? `${e.id} ${e.name}` : e.name;
+  return nameWithId(e.id, e.name);
 }

@@ -3,6 +3,7 @@ import { qualifiedRef } from '../address';
 import { appendFindings, finding, type Finding } from '../findings';
 import { Grid } from '../grid';
 import { StringIndex } from '../stringIndex';
+import { cellText, entryFieldsOf, SheetEntryFields, type EntryFields } from './entryFields';
 import type { CellValue, WorkbookSnapshot } from '../snapshot';
 import { isCellError } from '../snapshot';
 import {
@@ -29,6 +30,8 @@ import {
 export interface RegisterReading {
   /** Null when the workbook has no usable register. */
   readonly register: Register | null;
+  /** The fields of `register.entries` that reconciling reads, without making the entries. */
+  readonly fields: EntryFields | null;
   readonly location: RegisterLocation | null;
   readonly findings: readonly Finding[];
 }
@@ -75,6 +78,7 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
   if (!sheet) {
     return {
       register: null,
+      fields: null,
       location: null,
       findings: [finding({ code: 'REGISTER_MISSING', cells: [], params: { sheet: REGISTER_SHEET } })],
     };
@@ -91,7 +95,7 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
         params: { sheet: grid.name, reason: 'newerVersion', text: String(version.value) },
       }),
     );
-    return { register: null, location: null, findings };
+    return { register: null, fields: null, location: null, findings };
   }
 
   const projectSeg = findSegment(grid, (keys) => keys.has('id') && keys.has('name'));
@@ -135,29 +139,23 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
     }
   }
 
-  let entries: RegisterEntry[] = [];
-  let entryRows: number[] = [];
+  let fields: SheetEntryFields | null = null;
   const unreadEntries: UnreadRow[] = [];
   const unreadSources: UnreadRow[] = [];
   if (projectSeg) {
     const start = projectSeg.row + 1;
     const end = dataEnd(grid, projectSeg);
-    // Sized once: growing arrays of 100 000 items copies them over and over.
-    entries = new Array<RegisterEntry>(end - start);
-    entryRows = new Array<number>(end - start);
     const cols = projectColumns(projectSeg, grid.firstCol);
-    let n = 0;
+    fields = new SheetEntryFields(
+      grid,
+      { id: cols[K.id], name: cols[K.name], budgetLine: cols[K.budgetLine] },
+      end - start,
+    );
     for (let row = start; row < end; row++) {
-      const entry = readEntry(grid, projectSeg, cols, row, findings);
-      if (entry) {
-        entries[n] = entry;
-        entryRows[n++] = row;
-      } else {
+      if (!readEntryFields(grid, projectSeg, cols, row, fields, findings)) {
         unreadEntries.push(rawRow(grid, projectSeg, row));
       }
     }
-    entries.length = n;
-    entryRows.length = n;
   }
   const sources: FundingSource[] = [];
   const sourceRows: number[] = [];
@@ -174,23 +172,36 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
   }
   const location: RegisterLocation = {
     sheet: grid.name,
-    entryRows,
+    entryRows: fields?.sheetRows ?? [],
     sourceRows,
     projectColumns: projectSeg?.columns ?? new Map(),
     sourceColumns: sourceSeg?.columns ?? new Map(),
   };
-  appendFindings(findings, duplicateIds(entries, location));
+  if (fields) appendFindings(findings, duplicateIds(fields, location));
 
+  // The full entries are made on first use (see EntryFields): reconciling reads `fields`.
+  let entries: readonly RegisterEntry[] | null = null;
+  let make: (() => RegisterEntry[]) | null =
+    projectSeg && fields
+      ? () => fullEntries(grid, projectSeg, projectColumns(projectSeg, grid.firstCol), fields)
+      : () => [];
   const register: Register = {
     formatVersion: version.value ?? REGISTER_FORMAT_VERSION,
-    entries,
+    // An own, enumerable getter: spreading, comparing or serialising the register reads it.
+    get entries(): readonly RegisterEntry[] {
+      if (entries === null) {
+        entries = make!();
+        make = null; // lets the sheet's snapshot go
+      }
+      return entries;
+    },
     sources,
     extraProjectColumns: projectSeg?.extras.map((e) => e.header) ?? [],
     extraSourceColumns: sourceSeg?.extras.map((e) => e.header) ?? [],
     ...(unreadEntries.length > 0 ? { unreadEntries } : {}),
     ...(unreadSources.length > 0 ? { unreadSources } : {}),
   };
-  return { register, location, findings };
+  return { register, fields: fields ?? entryFieldsOf([]), location, findings };
 }
 
 /** A row's cells by header, known and unknown columns alike, as they are (errors as their text). */
@@ -253,13 +264,6 @@ function dataEnd(grid: Grid, seg: Segment): number {
   return r;
 }
 
-function cellText(v: CellValue): string {
-  if (typeof v === 'string') return v.trim();
-  if (v === null) return '';
-  if (isCellError(v)) return v.error;
-  return String(v).trim();
-}
-
 function list(v: CellValue): readonly string[] {
   if (v === null || v === '') return NO_ITEMS;
   const text = cellText(v);
@@ -299,17 +303,20 @@ function field(cells: readonly CellValue[], cols: Int32Array, k: number): CellVa
 }
 
 /**
- * Reads one register row. This runs for every row of a register that may
- * hold 100 000 entries, so it allocates only what the entry keeps: no
- * closures, no arrays for empty lists, lookups before normalising text.
+ * Reads the fields reconciling needs from one register row into `fields`,
+ * with a finding for each that is wrong; false when the row cannot be used.
+ * This runs for every row of a register that may hold 100 000 entries, so it
+ * allocates only what the entry keeps: no closures, no arrays for empty
+ * lists, lookups before normalising text.
  */
-function readEntry(
+function readEntryFields(
   grid: Grid,
   seg: Segment,
   cols: Int32Array,
   row: number,
+  fields: SheetEntryFields,
   findings: Finding[],
-): RegisterEntry | null {
+): boolean {
   const cells = grid.rowValues(row);
 
   const id = cellText(field(cells, cols, K.id));
@@ -325,7 +332,7 @@ function readEntry(
 
   if (name === '') {
     invalidEntry(grid, seg, row, id, 'name', 'missingName', findings);
-    return null;
+    return false;
   }
   if (id === '' && kind === 'project') invalidEntry(grid, seg, row, id, 'id', 'missingId', findings);
 
@@ -388,32 +395,47 @@ function readEntry(
     basis = 'per år';
   }
 
-  let extra: Record<string, ExtraValue> | undefined;
-  if (seg.extras.length > 0) {
-    // No prototype: a column headed `__proto__` is a column like any other.
-    extra = Object.create(null) as Record<string, ExtraValue>;
-    for (const e of seg.extras) extra[e.header] = extraValue(grid.value(row, e.col));
-  }
+  fields.push(row, kind, contribution, contributionRange, basis, list(field(cells, cols, K.aliases)));
+  return true;
+}
 
-  // One object shape for every entry (no conditional spreads): this runs for every register row.
-  return {
-    id,
-    name,
-    area: cellText(field(cells, cols, K.area)),
-    phase: cellText(field(cells, cols, K.phase)),
-    owner: cellText(field(cells, cols, K.owner)),
-    role: cellText(field(cells, cols, K.role)),
-    partners: list(field(cells, cols, K.partners)),
-    goals: list(field(cells, cols, K.goals)),
-    contribution,
-    contributionRange,
-    basis,
-    contributionNote: cellText(field(cells, cols, K.contributionNote)),
-    budgetLine: cellText(field(cells, cols, K.budgetLine)),
-    aliases: list(field(cells, cols, K.aliases)),
-    kind,
-    extra,
-  };
+/**
+ * The register's entries: the fields already read, the rest of each row
+ * read now. These fields make no findings, so reading them late changes
+ * nothing the reconciliation reports.
+ */
+function fullEntries(grid: Grid, seg: Segment, cols: Int32Array, fields: SheetEntryFields): RegisterEntry[] {
+  const rows = fields.sheetRows;
+  const entries = new Array<RegisterEntry>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const cells = grid.rowValues(rows[i]);
+    let extra: Record<string, ExtraValue> | undefined;
+    if (seg.extras.length > 0) {
+      // No prototype: a column headed `__proto__` is a column like any other.
+      extra = Object.create(null) as Record<string, ExtraValue>;
+      for (const e of seg.extras) extra[e.header] = extraValue(grid.value(rows[i], e.col));
+    }
+    // One object shape for every entry (no conditional spreads).
+    entries[i] = {
+      id: fields.id(i),
+      name: fields.name(i),
+      area: cellText(field(cells, cols, K.area)),
+      phase: cellText(field(cells, cols, K.phase)),
+      owner: cellText(field(cells, cols, K.owner)),
+      role: cellText(field(cells, cols, K.role)),
+      partners: list(field(cells, cols, K.partners)),
+      goals: list(field(cells, cols, K.goals)),
+      contribution: fields.contribution(i),
+      contributionRange: fields.contributionRange(i),
+      basis: fields.basis(i),
+      contributionNote: cellText(field(cells, cols, K.contributionNote)),
+      budgetLine: fields.budgetLine(i),
+      aliases: fields.aliases(i),
+      kind: fields.kind(i),
+      extra,
+    };
+  }
+  return entries;
 }
 
 /** Qualified address of a field of the entry on `row` (the table's first column when the field has none). */
@@ -491,17 +513,18 @@ export function entryCell(location: RegisterLocation, entry: number, key: Projec
   return row === undefined || col === undefined ? undefined : qualifiedRef(location.sheet, row, col);
 }
 
-function duplicateIds(entries: readonly RegisterEntry[], location: RegisterLocation): Finding[] {
-  const ids = new StringIndex(entries.length);
-  const first = new Int32Array(entries.length);
+function duplicateIds(fields: EntryFields, location: RegisterLocation): Finding[] {
+  const ids = new StringIndex(fields.length);
+  const first = new Int32Array(fields.length);
   const repeated = new Map<string, number[]>();
-  entries.forEach((e, i) => {
-    if (e.id === '') return;
+  for (let i = 0; i < fields.length; i++) {
+    const id = fields.id(i);
+    if (id === '') continue;
     const before = ids.size;
-    const n = ids.add(e.id);
+    const n = ids.add(id);
     if (n === before) first[n] = i;
-    else repeated.set(e.id, [...(repeated.get(e.id) ?? [first[n]]), i]);
-  });
+    else repeated.set(id, [...(repeated.get(id) ?? [first[n]]), i]);
+  }
   const out: Finding[] = [];
   for (const [id, idx] of repeated) {
     out.push(
@@ -510,10 +533,10 @@ function duplicateIds(entries: readonly RegisterEntry[], location: RegisterLocat
         cells: idx.map((i) => entryCell(location, i, 'id')).filter((c): c is string => c !== undefined),
         projectId: id,
         params: {
-          name: entries[idx[0]].name,
+          name: fields.name(idx[0]),
           other: idx
             .slice(1)
-            .map((i) => entries[i].name)
+            .map((i) => fields.name(i))
             .join(', '),
         },
       }),

@@ -91,7 +91,7 @@ export interface Register {
 export interface RegisterLocation {
   readonly sheet: string;
   /** 0-based sheet row of each entry / source, by index. */
-  readonly entryRows: readonly number[];
+  readonly entryRows: ArrayLike<number>;
   readonly sourceRows: readonly number[];
   /** 0-based column of each header, per table. */
   readonly projectColumns: ReadonlyMap<string, number>;

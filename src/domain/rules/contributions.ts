@@ -1,7 +1,8 @@
 import type { Ore } from '../amount';
 import { finding, type Finding } from '../findings';
-import type { RegisterEntry } from '../register/types';
+import type { EntryFields } from '../register/entryFields';
 import type { YearFigures } from '../reconcile/figures';
+import type { LinesOfEntry } from '../reconcile/plan';
 import type { Rule, RuleContext } from './types';
 
 /**
@@ -14,70 +15,52 @@ export const contributions: Rule = (ctx) => {
   const out: Finding[] = [];
   // Own-funded amounts need both sheets: without financing every earmark would count as 0.
   if (!plan.index || !plan.budget || !plan.financing) return out;
-  const linesOf = linesByEntry(plan.lines, plan.index.register.entries.length);
-  plan.index.register.entries.forEach((entry, i) => {
-    if (entry.kind !== 'project' || entry.contribution === null) return;
-    const lineIdx = linesOf(i);
-    if (lineIdx.length === 0) {
-      if (entry.contribution === 0) return;
+  const f = plan.index.fields;
+  const linesOf = plan.linesOfEntry;
+  const years = ctx.years;
+  // Indexed loops, no closures and no array per entry: this runs once per register entry,
+  // which may be 100 000 times.
+  for (let i = 0; i < f.length; i++) {
+    const contribution = f.contribution(i);
+    if (!f.isProject(i) || contribution === null) continue;
+    if (linesOf.first(i) < 0) {
+      if (contribution === 0) continue;
       out.push(
         finding({
           code: 'NO_BUDGET_LINE',
           cells: [ctx.entryCell(i, 'contribution') ?? ctx.entryCell(i, 'name')].filter(
             (c): c is string => !!c,
           ),
-          projectId: entry.id || undefined,
-          expected: entry.contribution,
-          params: { name: entry.name, sheet: plan.budget?.sheet },
+          projectId: f.id(i) || undefined,
+          expected: contribution,
+          params: { name: f.name(i), sheet: plan.budget?.sheet },
         }),
       );
-      return;
+      continue;
     }
-    // Indexed loops, no closures: this runs once per register entry, which may be 100 000 times.
-    const years = ctx.years;
-    if (entry.basis === 'totalt') {
+    if (f.basis(i) === 'totalt') {
       let own = 0;
-      for (let y = 0; y < years.length; y++) own += ownFundedOf(years[y], lineIdx);
-      if (!matches(entry, own)) out.push(mismatch(entry, own, undefined, cellsOf(ctx, undefined, lineIdx)));
+      for (let y = 0; y < years.length; y++) own += ownFunded(linesOf, years[y], i);
+      if (!matches(f, i, own))
+        out.push(mismatch(f, i, own, undefined, cellsOf(ctx, undefined, linesOf.all(i))));
     } else {
       for (let y = 0; y < years.length; y++) {
-        const own = ownFundedOf(years[y], lineIdx);
-        if (!matches(entry, own)) {
-          out.push(mismatch(entry, own, years[y].year, cellsOf(ctx, years[y].year, lineIdx)));
+        const own = ownFunded(linesOf, years[y], i);
+        if (!matches(f, i, own)) {
+          out.push(mismatch(f, i, own, years[y].year, cellsOf(ctx, years[y].year, linesOf.all(i))));
         }
       }
     }
-  });
+  }
   return out;
 };
 
-const NO_LINES: readonly number[] = Object.freeze([]);
-
-/**
- * The budget lines of each register entry, as a lookup by entry index.
- * Arrays are made only for the rare entry with several lines.
- */
-function linesByEntry(
-  lines: readonly { readonly entry: number | null }[],
-  entries: number,
-): (entry: number) => readonly number[] {
-  const first = new Int32Array(entries).fill(-1);
-  const more = new Map<number, number[]>();
-  lines.forEach((l, li) => {
-    if (l.entry === null) return;
-    if (first[l.entry] < 0) first[l.entry] = li;
-    else {
-      const list = more.get(l.entry);
-      if (list) list.push(li);
-      else more.set(l.entry, [first[l.entry], li]);
-    }
-  });
-  return (entry) => more.get(entry) ?? (first[entry] >= 0 ? [first[entry]] : NO_LINES);
-}
-
-function ownFundedOf(y: YearFigures, lineIdx: readonly number[]): Ore {
+/** What the council pays for the entry's lines in the year. */
+function ownFunded(linesOf: LinesOfEntry, y: YearFigures, entry: number): Ore {
+  const several = linesOf.several(entry);
+  if (several === undefined) return y.lineOwnFunded(linesOf.first(entry));
   let sum = 0;
-  for (let i = 0; i < lineIdx.length; i++) sum += y.lineOwnFunded(lineIdx[i]);
+  for (let i = 0; i < several.length; i++) sum += y.lineOwnFunded(several[i]);
   return sum;
 }
 
@@ -97,23 +80,23 @@ function cellsOf(ctx: RuleContext, year: number | undefined, lineIdx: readonly n
 }
 
 /** What the council pays for the lines is what it promised (within the range, for a range). */
-function matches(entry: RegisterEntry, own: Ore): boolean {
-  const range = entry.contributionRange;
-  return range ? own >= range.min && own <= range.max : own === (entry.contribution ?? 0);
+function matches(f: EntryFields, i: number, own: Ore): boolean {
+  const range = f.contributionRange(i);
+  return range ? own >= range.min && own <= range.max : own === (f.contribution(i) ?? 0);
 }
 
-function mismatch(entry: RegisterEntry, own: Ore, year: number | undefined, cells: string[]): Finding {
-  const promised = entry.contribution ?? 0;
-  const range = entry.contributionRange;
+function mismatch(f: EntryFields, i: number, own: Ore, year: number | undefined, cells: string[]): Finding {
+  const promised = f.contribution(i) ?? 0;
+  const range = f.contributionRange(i);
   const expected = range ? (own < range.min ? range.min : range.max) : promised;
   return finding({
     code: 'CONTRIBUTION_MISMATCH',
     cells,
-    projectId: entry.id || undefined,
+    projectId: f.id(i) || undefined,
     year,
     expected,
     actual: own,
     difference: own - expected,
-    params: { name: entry.name, reason: entry.basis === 'totalt' ? 'total' : 'perYear' },
+    params: { name: f.name(i), reason: f.basis(i) === 'totalt' ? 'total' : 'perYear' },
   });
 }

@@ -9,12 +9,12 @@ export const overfinanced: Rule = ({ plan, years }) => {
       if (y.lineEarmarked(i) <= y.lineBudget(i)) continue;
       const l = y.line(i);
       const line = plan.lines[i];
-      const entry = line.entry !== null && plan.index ? plan.index.entry(line.entry) : null;
+      const id = line.entry !== null && plan.index ? plan.index.fields.id(line.entry) : '';
       out.push(
         finding({
           code: 'OVERFINANCED',
           cells: [...l.earmarks.map((e) => e.ref), l.budgetRef ?? line.labelRef],
-          projectId: entry?.id || undefined,
+          projectId: id || undefined,
           year: y.year,
           expected: l.budget,
           actual: l.earmarked,

@@ -36,9 +36,21 @@ export interface YearAmounts {
 export interface TableRow {
   readonly row: number;
   readonly label: string;
+  /** The label normalised for matching (made on each read). */
+  readonly key: string;
   readonly labelRef: string;
   readonly indent: number;
   readonly amounts: YearAmounts;
+  /**
+   * The register entry whose name, budget line or alias the label is, when
+   * the table was read with a register (`readAmountTable`'s `entries`); else null.
+   */
+  readonly entry: number | null;
+}
+
+/** Finds the register entry a label names (the reconciliation's RegisterIndex). */
+export interface EntryLookup {
+  entryFor(label: string): number | null;
 }
 
 export interface YearColumn {
@@ -58,6 +70,8 @@ export interface AmountTable {
   readonly years: readonly YearColumn[];
   readonly rows: readonly TableRow[];
   readonly sumRow: TableRow | null;
+  /** The register the rows' `entry` was looked up in; null when read without one. */
+  readonly entries: EntryLookup | null;
   /** Rows after the sum row: memo rows (with amounts) and notes (text only). */
   readonly after: readonly TableRow[];
 }
@@ -85,16 +99,25 @@ export function yearOfHeader(value: unknown): number | null {
   return Number(m[1]);
 }
 
+/** The letters a sum label can start with (before normalising). */
+const SUM_START = /^\W*[stigSTIG]/;
+
 export function isSumLabel(label: string): boolean {
-  // Most labels are not sums: reject them before normalising.
-  if (!/^\W*[stigSTIG]/.test(label)) return false;
+  // Most labels are not sums: reject them before normalising. (A regular expression literal
+  // here would be a new object on every call.)
+  if (!SUM_START.test(label)) return false;
   return SUM_LABEL.test(normalizeLabel(label));
 }
 
-/** Reads the table of a budget or financing sheet; TABLE_NOT_FOUND when there is none. */
+/**
+ * Reads the table of a budget or financing sheet; TABLE_NOT_FOUND when there
+ * is none. With `entries`, each row's label is looked up in the register as
+ * it is read (no object per row to tie them later).
+ */
 export function readAmountTable(
   sheet: SheetSnapshot,
   role: SheetRole,
+  entries: EntryLookup | null = null,
 ): { table: AmountTable; findings: Finding[] } | { table: null; findings: Finding[] } {
   const grid = new Grid(sheet);
   const header = locateHeader(grid);
@@ -126,10 +149,12 @@ export function readAmountTable(
   }
 
   const findings: Finding[] = [];
-  const rows: TableRow[] = [];
+  // Sized once, trimmed after: growing an array of 100 000 rows copies it over and over.
+  const rows = new Array<TableRow>(Math.max(grid.endRow - headerRow - 1, 0));
+  let n = 0;
   const after: TableRow[] = [];
   let sumRow: TableRow | null = null;
-  const columns = new AmountColumns(grid, years, labelCol, grid.endRow - headerRow - 1);
+  const columns = new AmountColumns(grid, years, labelCol, grid.endRow - headerRow - 1, entries !== null);
   for (let r = headerRow + 1; r < grid.endRow; r++) {
     const label = grid.display(r, labelCol);
     const slot = columns.rows;
@@ -147,13 +172,13 @@ export function readAmountTable(
       size++;
     }
     if (label === '' && size === 0) continue;
-    columns.rows++;
-    const row: TableRow = new Row(columns, slot, r, label, size);
+    const row: TableRow = columns.addRow(r, entries === null ? null : entries.entryFor(label));
     if (sumRow) after.push(row);
-    else if ((label !== '' && isSumLabel(label)) || (label === '' && rows.length > 0)) sumRow = row;
-    else rows.push(row);
+    else if ((label !== '' && isSumLabel(label)) || (label === '' && n > 0)) sumRow = row;
+    else rows[n++] = row;
   }
-  return { table: { sheet: sheet.name, headerRow, labelCol, years, rows, sumRow, after }, findings };
+  rows.length = n;
+  return { table: { sheet: sheet.name, headerRow, labelCol, years, rows, sumRow, after, entries }, findings };
 }
 
 /** Reading kinds by code; 0 means no cell. */
@@ -186,16 +211,23 @@ class AmountColumns {
   readonly yearList: readonly number[];
   private readonly ores: Float64Array;
   private readonly kinds: Uint8Array;
+  /** Per row: its sheet row and its register entry (-1: none). The label stays in the grid. */
+  private readonly sheetRows: Int32Array;
+  private readonly entries: Int32Array | null;
 
   constructor(
     readonly grid: Grid,
     readonly years: readonly YearColumn[],
     readonly labelCol: number,
     capacity: number,
+    withEntries: boolean,
   ) {
+    capacity = Math.max(capacity, 0);
     this.yearList = years.map((y) => y.year);
-    this.ores = new Float64Array(Math.max(capacity, 0) * years.length);
-    this.kinds = new Uint8Array(Math.max(capacity, 0) * years.length);
+    this.ores = new Float64Array(capacity * years.length);
+    this.kinds = new Uint8Array(capacity * years.length);
+    this.sheetRows = new Int32Array(capacity);
+    this.entries = withEntries ? new Int32Array(capacity) : null;
   }
 
   set(slot: number, yearIndex: number, ore: Ore, kind: AmountReading['kind']): void {
@@ -204,17 +236,50 @@ class AmountColumns {
     this.kinds[k] = KIND_CODE[kind];
   }
 
+  /** Stores the row whose amounts were just `set` in the next slot. */
+  addRow(sheetRow: number, entry: number | null): Row {
+    const slot = this.rows++;
+    this.sheetRows[slot] = sheetRow;
+    if (this.entries !== null) this.entries[slot] = entry === null ? -1 : entry;
+    return new Row(this, slot);
+  }
+
+  entry(slot: number): number | null {
+    if (this.entries === null) return null;
+    const e = this.entries[slot];
+    return e < 0 ? null : e;
+  }
+
+  sheetRow(slot: number): number {
+    return this.sheetRows[slot];
+  }
+
+  /** The label as read (`Grid.display` makes nothing for a text cell). */
+  label(slot: number): string {
+    return this.grid.display(this.sheetRows[slot], this.labelCol);
+  }
+
+  /** How many years have a cell in the row. */
+  size(slot: number): number {
+    let n = 0;
+    for (let k = slot * this.years.length, end = k + this.years.length; k < end; k++)
+      if (this.kinds[k] !== 0) n++;
+    return n;
+  }
+
   ore(slot: number, year: number): Ore {
     const i = this.yearList.indexOf(year);
     return i < 0 ? 0 : this.ores[slot * this.years.length + i];
   }
 
-  cell(slot: number, row: number, year: number): AmountCell | undefined {
+  cell(slot: number, year: number): AmountCell | undefined {
     const i = this.yearList.indexOf(year);
     if (i < 0) return undefined;
     const k = slot * this.years.length + i;
     const kind = this.kinds[k];
-    return kind === 0 ? undefined : new Cell(this.grid, row, this.years[i].col, this.ores[k], KINDS[kind]);
+    return kind === 0
+      ? undefined
+      : new Cell(this.grid, this.sheetRows[slot], this.years[i].col, this.ores[k], KINDS[kind]);
   }
 }
 
@@ -236,18 +301,38 @@ class Cell implements AmountCell {
   }
 }
 
-/** A table row that is also its own `YearAmounts`; its amounts stay in the table's columns. */
+/**
+ * A table row that is also its own `YearAmounts`: two fields, the rest stays
+ * in the table's columns (a plan may have 100 000 rows).
+ */
 class Row implements TableRow, YearAmounts {
-  readonly indent: number;
-
   constructor(
     private readonly columns: AmountColumns,
     private readonly slot: number,
-    readonly row: number,
-    readonly label: string,
-    readonly size: number,
-  ) {
-    this.indent = columns.grid.indent(row, columns.labelCol);
+  ) {}
+
+  get row(): number {
+    return this.columns.sheetRow(this.slot);
+  }
+
+  get label(): string {
+    return this.columns.label(this.slot);
+  }
+
+  get key(): string {
+    return normalizeLabel(this.columns.label(this.slot));
+  }
+
+  get entry(): number | null {
+    return this.columns.entry(this.slot);
+  }
+
+  get size(): number {
+    return this.columns.size(this.slot);
+  }
+
+  get indent(): number {
+    return this.columns.grid.indent(this.row, this.columns.labelCol);
   }
 
   get labelRef(): string {
@@ -259,11 +344,11 @@ class Row implements TableRow, YearAmounts {
   }
 
   get(year: number): AmountCell | undefined {
-    return this.size === 0 ? undefined : this.columns.cell(this.slot, this.row, year);
+    return this.columns.cell(this.slot, year);
   }
 
   ore(year: number): Ore {
-    return this.size === 0 ? 0 : this.columns.ore(this.slot, year);
+    return this.columns.ore(this.slot, year); // 0 where the row has no cell
   }
 
   has(year: number): boolean {
