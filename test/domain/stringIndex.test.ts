@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { normalizeLabel } from '../../src/domain/match';
-import { LabelIndex, StringIndex } from '../../src/domain/stringIndex';
+import { LabelIndex } from '../../src/domain/labelIndex';
+import { StringIndex } from '../../src/domain/stringIndex';
 
 describe('StringIndex', () => {
   it('numbers strings in the order first added, like a Map of first positions', () => {

@@ -4,7 +4,7 @@ import { finding, type Finding } from '../findings';
 import { bestMatch } from '../match';
 import type { FundingSource } from '../register/types';
 import type { AmountTable, TableRow, YearAmounts } from '../tables/amountTable';
-import { LabelIndex } from '../stringIndex';
+import { LabelIndex } from '../labelIndex';
 import { RegisterIndex } from './registerIndex';
 
 /**

@@ -1,7 +1,7 @@
 import { bestMatch, type MatchCandidate } from '../match';
 import { displayNameOf, entryFieldsOf, nameWithId, type EntryFields } from '../register/entryFields';
 import type { FundingSource, Register, RegisterEntry } from '../register/types';
-import { LabelIndex } from '../stringIndex';
+import { LabelIndex } from '../labelIndex';
 
 /** Looks labels up in the register by name, budget line and aliases, exactly after normalising. */
 export class RegisterIndex {

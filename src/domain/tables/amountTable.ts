@@ -26,6 +26,7 @@ export interface YearAmounts {
   get(year: number): AmountCell | undefined;
   /** The year's amount in øre; 0 when the cell is empty. No object is made. */
   ore(year: number): Ore;
+  /** Whether the year has a cell. No object is made. */
   has(year: number): boolean;
   /** Years with a cell. */
   readonly size: number;
@@ -272,6 +273,12 @@ class AmountColumns {
     return i < 0 ? 0 : this.ores[slot * this.years.length + i];
   }
 
+  /** Whether the row has a cell in the year (no object is made). */
+  has(slot: number, year: number): boolean {
+    const i = this.yearList.indexOf(year);
+    return i >= 0 && this.kinds[slot * this.years.length + i] !== 0;
+  }
+
   cell(slot: number, year: number): AmountCell | undefined {
     const i = this.yearList.indexOf(year);
     if (i < 0) return undefined;
@@ -352,7 +359,7 @@ class Row implements TableRow, YearAmounts {
   }
 
   has(year: number): boolean {
-    return this.get(year) !== undefined;
+    return this.columns.has(this.slot, year);
   }
 
   *entries(): IterableIterator<[number, AmountCell]> {
