@@ -140,12 +140,12 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
   }
 
   let fields: SheetEntryFields | null = null;
+  const cols = projectSeg ? projectColumns(projectSeg, grid.firstCol) : null;
   const unreadEntries: UnreadRow[] = [];
   const unreadSources: UnreadRow[] = [];
-  if (projectSeg) {
+  if (projectSeg && cols) {
     const start = projectSeg.row + 1;
     const end = dataEnd(grid, projectSeg);
-    const cols = projectColumns(projectSeg, grid.firstCol);
     fields = new SheetEntryFields(
       grid,
       { id: cols[K.id], name: cols[K.name], budgetLine: cols[K.budgetLine] },
@@ -182,9 +182,7 @@ export function readRegister(workbook: WorkbookSnapshot): RegisterReading {
   // The full entries are made on first use (see EntryFields): reconciling reads `fields`.
   let entries: readonly RegisterEntry[] | null = null;
   let make: (() => RegisterEntry[]) | null =
-    projectSeg && fields
-      ? () => fullEntries(grid, projectSeg, projectColumns(projectSeg, grid.firstCol), fields)
-      : () => [];
+    projectSeg && cols && fields ? () => fullEntries(grid, projectSeg, cols, fields) : () => [];
   const register: Register = {
     formatVersion: version.value ?? REGISTER_FORMAT_VERSION,
     // An own, enumerable getter: spreading, comparing or serialising the register reads it.

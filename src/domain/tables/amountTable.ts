@@ -37,8 +37,6 @@ export interface YearAmounts {
 export interface TableRow {
   readonly row: number;
   readonly label: string;
-  /** The label normalised for matching (made on each read). */
-  readonly key: string;
   readonly labelRef: string;
   readonly indent: number;
   readonly amounts: YearAmounts;
@@ -324,10 +322,6 @@ class Row implements TableRow, YearAmounts {
 
   get label(): string {
     return this.columns.label(this.slot);
-  }
-
-  get key(): string {
-    return normalizeLabel(this.columns.label(this.slot));
   }
 
   get entry(): number | null {
