@@ -8,27 +8,15 @@
  */
 import { Field, Select } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { EntryDraft, FieldError } from '../../domain/register/edit';
+import type { EntryDraft } from '../../domain/register/edit';
 import type { EntryKind } from '../../domain/register/types';
-import type { Lang, RegisterList, Strings } from '../strings';
-import { FormFrame, TextField, messagesByField } from './formParts';
+import type { RegisterList } from '../strings';
+import { FormFrame, TextField, messagesByField, type RowFormProps } from './formParts';
 import { ListField } from './ListField';
 
-export interface EntryFormProps {
-  readonly t: Strings;
-  readonly lang: Lang;
-  readonly heading: string;
-  readonly draft: EntryDraft;
-  /** The draft's validation errors; null until a Save was tried. */
-  readonly errors: readonly FieldError[] | null;
-  readonly invalidAttempt: number;
+export interface EntryFormProps extends RowFormProps<EntryDraft> {
   /** The labels of the budget sheet's lines, for the budget line's list. */
   readonly budgetLines: readonly string[];
-  readonly busy: boolean;
-  readonly status: ReactNode;
-  readonly onChange: (draft: EntryDraft) => void;
-  readonly onSave: () => void;
-  readonly onCancel: () => void;
 }
 
 const TEXT_FIELDS = ['area', 'phase', 'owner', 'role'] as const;
@@ -74,16 +62,7 @@ export function EntryForm(props: EntryFormProps) {
   const lineKnown = draft.budgetLine === '' || budgetLines.includes(draft.budgetLine);
 
   return (
-    <FormFrame
-      t={t}
-      heading={props.heading}
-      errorCount={errors === null ? null : errors.length}
-      invalidAttempt={props.invalidAttempt}
-      busy={props.busy}
-      status={props.status}
-      onSave={props.onSave}
-      onCancel={props.onCancel}
-    >
+    <FormFrame {...props}>
       {choice(
         'kind',
         KINDS.map((k) => (

@@ -260,41 +260,28 @@ export function RegisterEditor(props: RegisterEditorProps) {
   };
 
   if (form !== null) {
+    const common = { t, lang, errors, invalidAttempt, busy, status: status(true), onSave: () => void save() };
     if (form.table === 'entries') {
-      const name = form.base ? entryName(form.base) : '';
       return (
         <div ref={root}>
           <EntryForm
-            t={t}
-            lang={lang}
-            heading={form.base ? t.reg.editEntry(name) : t.reg.newEntry}
+            {...common}
+            heading={form.base ? t.reg.editEntry(entryName(form.base)) : t.reg.newEntry}
             draft={form.draft}
-            errors={errors}
-            invalidAttempt={invalidAttempt}
             budgetLines={budgetLines}
-            busy={busy}
-            status={status(true)}
             onChange={(draft) => setEditing({ ...form, draft })}
-            onSave={() => void save()}
             onCancel={() => close('entries')}
           />
         </div>
       );
     }
-    const name = form.base ? sourceName(form.base) : '';
     return (
       <div ref={root}>
         <SourceForm
-          t={t}
-          lang={lang}
-          heading={form.base ? t.reg.editSource(name) : t.reg.newSource}
+          {...common}
+          heading={form.base ? t.reg.editSource(sourceName(form.base)) : t.reg.newSource}
           draft={form.draft}
-          errors={errors}
-          invalidAttempt={invalidAttempt}
-          busy={busy}
-          status={status(true)}
           onChange={(draft) => setEditing({ ...form, draft })}
-          onSave={() => void save()}
           onCancel={() => close('sources')}
         />
       </div>

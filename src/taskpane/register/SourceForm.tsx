@@ -1,25 +1,11 @@
 /** The form of a funding source: its name, kind (own, external, memo) and aliases. */
 import { Field, Select } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
-import type { FieldError, SourceDraft } from '../../domain/register/edit';
+import type { SourceDraft } from '../../domain/register/edit';
 import type { SourceKind } from '../../domain/register/types';
-import type { Lang, Strings } from '../strings';
-import { FormFrame, TextField, messagesByField } from './formParts';
+import { FormFrame, TextField, messagesByField, type RowFormProps } from './formParts';
 import { ListField } from './ListField';
 
-export interface SourceFormProps {
-  readonly t: Strings;
-  readonly lang: Lang;
-  readonly heading: string;
-  readonly draft: SourceDraft;
-  readonly errors: readonly FieldError[] | null;
-  readonly invalidAttempt: number;
-  readonly busy: boolean;
-  readonly status: ReactNode;
-  readonly onChange: (draft: SourceDraft) => void;
-  readonly onSave: () => void;
-  readonly onCancel: () => void;
-}
+export type SourceFormProps = RowFormProps<SourceDraft>;
 
 export const SOURCE_KINDS: readonly SourceKind[] = ['own', 'external', 'memo'];
 
@@ -28,16 +14,7 @@ export function SourceForm(props: SourceFormProps) {
   const messages = messagesByField(errors ?? [], lang);
   const kindError = messages.get('kind');
   return (
-    <FormFrame
-      t={t}
-      heading={props.heading}
-      errorCount={errors === null ? null : errors.length}
-      invalidAttempt={props.invalidAttempt}
-      busy={props.busy}
-      status={props.status}
-      onSave={props.onSave}
-      onCancel={props.onCancel}
-    >
+    <FormFrame {...props}>
       <TextField
         label={t.reg.field.name}
         value={draft.name}

@@ -46,19 +46,27 @@ export function TextField({ label, value, error, hint, required, inputMode, onCh
   );
 }
 
-export interface FormFrameProps {
+/** What every register form takes: a draft of type D, its errors, the write's state, and callbacks. */
+export interface RowFormProps<D> {
   readonly t: Strings;
+  readonly lang: Lang;
   readonly heading: string;
-  /** Whether a Save was tried: the validation messages are shown from then on. */
-  readonly errorCount: number | null;
+  readonly draft: D;
+  /** The draft's validation errors; null until a Save was tried. */
+  readonly errors: readonly FieldError[] | null;
   /** Bumped on each Save that did not pass validation: the focus goes to the first wrong field. */
   readonly invalidAttempt: number;
   readonly busy: boolean;
   readonly status: ReactNode;
-  readonly children: ReactNode;
+  readonly onChange: (draft: D) => void;
   readonly onSave: () => void;
   readonly onCancel: () => void;
 }
+
+export type FormFrameProps = Pick<
+  RowFormProps<never>,
+  't' | 'heading' | 'errors' | 'invalidAttempt' | 'busy' | 'status' | 'onSave' | 'onCancel'
+> & { readonly children: ReactNode };
 
 /**
  * The frame of a form: a heading that takes the focus when the form opens (so that screen-reader
@@ -66,7 +74,9 @@ export interface FormFrameProps {
  * Escape), how many errors there are after a Save that did not pass, and the write's status.
  */
 export function FormFrame(props: FormFrameProps) {
-  const { t, heading, errorCount, invalidAttempt, busy, status, children, onSave, onCancel } = props;
+  const { t, heading, errors, invalidAttempt, busy, status, children, onSave, onCancel } = props;
+  // Shown once a Save was tried (errors is null before).
+  const errorCount = errors === null ? null : errors.length;
   const headingId = useId();
   const form = useRef<HTMLFormElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
