@@ -10,6 +10,7 @@
  */
 import { kronerToOre, oreToKroner, parseAmountText, type Ore } from '../amount';
 import type { Lang } from '../messages';
+import { parseBasis, parseEntryKind, parseSourceKind } from './spellings';
 import {
   FORMAT_VERSION_KEY,
   PROJECT_KEYS,
@@ -18,12 +19,10 @@ import {
   SOURCE_KEYS,
   SOURCES_TABLE,
   type Basis,
-  type EntryKind,
   type ExtraValue,
   type FundingSource,
   type Register,
   type RegisterEntry,
-  type SourceKind,
 } from './types';
 
 export type ImportErrorCode =
@@ -91,41 +90,6 @@ const TEXT_MARK = "'";
 const RANGE_WORD = 'til';
 
 const KNOWN_KEYS = new Set<string>([...PROJECT_KEYS, ...SOURCE_KEYS]);
-
-const BASIS: Readonly<Record<string, Basis>> = {
-  'per år': 'per år',
-  'pr år': 'per år',
-  'pr. år': 'per år',
-  'per year': 'per år',
-  årlig: 'per år',
-  totalt: 'totalt',
-  total: 'totalt',
-  'i alt': 'totalt',
-};
-const ENTRY_KINDS: Readonly<Record<string, EntryKind>> = {
-  '': 'project',
-  project: 'project',
-  prosjekt: 'project',
-  operations: 'operations',
-  drift: 'operations',
-};
-const SOURCE_KINDS: Readonly<Record<string, SourceKind>> = {
-  own: 'own',
-  egen: 'own',
-  external: 'external',
-  ekstern: 'external',
-  memo: 'memo',
-};
-
-/** `map[key]` for the map's own keys only (`constructor` is not a kind). */
-function lookup<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
-}
-
-/** A basis as it may be written (`per år`, `pr. år`, `totalt`, ...), as the register sheet reads it. */
-export function parseBasis(text: string): Basis | undefined {
-  return lookup(BASIS, text) ?? lookup(BASIS, text.toLowerCase().replace(/\s+/g, ' '));
-}
 
 // ---------------------------------------------------------------------------
 // Messages
@@ -565,7 +529,7 @@ function readEntry(row: Row, extraColumns: readonly string[], errors: Errors): R
   const id = textOf(row, 'id', errors);
   const name = textOf(row, 'name', errors);
   const kindText = textOf(row, 'kind', errors);
-  const kind = lookup(ENTRY_KINDS, kindText) ?? lookup(ENTRY_KINDS, kindText.toLowerCase());
+  const kind = parseEntryKind(kindText);
   const lineOf = (key: string) => row.values.get(key)?.line ?? row.line;
   if (!kind)
     errors.add({
@@ -605,7 +569,7 @@ function readSource(row: Row, extraColumns: readonly string[], errors: Errors): 
   const kindText = textOf(row, 'kind', errors);
   const lineOf = (key: string) => row.values.get(key)?.line ?? row.line;
   if (name === '') errors.add({ line: lineOf('name'), field: 'name', code: 'required', table: row.table });
-  let kind = lookup(SOURCE_KINDS, kindText) ?? lookup(SOURCE_KINDS, kindText.toLowerCase());
+  let kind = parseSourceKind(kindText);
   if (kindText === '')
     errors.add({ line: lineOf('kind'), field: 'kind', code: 'required', table: row.table });
   else if (!kind)

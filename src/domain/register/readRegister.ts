@@ -4,6 +4,7 @@ import { appendFindings, finding, type Finding } from '../findings';
 import { Grid } from '../grid';
 import { StringIndex } from '../stringIndex';
 import { cellText, entryFieldsOf, SheetEntryFields, type EntryFields } from './entryFields';
+import { parseBasis, parseEntryKind, parseSourceKind } from './spellings';
 import type { CellValue, WorkbookSnapshot } from '../snapshot';
 import { isCellError } from '../snapshot';
 import {
@@ -24,7 +25,6 @@ import {
   type RegisterLocation,
   type UnreadRow,
   type SourceKey,
-  type SourceKind,
 } from './types';
 
 export interface RegisterReading {
@@ -277,20 +277,6 @@ function extraValue(v: CellValue): ExtraValue {
   return isCellError(v) ? v.error : v;
 }
 
-/** Whether `key` is one of the table's own keys (not `constructor` or another inherited one). */
-const own = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);
-
-const BASIS: Record<string, Basis> = {
-  'per år': 'per år',
-  'pr år': 'per år',
-  'pr. år': 'per år',
-  'per year': 'per år',
-  årlig: 'per år',
-  totalt: 'totalt',
-  total: 'totalt',
-  'i alt': 'totalt',
-};
-
 /** Shared by every entry whose list cell is empty (most of them): no array per row. */
 const NO_ITEMS: readonly string[] = Object.freeze([]);
 
@@ -321,11 +307,10 @@ function readEntryFields(
   const name = cellText(field(cells, cols, K.name));
   const kindRaw = cellText(field(cells, cols, K.kind));
   let kind: EntryKind = 'project';
-  if (kindRaw !== '' && kindRaw !== 'project' && kindRaw !== 'prosjekt') {
-    const kindText = kindRaw.toLowerCase();
-    if (kindText === 'operations' || kindText === 'drift') kind = 'operations';
-    else if (kindText !== 'project' && kindText !== 'prosjekt')
-      invalidEntry(grid, seg, row, id, 'kind', 'unknownKind', findings, kindText);
+  if (kindRaw !== '') {
+    const parsed = parseEntryKind(kindRaw);
+    if (parsed) kind = parsed;
+    else invalidEntry(grid, seg, row, id, 'kind', 'unknownKind', findings, kindRaw.toLowerCase());
   }
 
   if (name === '') {
@@ -384,10 +369,12 @@ function readEntryFields(
   const basisRaw = cellText(field(cells, cols, K.basis));
   let basis: Basis | null = null;
   if (basisRaw !== '') {
-    const basisText = own(BASIS, basisRaw) ? basisRaw : basisRaw.toLowerCase().replace(/\s+/g, ' ');
     // Own keys only: `constructor` in the cell is an unknown basis, not Object's.
-    basis = own(BASIS, basisText) ? BASIS[basisText] : null;
-    if (!basis) invalidEntry(grid, seg, row, id, 'basis', 'unknownBasis', findings, basisText);
+    basis = parseBasis(basisRaw) ?? null;
+    if (!basis) {
+      const text = basisRaw.toLowerCase().replace(/\s+/g, ' ');
+      invalidEntry(grid, seg, row, id, 'basis', 'unknownBasis', findings, text);
+    }
   } else if (contribution !== null) {
     invalidEntry(grid, seg, row, id, 'basis', 'missingBasis', findings);
     basis = 'per år';
@@ -487,14 +474,7 @@ function readSource(grid: Grid, seg: Segment, row: number, findings: Finding[]):
     invalid('name', 'missingName');
     return null;
   }
-  const KINDS: Record<string, SourceKind> = {
-    own: 'own',
-    egen: 'own',
-    external: 'external',
-    ekstern: 'external',
-    memo: 'memo',
-  };
-  const kind = own(KINDS, kindText) ? KINDS[kindText] : undefined;
+  const kind = parseSourceKind(kindText);
   if (!kind) {
     invalid('kind', kindText === '' ? 'missingKind' : 'unknownKind', kindText);
     return null;
