@@ -2,9 +2,9 @@
 /*
  * `npm run validate`: checks manifest.xml offline against the Office add-in schemas with xmllint.
  *
- *   xmllint --noout --schema ../shared/office-manifest-xsd/OfficeAppManifestV1_1.xsd manifest.xml
+ *   xmllint --noout --schema scripts/office-manifest-xsd/OfficeAppManifestV1_1.xsd manifest.xml
  *
- * The schema copies in ../shared/office-manifest-xsd date from 2020 and predate <Runtimes>, the
+ * The schema copies in scripts/office-manifest-xsd date from 2020 and predate <Runtimes>, the
  * element a shared runtime needs (the ribbon's Avstem runs in the task pane's runtime and then
  * shows the pane). So this script runs two checks:
  *   1. the command above, on the unmodified copies: it must reject <Runtimes> and nothing else;
@@ -21,7 +21,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const repoRoot = path.resolve(__dirname, '..');
-const schemaDir = path.resolve(repoRoot, '..', 'shared', 'office-manifest-xsd');
+const schemaDir = path.join(repoRoot, 'scripts', 'office-manifest-xsd');
 const ROOT_SCHEMA = 'OfficeAppManifestV1_1.xsd';
 const TASKPANE_OVERRIDES_SCHEMA = 'TaskPaneAppVersionOverridesV1_0.xsd';
 /** The one rejection the 2020 copies are allowed to make. */

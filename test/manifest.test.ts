@@ -2,7 +2,7 @@
  * manifest.xml: schema validation (offline, with xmllint) and the cross-references a schema
  * cannot check (resource ids, icon files, locales, the shared-runtime wiring).
  *
- * About the schema: ../shared/office-manifest-xsd holds Microsoft's 2020 schema copies, which
+ * About the schema: scripts/office-manifest-xsd holds Microsoft's 2020 schema copies, which
  * predate <Runtimes>. Office reads <Runtimes> only as the first child of <Host> in
  * VersionOverrides V1_0 (TaskPaneApp supports no other VersionOverrides version), so the manifest
  * keeps it there. scripts/validate-manifest.js (`npm run validate`) validates against a temporary
