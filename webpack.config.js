@@ -33,12 +33,12 @@ const DIST = path.resolve(__dirname, 'dist');
  */
 const PAGES = [
   { name: 'taskpane', entry: './src/taskpane/index.tsx', template: './src/taskpane/taskpane.html' },
-  // The local preview: the real pane on the in-memory Excel fake, no Office.js (src/preview).
+  // The local preview: the real pane on the in-memory Excel host, through Microsoft's client (src/preview).
   {
     name: 'preview',
     entry: './src/preview/index.tsx',
     template: './src/preview/preview.html',
-    configure: excelJsInTheBrowser,
+    configure: previewPage,
   },
 ];
 const ADDIN_PAGE = PAGES[0].name;
@@ -173,6 +173,20 @@ function addinAssets(production) {
  * browser gets as nothing.
  */
 const EXCELJS_BROWSER = require.resolve('exceljs/dist/exceljs.min.js');
+
+/**
+ * The preview page: ExcelJS in the browser (above), and Microsoft's Excel runtime from
+ * @microsoft/office-js beside the page, which preview.html loads before the page's own code
+ * (src/host/client/browser.ts). The add-in itself loads Office.js from Microsoft's CDN.
+ */
+function previewPage(config) {
+  config.plugins.push(
+    new CopyWebpackPlugin({
+      patterns: [{ from: require.resolve('@microsoft/office-js/dist/excel-web-16.00.js'), to: 'preview/excel-web-16.00.js' }],
+    }),
+  );
+  return excelJsInTheBrowser(config);
+}
 
 function excelJsInTheBrowser(config) {
   config.resolve.alias = { exceljs$: EXCELJS_BROWSER };

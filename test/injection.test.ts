@@ -28,7 +28,8 @@ import { reconcile } from '../src/domain/reconcile/reconcile';
 import { registerSheetModel } from '../src/domain/register/registerSheet';
 import { REGISTER_SHEET, type Register, type RegisterEntry } from '../src/domain/register/types';
 import type { WorkbookSnapshot } from '../src/domain/snapshot';
-import { FakeWorkbook } from '../src/fake';
+import { ExcelHost } from '../src/host';
+import { hostFromModel } from './helpers/host';
 import { sampleRegister, sampleWorkbookModel } from '../src/sample/sampleWorkbook';
 import { applyOutputs, snapshotWorkbook, writeWorkbookBuffer } from '../src/xlsx';
 import { gatewayOn } from './excel/writeHelpers';
@@ -269,7 +270,7 @@ function problems() {
  * formulas as the model's; links are hyperlinks, or HYPERLINK formulas below
  * ExcelApi 1.7.
  */
-function expectFake(fake: FakeWorkbook, outputs: Outputs, written: readonly string[], api17: boolean): void {
+function expectFake(fake: ExcelHost, outputs: Outputs, written: readonly string[], api17: boolean): void {
   const { check, expectNone } = problems();
   expect(written).toEqual(outputs.sheets.map((o) => o.sheet.name));
   for (const { sheet } of outputs.sheets) {
@@ -378,7 +379,7 @@ type Api = (typeof APIS)[number];
 
 /** The add-in: read from the fake through the gateway, reconciled, laid out and written back. */
 async function viaFake(model: WorkbookModel, lang: Lang, excelApi: Api = '1.17') {
-  const fake = FakeWorkbook.fromModel(model, { excelApi });
+  const fake = hostFromModel(model, { excelApi });
   const gateway = gatewayOn(fake);
   const { snapshot } = await gateway.read();
   const outputs = buildOutputs(reconcile(snapshot), lang, snapshot);

@@ -145,18 +145,17 @@ export interface WorkbookModel {
 }
 
 /**
- * A literal string Excel would not keep as typed if the user edited the cell (F2, Enter): a
- * formula, a number, a boolean, an error value, a `'` prefix. Both renderers write such text
- * under the text format `@`, so that it stays the text it is.
+ * A literal string Excel would not keep as typed, written to a cell by the API (`Range.values`,
+ * which reads as typing does) or by a user's F2 and Enter: a formula (`=`, `+`, `-`, `@`), a `'`
+ * prefix, an error value (`#N/A`), a boolean (`TRUE`, Norwegian `SANN`), or anything with a digit,
+ * which Excel may read as a number, a percentage, a currency amount, a fraction, a date or a time
+ * in some locale (`1e5`, `12%`, `1/2`, `May 2024`, `1 000`, `1,5`, `kr 12`, `5. mai`). Both
+ * renderers write such text under the text format `@`, so that it stays the text it is. A string
+ * without a digit cannot be read as a number or a date in any locale.
  */
 export function needsTextFormat(value: string): boolean {
   const t = value.trim();
-  return (
-    /^[=+\-@'#]/.test(value) ||
-    /^[-+]?[\d\s.,:/]*\d[\d\s.,:/]*%?$/.test(t) ||
-    /^(true|false)$/i.test(t) ||
-    /^\(\s*[\d\s.,]+\)$/.test(t)
-  );
+  return /^[=+\-@'#]/.test(t) || /\d/.test(value) || /^(true|false|sann|usann)$/i.test(t);
 }
 
 /** Whether the cell holds a literal string that must be written under the text format `@`. */

@@ -121,6 +121,10 @@ export interface ExcelRange {
   setCellProperties(cellPropertiesData: ExcelSettableCellProperties[][]): void;
   merge(across?: boolean): void;
   select(): void;
+  /** The smallest range holding this one and `anotherRange`. */
+  getBoundingRect(anotherRange: ExcelRange | string): ExcelRange;
+  /** ExcelApi 1.4: the cells both cover; a null object when they share none. */
+  getIntersectionOrNullObject(anotherRange: ExcelRange | string): ExcelRange;
 }
 
 /** ExcelApi 1.1 (`add`); the series methods 1.7. */
@@ -192,10 +196,10 @@ export interface ExcelWorksheet {
   visibility: string;
   load(propertyNames: string): ExcelWorksheet;
   getRange(address?: string): ExcelRange;
+  /** The used range; A1 for a blank sheet. `valuesOnly`: ExcelApi 1.2. */
+  getUsedRange(valuesOnly?: boolean): ExcelRange;
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
-  /** ExcelApi 1.5. */
-  getNextOrNullObject(visibleOnly?: boolean): ExcelWorksheet;
   activate(): void;
   delete(): void;
   /** ExcelApi 1.2. */
@@ -224,8 +228,6 @@ export interface ExcelWorksheetCollection {
   /** ExcelApi 1.4. */
   getItemOrNullObject(key: string): ExcelWorksheet;
   getActiveWorksheet(): ExcelWorksheet;
-  /** ExcelApi 1.5. */
-  getFirst(visibleOnly?: boolean): ExcelWorksheet;
   /** Adds a sheet at the end. */
   add(name?: string): ExcelWorksheet;
 }
@@ -246,6 +248,8 @@ export interface ExcelNamedItemCollection {
   load(propertyNames: string): ExcelNamedItemCollection;
   /** ExcelApi 1.4. */
   add(name: string, reference: ExcelRange | string, comment?: string): ExcelNamedItem;
+  /** Fails at the sync with `ItemNotFound` when there is no such name. */
+  getItem(name: string): ExcelNamedItem;
   /** ExcelApi 1.4. */
   getItemOrNullObject(name: string): ExcelNamedItem;
 }
@@ -261,6 +265,8 @@ export interface ExcelWorkbook {
 }
 
 export interface ExcelApplication {
+  /** `Recalculate`, `Full` or `FullRebuild` (ExcelApi 1.1). */
+  calculate(calculationType: string): void;
   /** ExcelApi 1.6. */
   suspendApiCalculationUntilNextSync(): void;
   /** ExcelApi 1.9. */

@@ -40,15 +40,12 @@ export interface ExcelGatewayOptions {
   readonly payloadLimit?: number;
   /** Cells one range read may cover; default 5 000 000. */
   readonly maxCellsPerRead?: number;
-  /** How many sheets round trip 1 walks for their used ranges; default 32. */
-  readonly walkLimit?: number;
   /** How often a round trip rejected as too large is retried in smaller blocks; default 4. */
   readonly payloadRetries?: number;
 }
 
 /** Requirement sets: what the adapter needs, and what it uses when present. */
 const REQUIRED = { set: 'ExcelApi', version: '1.4' } as const;
-const WALK = '1.5';
 const CELL_PROPERTIES = '1.9';
 const NAME_FORMULAS = '1.7';
 
@@ -124,8 +121,6 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
         const config: ReadConfig = {
           payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT,
           maxCellsPerRead: options.maxCellsPerRead ?? MAX_CELLS_PER_READ,
-          walkSheets: supports(WALK),
-          walkLimit: options.walkLimit ?? 32,
           indents: supports(CELL_PROPERTIES),
           payloadRetries: options.payloadRetries ?? 4,
           nameFormulas: supports(NAME_FORMULAS),

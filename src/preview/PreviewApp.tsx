@@ -22,9 +22,9 @@ import { PREVIEW_STRINGS } from './strings';
 export function PreviewApp({ params }: { readonly params: PreviewParams }) {
   const [lang, setLang] = useLanguage(params.lang);
   const t = PREVIEW_STRINGS[lang];
-  const workbook = useWorkbook(params.latencyMs);
+  const workbook = useWorkbook(params.latencyMs, params.profile);
   const { hostRef, controller } = useTaskpane(workbook.workbook.gateway, lang, params.theme);
-  const sheets = useSheetView(workbook.workbook.fake);
+  const sheets = useSheetView(workbook.workbook.host);
   const { openFile } = workbook;
   const dragging = useFileDrop(useCallback((file: File) => void openFile(file), [openFile]));
   const ids = useId();

@@ -1,15 +1,18 @@
 /**
  * The preview's URL parameters: `?lang=en|nb` (default nb, as the sample is Norwegian),
- * `?theme=dark`, and `?latency=ms` to make every round trip to the fake as slow as Excel on the
- * web can be.
+ * `?theme=dark`, `?latency=ms` to make every round trip to the host as slow as Excel on the
+ * web can be, and `?excel=api14` (`api16`, `api17`, `api19`) to be an older Excel than Excel on
+ * the web (src/host/client/profiles.ts).
  */
 import type { Lang } from '../domain/messages';
+import { PROFILES, type HostProfile } from '../host/client/profiles';
 import type { ThemeKind } from '../taskpane/theme';
 
 export interface PreviewParams {
   readonly lang: Lang;
   readonly theme: ThemeKind;
   readonly latencyMs: number;
+  readonly profile: HostProfile;
 }
 
 export function previewParams(search: string): PreviewParams {
@@ -19,6 +22,7 @@ export function previewParams(search: string): PreviewParams {
     lang: q.get('lang') === 'en' ? 'en' : 'nb',
     theme: q.get('theme') === 'dark' ? 'dark' : 'light',
     latencyMs: Number.isFinite(latency) && latency > 0 ? Math.min(latency, 10_000) : 0,
+    profile: PROFILES[(q.get('excel') ?? '') as keyof typeof PROFILES] ?? PROFILES.web,
   };
 }
 

@@ -1,19 +1,19 @@
 /**
- * The preview grid's model (src/preview/grid/gridModel.ts) on the fake's own sheet views: what is
+ * The preview grid's model (src/preview/grid/gridModel.ts) on the host's own sheet views: what is
  * drawn, how it looks, merged areas, and the window that keeps the selection on screen. Runs in
  * Jest (node); the page itself is tested in Chromium by preview.test.js.
  */
-import { FakeWorkbook } from '../../src/fake';
+import { hostFromModel } from '../helpers/host';
 import { gridModel, parseRange, widthToPixels } from '../../src/preview/grid/gridModel';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 
-const sample = () => FakeWorkbook.fromModel(sampleWorkbookModel());
+const sample = () => hostFromModel(sampleWorkbookModel());
 
 const cell = (model: ReturnType<typeof gridModel>, address: string) =>
   model.rows.flatMap((r) => r.cells).find((c) => c.address === address);
 
 describe('gridModel', () => {
-  it('draws the budget sheet with its texts and formats, as the fake renders them', () => {
+  it('draws the budget sheet with its texts and formats, as the host renders them', () => {
     const model = gridModel(sample().readSheet('Budsjett')!);
     expect(model.sheet).toBe('Budsjett');
     expect(cell(model, 'A1')).toMatchObject({ text: 'Post', look: { bold: true, align: 'left' } });
@@ -35,9 +35,9 @@ describe('gridModel', () => {
   });
 
   it('marks the selection, its first cell and its row and column headers', () => {
-    const fake = sample();
-    fake.selectRange('Budsjett!B9:C10');
-    const model = gridModel(fake.readSheet('Budsjett')!);
+    const host = sample();
+    host.selectRange('Budsjett!B9:C10');
+    const model = gridModel(host.readSheet('Budsjett')!);
     expect(model.selection).toBe('B9:C10');
     expect(cell(model, 'B9')).toMatchObject({ selected: true, active: true });
     expect(cell(model, 'C10')).toMatchObject({ selected: true, active: false });
@@ -47,10 +47,10 @@ describe('gridModel', () => {
   });
 
   it('draws a merged area as one cell spanning the others', () => {
-    const fake = FakeWorkbook.fromModel({
+    const host = hostFromModel({
       sheets: [{ name: 'Ark1', cells: [{ row: 0, col: 0, value: 'Tittel' }], merges: ['A1:C2'] }],
     });
-    const model = gridModel(fake.readSheet('Ark1')!);
+    const model = gridModel(host.readSheet('Ark1')!);
     expect(cell(model, 'A1')).toMatchObject({ text: 'Tittel', colSpan: 3, rowSpan: 2 });
     expect(cell(model, 'B1')).toBeUndefined();
     expect(cell(model, 'A2')).toBeUndefined();
@@ -59,11 +59,11 @@ describe('gridModel', () => {
 
   it('draws a window of a big sheet that holds the selection', () => {
     const cells = Array.from({ length: 5000 }, (_, i) => ({ row: i, col: 0, value: i + 1 }));
-    const fake = FakeWorkbook.fromModel({ sheets: [{ name: 'Stor', cells }] });
-    expect(gridModel(fake.readSheet('Stor')!).rows).toHaveLength(500);
+    const host = hostFromModel({ sheets: [{ name: 'Stor', cells }] });
+    expect(gridModel(host.readSheet('Stor')!).rows).toHaveLength(500);
 
-    fake.selectRange('Stor!A4000');
-    const model = gridModel(fake.readSheet('Stor')!);
+    host.selectRange('Stor!A4000');
+    const model = gridModel(host.readSheet('Stor')!);
     expect(model.rows).toHaveLength(500);
     expect(model.clipped).toBe(true);
     expect(cell(model, 'A4000')).toMatchObject({ text: '4000', active: true });
@@ -72,7 +72,7 @@ describe('gridModel', () => {
     expect(model.shownRows.last).toBeGreaterThan(4000);
   });
 
-  it('reads the addresses the fake states', () => {
+  it('reads the addresses the host states', () => {
     expect(parseRange('B9')).toEqual({ row: 8, col: 1, rows: 1, cols: 1 });
     expect(parseRange('C3:A1')).toEqual({ row: 0, col: 0, rows: 3, cols: 3 });
     expect(parseRange('A:C')).toBeNull();

@@ -1,7 +1,8 @@
 /*
  * The local preview in headless Chromium, end to end: a production build of preview.html served
- * over plain http from a temp dir, the real task pane on the in-memory Excel fake, and what it
- * finds compared with what the CLI finds in the same workbook as a file (so the two cannot drift).
+ * over plain http from a temp dir, the real task pane on the in-memory Excel host through
+ * Microsoft's own Office.js client, and what it finds compared with what the CLI finds in the same
+ * workbook as a file (so the two cannot drift).
  *
  *   npm run test:browser        (also the last step of npm test)
  *
@@ -41,7 +42,7 @@ function ensureCliBuild() {
     return fs.readdirSync(p).reduce((m, name) => Math.max(m, newest(path.join(p, name))), 0);
   };
   // What tsconfig.cli.json compiles.
-  const sources = ['domain', 'xlsx', 'sample', 'cli', 'fake', 'excel'].map((d) =>
+  const sources = ['domain', 'xlsx', 'sample', 'cli', 'host', 'excel'].map((d) =>
     newest(path.join(ROOT, 'src', d)),
   );
   if (built > Math.max(...sources)) return;
@@ -255,6 +256,17 @@ test('the pane finds exactly what the CLI finds in the sample, and "go to cell" 
     result.nonMoney.map((p) => p.split(' ')[0]),
     ['1.3', '1.4', '3.2', '4.1'],
   );
+  // The pane read the workbook through Microsoft's own client (excel-web-16.00.js from
+  // @microsoft/office-js): its request contexts, and the host answered RichApi requests.
+  const client = await page.evaluate(() => ({
+    officeJs: typeof window.OfficeExtension?.HttpUtility?.setCustomSendRequestFunc,
+    requestContext: typeof window.Excel?.RequestContext,
+    requests: window.previewHost.stats.log.map((r) => ({ actions: r.actions, error: r.error ?? null })),
+  }));
+  assert.equal(client.officeJs, 'function');
+  assert.equal(client.requestContext, 'function');
+  assert.ok(client.requests.length >= 2);
+  assert.ok(client.requests.every((r) => r.actions > 0 && r.error === null));
 
   // Another sheet active first, so that the grid has to follow the pane's selection.
   await page.getByRole('tab', { name: 'Finansiering' }).click();
@@ -286,7 +298,7 @@ test("the toolbar's ribbon Avstem runs the ribbon command on the pane's controll
   await page.close();
 });
 
-test('the hidden register is marked as such and can be looked at', async () => {
+test('the very hidden register is marked as such and can be looked at', async () => {
   const page = await openPreview();
   const tab = page.getByRole('tab', { name: 'Prosjektregister (skjult)' });
   await tab.click();

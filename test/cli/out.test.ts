@@ -66,12 +66,12 @@ describe('reconcile --out', () => {
     expect(hash(samplePath)).toBe(before);
   });
 
-  it('adds the three outputs after the user sheets, which keep their cells and the hidden register', async () => {
+  it('adds the three outputs after the user sheets, which keep their cells and the very hidden register', async () => {
     const [inSnap, outSnap] = [await snap(samplePath), await snap(outPath)];
     expect(sheetsOf(outSnap)).toEqual([
       'Budsjett:visible',
       'Finansiering:visible',
-      'Prosjektregister:hidden',
+      'Prosjektregister:veryHidden',
       'Avstemming:visible',
       'Prosjektkort:visible',
       'Sammendrag:visible',

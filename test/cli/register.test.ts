@@ -129,7 +129,7 @@ describe('register import', () => {
     },
   );
 
-  it('adds the register to a workbook without one: hidden, and the plan then reconciles against it', async () => {
+  it('adds the register to a workbook without one: very hidden, and the plan then reconciles against it', async () => {
     const a = file('sample-register.json');
     await run(['register', 'export', samplePath, '--out', a]);
     const out = file('bare-imported.xlsx');
@@ -139,7 +139,7 @@ describe('register import', () => {
     expect(s.sheets.map((x) => `${x.name}:${x.visibility}`)).toEqual([
       'Budsjett:visible',
       'Finansiering:visible',
-      'Prosjektregister:hidden',
+      'Prosjektregister:veryHidden',
     ]);
     expect(reconcile(s).findings.map((f) => f.code)).toEqual(
       reconcile(await snap(samplePath)).findings.map((f) => f.code),

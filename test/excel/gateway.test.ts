@@ -7,11 +7,12 @@ import type { ExcelContext, ExcelRun } from '../../src/excel/excelApi';
 import { createExcelGateway } from '../../src/excel/excelGateway';
 import { ExcelFailure, type ExcelFailureKind, type WorkbookGateway } from '../../src/excel/gateway';
 import { parseSheetRef } from '../../src/excel/adapter/sheetRef';
-import { FakeOfficeError, FakeWorkbook } from '../../src/fake';
+import { HostError, ExcelHost } from '../../src/host';
+import { hostFromModel, blankHost } from '../helpers/host';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 
-function sample(options?: ConstructorParameters<typeof FakeWorkbook>[0]) {
-  const fake = FakeWorkbook.fromModel(
+function sample(options?: ConstructorParameters<typeof ExcelHost>[0]) {
+  const fake = hostFromModel(
     {
       sheets: [
         ...sampleWorkbookModel().sheets,
@@ -54,7 +55,7 @@ describe('listSheets', () => {
     expect(await gateway.listSheets()).toEqual([
       { name: 'Budsjett', visibility: 'visible' },
       { name: 'Finansiering', visibility: 'visible' },
-      { name: 'Prosjektregister', visibility: 'hidden' },
+      { name: 'Prosjektregister', visibility: 'veryHidden' },
       { name: 'Finansiering 2012', visibility: 'visible' },
     ]);
     expect(fake.stats.syncs).toBe(1);
@@ -165,7 +166,7 @@ describe('classifying errors', () => {
   });
 
   it('the fake’s own errors are classified by code like Office’s', () => {
-    expect(toExcelFailure(new FakeOfficeError('ItemNotFound', 'gone'))).toMatchObject({ kind: 'notFound' });
+    expect(toExcelFailure(new HostError('ItemNotFound', 'gone'))).toMatchObject({ kind: 'notFound' });
   });
 
   it('a plain error is unexpected, keeping its message as the detail', async () => {
@@ -190,7 +191,7 @@ describe('classifying errors', () => {
   });
 
   it('a failure thrown by isSetSupported (Office not ready) is unexpected too', async () => {
-    const gateway = createExcelGateway(FakeWorkbook.blank().run, {
+    const gateway = createExcelGateway(blankHost().run, {
       isSetSupported: () => {
         throw new Error('Office.context is undefined');
       },
@@ -201,7 +202,7 @@ describe('classifying errors', () => {
 
 describe('the structural API', () => {
   it('the fake’s context is an ExcelContext and its run an ExcelRun (compile time)', async () => {
-    const fake = FakeWorkbook.blank();
+    const fake = blankHost();
     const run: ExcelRun = fake.run;
     const name = await run(async (context: ExcelContext) => {
       const sheet = context.workbook.worksheets.getItem('Sheet1').load('name');

@@ -1,16 +1,18 @@
 /**
- * What the write tests share: a fake workbook read, reconciled and laid out
- * as the pane does it, and comparisons of what the fake holds with the
- * sheet models.
+ * What the write tests share: a host workbook read, reconciled and laid out
+ * as the pane does it, and comparisons of what the host holds with the
+ * sheet models, for the Excel the host is (what an older one leaves out is
+ * not expected of it).
  */
-import type { CellModel, SheetModel } from '../../src/domain/model';
+import { quoteSheetName } from '../../src/domain/address';
+import { needsTextFormat, type CellModel, type SheetModel } from '../../src/domain/model';
 import { buildOutputs, type Outputs } from '../../src/domain/outputs';
 import { reconcile } from '../../src/domain/reconcile/reconcile';
 import { createExcelGateway, type ExcelGatewayOptions } from '../../src/excel/excelGateway';
 import type { ExcelRun } from '../../src/excel/excelApi';
-import { FakeWorkbook, type FakeCellView } from '../../src/fake';
+import { ExcelHost, type HostCellView } from '../../src/host';
 
-export function gatewayOn(fake: FakeWorkbook, options: ExcelGatewayOptions = {}) {
+export function gatewayOn(fake: ExcelHost, options: ExcelGatewayOptions = {}) {
   const run: ExcelRun = fake.run;
   return createExcelGateway(run, {
     isSetSupported: fake.isSetSupported,
@@ -20,13 +22,13 @@ export function gatewayOn(fake: FakeWorkbook, options: ExcelGatewayOptions = {})
 }
 
 /** Read, reconcile and lay out the outputs, as the pane does before writing. */
-export async function outputsFor(fake: FakeWorkbook, options: ExcelGatewayOptions = {}): Promise<Outputs> {
+export async function outputsFor(fake: ExcelHost, options: ExcelGatewayOptions = {}): Promise<Outputs> {
   const read = await gatewayOn(fake, options).read();
   return buildOutputs(reconcile(read.snapshot), 'nb', read.snapshot);
 }
 
 /** Every sheet with every stored cell and setting: for "nothing changed" comparisons. */
-export function everything(fake: FakeWorkbook): string {
+export function everything(fake: ExcelHost): string {
   return JSON.stringify({
     sheets: fake.sheets().map((s) => fake.readSheet(s.name)),
     names: fake.names(),
@@ -38,18 +40,33 @@ const H = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 const W = { thin: 'Thin', medium: 'Medium' } as const;
 
-/** What the fake should hold for a model cell; only what the model sets. */
-function expectedOf(c: CellModel) {
-  const text = typeof c.value === 'string' && c.formula === undefined && /^[=+\-@'#]/.test(c.value);
+interface Features {
+  /** Range.hyperlink (1.7): without it a link is a HYPERLINK formula. */
+  readonly api17: boolean;
+  /** RangeFormat.indentLevel (1.9): without it indents are left out. */
+  readonly api19: boolean;
+}
+
+/** A link as the writer writes it without ExcelApi 1.7. */
+function hyperlinkFormula(c: CellModel): string {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return `=HYPERLINK(${q(`#${quoteSheetName(c.link!.sheet)}!${c.link!.cell}`)},${q(String(c.value ?? c.link!.cell))})`;
+}
+
+/** What the host should hold for a model cell; only what the model sets. */
+function expectedOf(c: CellModel, features: Features) {
+  const formulaLink = c.link !== undefined && c.formula === undefined && !features.api17;
+  const text =
+    typeof c.value === 'string' && c.formula === undefined && !formulaLink && needsTextFormat(c.value);
   return {
-    content: c.formula ?? (c.value === '' ? null : (c.value ?? null)),
+    content: formulaLink ? hyperlinkFormula(c) : (c.formula ?? (c.value === '' ? null : (c.value ?? null))),
     numberFormat: text ? '@' : c.numberFormat,
     bold: c.bold,
     italic: c.italic,
     fontSize: c.fontSize,
     fontColor: c.fontColor,
     fill: c.fill,
-    indentLevel: c.indent ? c.indent : undefined,
+    indentLevel: c.indent && features.api19 ? c.indent : undefined,
     horizontalAlignment: c.horizontalAlignment ? H[c.horizontalAlignment] : c.indent ? 'Left' : undefined,
     verticalAlignment: c.verticalAlignment ? V[c.verticalAlignment] : undefined,
     wrapText: c.wrapText,
@@ -57,11 +74,11 @@ function expectedOf(c: CellModel) {
     borderBottom: c.border?.bottom ? W[c.border.bottom] : undefined,
     borderLeft: c.border?.left ? W[c.border.left] : undefined,
     borderRight: c.border?.right ? W[c.border.right] : undefined,
-    link: c.link ? `${c.link.sheet}!${c.link.cell}` : undefined,
+    link: c.link && features.api17 ? `${c.link.sheet}!${c.link.cell}` : undefined,
   };
 }
 
-function actualOf(v: FakeCellView | undefined) {
+function actualOf(v: HostCellView | undefined) {
   const f = v?.format ?? {};
   const link = v?.hyperlink?.documentReference?.replace(
     /^'((?:[^']|'')+)'!/,
@@ -88,13 +105,17 @@ function actualOf(v: FakeCellView | undefined) {
 }
 
 /** Differences between a written sheet and its model, cell by cell (empty when they agree). */
-export function differences(fake: FakeWorkbook, model: SheetModel, name = model.name): string[] {
+export function differences(fake: ExcelHost, model: SheetModel, name = model.name): string[] {
+  const features = {
+    api17: fake.isSetSupported('ExcelApi', '1.7'),
+    api19: fake.isSetSupported('ExcelApi', '1.9'),
+  };
   const view = fake.readSheet(name);
   if (!view) return [`no sheet ${name}`];
   const cells = new Map(view.cells.map((c) => [`${c.row},${c.col}`, c]));
   const out: string[] = [];
   for (const c of model.cells) {
-    const want = expectedOf(c);
+    const want = expectedOf(c, features);
     const got = actualOf(cells.get(`${c.row},${c.col}`));
     for (const k of Object.keys(want) as (keyof typeof want)[]) {
       if (want[k] !== undefined && want[k] !== got[k]) {

@@ -80,7 +80,8 @@ function sourceValue(s: FundingSource, key: SourceKey): string {
 /**
  * The register as a sheet to write: the format version in A1:B1, table
  * `Prosjekter` from A3, table `Kilder` two columns to its right, unknown
- * columns kept after the known ones. Hidden and protected without a password.
+ * columns kept after the known ones. Very hidden (Excel's menus cannot unhide it; the pane can)
+ * and protected without a password.
  */
 export function registerSheetModel(register: Register): SheetModel {
   const cells: CellModel[] = [
@@ -141,7 +142,7 @@ export function registerSheetModel(register: Register): SheetModel {
 
   return {
     name: REGISTER_SHEET,
-    visibility: 'hidden',
+    visibility: 'veryHidden',
     protect: true,
     cells,
     columnWidths: [

@@ -1,20 +1,22 @@
 /**
  * `read()`: what the engine needs from the workbook in as few round trips
- * as the payload limit allows.
+ * as the payload limit allows, 2 for a plan of ordinary size.
  *
- * Round trip 1 loads every sheet's name and visibility and, walking the tabs
- * (`getFirst`/`getNextOrNullObject`, ExcelApi 1.5), each sheet's used range
- * (`getUsedRangeOrNullObject(true)`: values only, so a sheet formatted down
- * to row 1 048 576 does not count, and a blank sheet is a null object). The
- * budget, financing and register sheets are then chosen by name, exactly as
- * the engine will choose them. Round trip 2 loads their data: `values`, and
- * for the budget and financing sheets `formulas` (a formula without a result
- * is a finding) and `valueTypes` (error values), and the financing sheet's
- * indent levels (`getCellProperties`, ExcelApi 1.9; without it, none: the
- * engine then finds groups by their trailing `:` and the register's
- * sources). Above the payload limit the data comes in row blocks over more
- * round trips (blocks.ts). Without ExcelApi 1.5, or for a sheet beyond the
- * walk, one extra round trip fetches the used ranges.
+ * Round trip 1 loads every sheet's name and visibility and the workbook's
+ * names; the budget, financing and register sheets are then chosen by name,
+ * exactly as the engine will choose them. Round trip 2 asks, per chosen
+ * sheet, for its used range (`getUsedRange(true)`: values only, so a sheet
+ * formatted down to row 1 048 576 does not count; A1 for a blank sheet) and,
+ * in the same round trip, for the data of its top-left window (A1 to the used
+ * range's end, cut at `WINDOW`): `values`, for the budget and financing sheets
+ * `formulas` (a formula without a result is a finding) and `valueTypes`
+ * (error values), and the financing sheet's indent levels
+ * (`getCellProperties`, ExcelApi 1.9; without it, none: the engine then finds
+ * groups by their trailing `:` and the register's sources). A sheet whose
+ * used range lies inside its window is then read; a larger one is read in
+ * row blocks over more round trips, as many as the payload limit needs
+ * (blocks.ts). Nothing is called on an object that may be a null object
+ * (docs/EXCEL-BEHAVIOUR.md): the window always holds A1, so it never is.
  */
 import { registerFingerprint } from '../../domain/register/fingerprint';
 import { findRegisterSheet } from '../../domain/register/readRegister';
@@ -29,7 +31,6 @@ import type {
   ExcelNamedItem,
   ExcelRange,
   ExcelWorksheet,
-  ExcelWorksheetCollection,
 } from '../excelApi';
 import type { ReadOptions, SheetInfo, WorkbookRead } from '../gateway';
 import {
@@ -48,10 +49,6 @@ export interface ReadConfig {
   readonly payloadLimit: number;
   /** Cells one range read may cover (OFFICEJS.md: 5 000 000). */
   readonly maxCellsPerRead: number;
-  /** ExcelApi 1.5: the used ranges come in round trip 1, by walking the tabs. */
-  readonly walkSheets: boolean;
-  /** How many sheets the walk covers; sheets beyond cost one more round trip. */
-  readonly walkLimit: number;
   /** ExcelApi 1.9: the financing sheet's indent levels are read. */
   readonly indents: boolean;
   /** How often a round trip rejected as too large is retried in smaller blocks. */
@@ -62,9 +59,25 @@ export interface ReadConfig {
 
 /** The share of the payload limit a round trip is planned to fill (estimates are estimates). */
 const BUDGET_SHARE = 0.92;
-const DIMENSIONS = 'address,rowIndex,columnIndex,rowCount,columnCount';
+const DIMENSIONS = 'rowIndex,columnIndex,rowCount,columnCount';
 const TABLE_PROPERTIES: readonly DataProperty[] = ['values', 'formulas', 'valueTypes'];
 const REGISTER_PROPERTIES: readonly DataProperty[] = ['values'];
+/** The top-left window read with the used range in round trip 2: columns A to Z, and up to 1 200 rows. */
+const WINDOW_COLUMNS = 26;
+const WINDOW_MAX_ROWS = 1_200;
+/** What a window cell costs in the answer, with values, formulas and value types, for plans' sheets. */
+const WINDOW_CELL_BYTES = 30;
+
+/**
+ * The window's rows: an action plan's sheets fit in it (the sample's have 14 rows at most); full
+ * windows of the three sheets stay under the payload limit, and each under the cell limit. A
+ * window whose answer is too large all the same costs one round trip (then the used ranges alone).
+ */
+export function windowRows(config: Pick<ReadConfig, 'payloadLimit' | 'maxCellsPerRead'>): number {
+  const byBytes = Math.floor((config.payloadLimit * 0.6) / (3 * WINDOW_COLUMNS * WINDOW_CELL_BYTES));
+  const byCells = Math.floor(config.maxCellsPerRead / WINDOW_COLUMNS);
+  return Math.max(1, Math.min(WINDOW_MAX_ROWS, byBytes, byCells));
+}
 
 type Visibility = SheetInfo['visibility'];
 interface Dimensions {
@@ -100,14 +113,25 @@ interface BlockReading {
   readonly parts: Map<SheetRead, Parts>;
   readonly trips: { count: number };
   retries: number;
-  /** Whether the first data round trip may try everything at once (see readBlocks). */
+  /** Whether the first block round trip may try everything at once (see readBlocks). */
   optimistic: boolean;
+}
+
+/** Round trip 2's request for one sheet: its used range, and its top-left window with data. */
+interface QueuedSheet {
+  readonly wanted: Wanted;
+  readonly used: ExcelRange;
+  readonly window: ExcelRange;
+  readonly properties: readonly DataProperty[];
+  readonly indents: ExcelClientResult<ExcelCellProperties[][]> | null;
 }
 
 export async function readWorkbook(
   context: ExcelContext,
   options: ReadOptions,
   config: ReadConfig,
+  /** Once more from the start when a chosen sheet vanished between round trips 1 and 2 (a co-author). */
+  again = true,
 ): Promise<WorkbookRead> {
   const trips = { count: 0 };
   const worksheets = context.workbook.worksheets;
@@ -115,33 +139,183 @@ export async function readWorkbook(
   // The markers of earlier outputs (`PlanReconciler_*`) are workbook-level names: read with the sheet list.
   const names = context.workbook.names;
   names.load(config.nameFormulas ? 'items/name,items/formula' : 'items/name,items/value');
-  const walk = config.walkSheets ? walkSheets(worksheets, config.walkLimit) : [];
   trips.count++;
   await context.sync();
   const definedNames = readNames(names.items, config.nameFormulas);
-
   const sheets: SheetInfo[] = worksheets.items.map(sheetInfo);
   const wanted = chooseSheets(sheets, options);
-  const dimensions = new Map<string, Dimensions | null>();
-  for (const { sheet, used } of walk) {
-    if (!sheet.isNullObject) dimensions.set(sheet.name, used.isNullObject ? null : dimensionsOf(used));
+
+  const window = `A1:${cellRef(windowRows(config) - 1, WINDOW_COLUMNS - 1)}`;
+  const queued = wanted.map((w) => queueSheet(worksheets.getItem(w.name), w, config, window));
+  trips.count++;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (again && isNotFound(e)) {
+      const retry = await readWorkbook(context, options, config, false);
+      return { ...retry, syncs: retry.syncs + trips.count };
+    }
+    if (!isPayloadTooLarge(e)) throw e;
+    // Windows too large together (wide sheets): the used ranges alone, then blocks.
+    return readByBlocks(
+      context,
+      config,
+      trips,
+      sheets,
+      definedNames,
+      await usedRanges(context, wanted, trips),
+    );
   }
-  const missing = wanted.filter((w) => !dimensions.has(w.name));
-  if (missing.length > 0) await readDimensions(context, worksheets, missing, dimensions, trips);
 
   const reads: SheetRead[] = [];
-  for (const w of wanted) {
-    const d = dimensions.get(w.name);
-    if (d) reads.push(sheetRead(w, d, config));
+  const parts = new Map<SheetRead, Parts>();
+  for (const q of queued) {
+    const d = dimensionsOf(q.used);
+    if (isBlank(d, q)) continue;
+    const read = sheetRead(q.wanted, d, config);
+    reads.push(read);
+    parts.set(read, { values: [], formulas: [], indents: [] });
+    const data = windowData(q, d);
+    if (data) {
+      if (data.rows < read.rowCount) {
+        // What these rows weighed sets the estimate for the rest.
+        const grids = [
+          data.values,
+          ...(data.formulas ? [data.formulas] : []),
+          ...(data.valueTypes ? [data.valueTypes] : []),
+        ];
+        read.bytesPerRow = measuredBytesPerRow(grids, data.rows, read.indentColumns) * MEASURED_MARGIN;
+        read.measured = true;
+      }
+      const p = parts.get(read)!;
+      p.values.push(toCellValues(data.values, data.valueTypes));
+      if (data.formulas) p.formulas.push(toFormulas(data.formulas));
+      if (data.indents) p.indents.push(toIndents(data.indents, read.columnCount));
+      read.rowsRead = data.rows;
+    }
   }
+  return finish(context, config, trips, sheets, definedNames, reads, parts);
+}
+
+/** Round trip 2 for one sheet (see the header). */
+function queueSheet(
+  worksheet: ExcelWorksheet,
+  wanted: Wanted,
+  config: ReadConfig,
+  address: string,
+): QueuedSheet {
+  const table = wanted.roles.has('budget') || wanted.roles.has('financing');
+  const properties = table ? TABLE_PROPERTIES : REGISTER_PROPERTIES;
+  const used = worksheet.getUsedRange(true);
+  used.load(DIMENSIONS);
+  // A1 to the used range's end, cut at the window: it holds A1, so it is never a null object.
+  const window = used
+    .getBoundingRect(worksheet.getRange('A1'))
+    .getIntersectionOrNullObject(worksheet.getRange(address));
+  window.load(`${DIMENSIONS},${properties.join(',')}`);
+  const indents =
+    config.indents && wanted.roles.has('financing')
+      ? window.getCellProperties({ format: { indentLevel: true } })
+      : null;
+  return { wanted, used, window, properties, indents };
+}
+
+/** A blank sheet's used range is A1, and A1 is empty. */
+function isBlank(d: Dimensions, q: QueuedSheet): boolean {
+  if (d.rowCount !== 1 || d.columnCount !== 1 || d.rowIndex !== 0 || d.columnIndex !== 0) return false;
+  const v = q.window.values?.[0]?.[0];
+  return v === '' || v === null || v === undefined;
+}
+
+interface WindowData {
+  /** Rows of the used range it holds, from its first. */
+  rows: number;
+  values: unknown[][];
+  formulas: unknown[][] | null;
+  valueTypes: string[][] | undefined;
+  indents: ExcelCellProperties[][] | null;
+}
+
+/**
+ * The used range's rows the window holds, cut from it: all of them for a sheet inside the window,
+ * its first rows for a longer one (its columns inside the window); else null.
+ */
+function windowData(q: QueuedSheet, d: Dimensions): WindowData | null {
+  const w = q.window;
+  const columnsInside = d.columnIndex + d.columnCount <= w.columnIndex + w.columnCount;
+  const rows = Math.min(d.rowCount, w.rowIndex + w.rowCount - d.rowIndex);
+  if (!columnsInside || rows < 1 || !Array.isArray(w.values)) return null;
+  const r0 = d.rowIndex - w.rowIndex;
+  const c0 = d.columnIndex - w.columnIndex;
+  const cut = <T>(grid: T[][]): T[][] =>
+    grid.slice(r0, r0 + rows).map((row) => row.slice(c0, c0 + d.columnCount));
+  const has = (p: DataProperty) => q.properties.includes(p);
+  return {
+    rows,
+    values: cut(w.values),
+    formulas: has('formulas') ? cut(w.formulas) : null,
+    valueTypes: has('valueTypes') ? cut(w.valueTypes) : undefined,
+    indents: q.indents ? cut(q.indents.value) : null,
+  };
+}
+
+/** The used ranges alone, for when round trip 2 was too large: one more round trip. */
+async function usedRanges(
+  context: ExcelContext,
+  wanted: readonly Wanted[],
+  trips: { count: number },
+): Promise<{ wanted: Wanted; used: ExcelRange }[]> {
+  const worksheets = context.workbook.worksheets;
+  const used = wanted.map((w) => {
+    const range = worksheets.getItem(w.name).getUsedRange(true);
+    range.load(DIMENSIONS);
+    return { wanted: w, used: range };
+  });
+  trips.count++;
+  await context.sync();
+  return used;
+}
+
+async function readByBlocks(
+  context: ExcelContext,
+  config: ReadConfig,
+  trips: { count: number },
+  sheets: readonly SheetInfo[],
+  definedNames: DefinedNameSnapshot[],
+  used: readonly { wanted: Wanted; used: ExcelRange }[],
+): Promise<WorkbookRead> {
+  const reads: SheetRead[] = [];
+  const parts = new Map<SheetRead, Parts>();
+  for (const u of used) {
+    const read = sheetRead(u.wanted, dimensionsOf(u.used), config);
+    reads.push(read);
+    parts.set(read, { values: [], formulas: [], indents: [] });
+  }
+  return finish(context, config, trips, sheets, definedNames, reads, parts);
+}
+
+/** The rows not read with the window, in blocks; then the snapshot. */
+async function finish(
+  context: ExcelContext,
+  config: ReadConfig,
+  trips: { count: number },
+  sheets: readonly SheetInfo[],
+  definedNames: DefinedNameSnapshot[],
+  reads: SheetRead[],
+  parts: Map<SheetRead, Parts>,
+): Promise<WorkbookRead> {
+  const worksheets = context.workbook.worksheets;
   const reading: BlockReading = {
     config,
     sheets: reads,
-    worksheets: new Map(reads.map((r) => [r.name, worksheets.getItem(r.name)])),
-    parts: new Map(reads.map((r) => [r, { values: [], formulas: [], indents: [] }])),
+    worksheets: new Map(
+      reads.filter((r) => r.rowsRead < r.rowCount).map((r) => [r.name, worksheets.getItem(r.name)]),
+    ),
+    parts,
     trips,
     retries: 0,
-    optimistic: true,
+    // A sheet measured with the window has a good estimate; only unmeasured ones warrant a try.
+    optimistic: reads.some((r) => r.rowsRead < r.rowCount && !r.measured),
   };
   await readBlocks(context, reading);
 
@@ -149,11 +323,15 @@ export async function readWorkbook(
   const snapshot: WorkbookSnapshot = {
     sheets: sheets.map((info) => {
       const read = byName.get(info.name);
-      return read ? sheetSnapshot(read, reading.parts.get(read)!, info.visibility) : placeholder(info);
+      return read ? sheetSnapshot(read, parts.get(read)!, info.visibility) : placeholder(info);
     }),
     names: definedNames,
   };
   return { snapshot, sheets, syncs: trips.count, registerFingerprint: registerFingerprint(snapshot) };
+}
+
+function isNotFound(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ItemNotFound';
 }
 
 /**
@@ -185,23 +363,6 @@ export function parseNameReference(text: unknown): { sheet: string; ref: string 
   return { sheet, ref: m[3].toUpperCase() };
 }
 
-/** Round trip 1's walk over the tabs: each sheet and its used range (null objects past the last). */
-function walkSheets(
-  worksheets: ExcelWorksheetCollection,
-  limit: number,
-): { sheet: ExcelWorksheet; used: ExcelRange }[] {
-  const walk: { sheet: ExcelWorksheet; used: ExcelRange }[] = [];
-  let sheet = worksheets.getFirst(false);
-  for (let i = 0; i < limit; i++) {
-    sheet.load('name');
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load(DIMENSIONS);
-    walk.push({ sheet, used });
-    sheet = sheet.getNextOrNullObject(false);
-  }
-  return walk;
-}
-
 /** The sheets the engine will use, found by name as reconcile() finds them. */
 function chooseSheets(sheets: readonly SheetInfo[], options: ReadOptions): Wanted[] {
   const names: WorkbookSnapshot = {
@@ -231,27 +392,6 @@ function dimensionsOf(used: ExcelRange): Dimensions {
     rowCount: used.rowCount,
     columnCount: used.columnCount,
   };
-}
-
-/**
- * The used ranges the walk did not reach (or all of them, without ExcelApi
- * 1.5): one round trip. A sheet a co-author deleted meanwhile reads as blank.
- */
-async function readDimensions(
-  context: ExcelContext,
-  worksheets: ExcelWorksheetCollection,
-  missing: readonly Wanted[],
-  dimensions: Map<string, Dimensions | null>,
-  trips: { count: number },
-): Promise<void> {
-  const used = missing.map((w) => {
-    const range = worksheets.getItemOrNullObject(w.name).getUsedRangeOrNullObject(true);
-    range.load(DIMENSIONS);
-    return { name: w.name, range };
-  });
-  trips.count++;
-  await context.sync();
-  for (const u of used) dimensions.set(u.name, u.range.isNullObject ? null : dimensionsOf(u.range));
 }
 
 function sheetRead(w: Wanted, d: Dimensions, config: ReadConfig): SheetRead {
@@ -320,9 +460,9 @@ async function readBlocks(context: ExcelContext, reading: BlockReading): Promise
     if (optimistic && isPayloadTooLarge(e)) return readBlocks(context, reading);
     const single = blocks.length === 1 && blocks[0].rowCount === 1;
     if (!isPayloadTooLarge(e) || single || reading.retries >= config.payloadRetries) throw e;
-    // The estimate was too low: plan the same rows again in half-size blocks.
+    // The estimate was too low: plan the same rows again in blocks a quarter the size.
     reading.retries++;
-    for (const sheet of new Set(blocks.map((b) => b.sheet))) sheet.bytesPerRow *= 2;
+    for (const sheet of new Set(blocks.map((b) => b.sheet))) sheet.bytesPerRow *= 4;
     return readBlocks(context, reading);
   }
   for (const q of queued) accept(q, reading);

@@ -6,6 +6,8 @@
 import type { BorderWeight, CellBorders, CellModel } from '../../domain/model';
 import type { ExcelCellBorder, ExcelRange, ExcelSettableCellProperties } from '../excelApi';
 import type { RectOptions } from './rects';
+import { jsonBytes } from '../adapter/blocks';
+import * as bytes from './requestBytes';
 
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
@@ -29,8 +31,8 @@ export interface FormatProperty<T> {
   readonly grouping?: RectOptions<T>;
   /** Sets the value on a range. */
   readonly apply: (range: ExcelRange, value: T) => void;
-  /** Request entries one `apply` makes (for the size estimate). */
-  readonly sets: number;
+  /** Request bytes of what `apply` queues on the range `on` (requestBytes.ts). */
+  readonly requestBytes: (on: bytes.Reach, value: T) => number;
   /** Adds the value to a cell's `setCellProperties` entry. */
   readonly toCell: (format: NonNullable<ExcelSettableCellProperties['format']>, value: T) => void;
 }
@@ -64,7 +66,21 @@ const borders: FormatProperty<CellBorders> = {
     if (b.top && b.top === b.bottom) borderItem(range, 'InsideHorizontal', WEIGHT[b.top]);
     if (b.left && b.left === b.right) borderItem(range, 'InsideVertical', WEIGHT[b.left]);
   },
-  sets: 12,
+  requestBytes: (on, b) => {
+    const items: { name: string; argsBytes: number; reach?: bytes.Reach }[] = [];
+    const add = (index: string, weight: string) => {
+      const reach = bytes.itemOnly(index);
+      items.push({ name: 'Style', argsBytes: jsonBytes(['Continuous']), reach });
+      items.push({ name: 'Weight', argsBytes: jsonBytes([weight]), reach: { bytes: 0, paths: 0 } });
+    };
+    if (b.top) add('EdgeTop', WEIGHT[b.top]);
+    if (b.bottom) add('EdgeBottom', WEIGHT[b.bottom]);
+    if (b.left) add('EdgeLeft', WEIGHT[b.left]);
+    if (b.right) add('EdgeRight', WEIGHT[b.right]);
+    if (b.top && b.top === b.bottom) add('InsideHorizontal', WEIGHT[b.top]);
+    if (b.left && b.left === b.right) add('InsideVertical', WEIGHT[b.left]);
+    return bytes.actions(bytes.nav(on, 'Format', 'Borders'), items);
+  },
   toCell: (f, b) => {
     const out: Partial<Record<BorderSide, ExcelCellBorder>> = {};
     for (const s of SIDES) {
@@ -81,42 +97,42 @@ export const FORMAT_PROPERTIES: readonly FormatProperty<unknown>[] = [
     name: 'bold',
     valueOf: (c) => c.bold,
     apply: (r, v) => (r.format.font.bold = v),
-    sets: 1,
+    requestBytes: (on, v) => bytes.set(bytes.nav(on, 'Format', 'Font'), 'Bold', jsonBytes(v)),
     toCell: (f, v) => ((f.font ??= {}).bold = v),
   }),
   prop<boolean>({
     name: 'italic',
     valueOf: (c) => c.italic,
     apply: (r, v) => (r.format.font.italic = v),
-    sets: 1,
+    requestBytes: (on, v) => bytes.set(bytes.nav(on, 'Format', 'Font'), 'Italic', jsonBytes(v)),
     toCell: (f, v) => ((f.font ??= {}).italic = v),
   }),
   prop<number>({
     name: 'fontSize',
     valueOf: (c) => c.fontSize,
     apply: (r, v) => (r.format.font.size = v),
-    sets: 1,
+    requestBytes: (on, v) => bytes.set(bytes.nav(on, 'Format', 'Font'), 'Size', jsonBytes(v)),
     toCell: (f, v) => ((f.font ??= {}).size = v),
   }),
   prop<string>({
     name: 'fontColor',
     valueOf: (c) => c.fontColor,
     apply: (r, v) => (r.format.font.color = v),
-    sets: 1,
+    requestBytes: (on, v) => bytes.set(bytes.nav(on, 'Format', 'Font'), 'Color', jsonBytes(v)),
     toCell: (f, v) => ((f.font ??= {}).color = v),
   }),
   prop<string>({
     name: 'fill',
     valueOf: (c) => c.fill,
     apply: (r, v) => (r.format.fill.color = v),
-    sets: 1,
+    requestBytes: (on, v) => bytes.set(bytes.nav(on, 'Format', 'Fill'), 'Color', jsonBytes(v)),
     toCell: (f, v) => (f.fill = { color: v }),
   }),
   prop<string>({
     name: 'horizontalAlignment',
     valueOf: alignmentOf,
     apply: (r, v) => (r.format.horizontalAlignment = v),
-    sets: 1,
+    requestBytes: (on, v) => bytes.set(bytes.nav(on, 'Format'), 'HorizontalAlignment', jsonBytes(v)),
     toCell: (f, v) => (f.horizontalAlignment = v),
   }),
   prop<number>({
@@ -124,21 +140,21 @@ export const FORMAT_PROPERTIES: readonly FormatProperty<unknown>[] = [
     api: '1.9',
     valueOf: (c) => (c.indent !== undefined && c.indent > 0 ? c.indent : undefined),
     apply: (r, v) => (r.format.indentLevel = v),
-    sets: 1,
+    requestBytes: (on, v) => bytes.set(bytes.nav(on, 'Format'), 'IndentLevel', jsonBytes(v)),
     toCell: (f, v) => (f.indentLevel = v),
   }),
   prop<boolean>({
     name: 'wrapText',
     valueOf: (c) => c.wrapText,
     apply: (r, v) => (r.format.wrapText = v),
-    sets: 1,
+    requestBytes: (on, v) => bytes.set(bytes.nav(on, 'Format'), 'WrapText', jsonBytes(v)),
     toCell: (f, v) => (f.wrapText = v),
   }),
   prop<string>({
     name: 'verticalAlignment',
     valueOf: (c) => (c.verticalAlignment ? V_ALIGN[c.verticalAlignment] : undefined),
     apply: (r, v) => (r.format.verticalAlignment = v),
-    sets: 1,
+    requestBytes: (on, v) => bytes.set(bytes.nav(on, 'Format'), 'VerticalAlignment', jsonBytes(v)),
     toCell: (f, v) => (f.verticalAlignment = v),
   }),
   prop(borders),

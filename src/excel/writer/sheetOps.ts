@@ -1,13 +1,15 @@
 /**
- * One output sheet as a list of write operations, each with an estimate of
- * the request bytes it costs, so that the writer can pack them into round
- * trips under the payload limit (chunks.ts). Nothing is queued until an
- * operation is given its round trip's worksheet object.
+ * One output sheet as a list of write operations, each with the request
+ * bytes Microsoft's client will send for it (requestBytes.ts), so that the
+ * writer can pack them into round trips under the payload limit
+ * (stagedWrite.ts). Nothing is queued until an operation is given its round
+ * trip's worksheet object.
  *
  * Cells are written in row bands (at most `bandCells` cells and about
  * `bandBytes` bytes each): per band the number formats first (text that
- * must stay text gets `@`), then the values and formulas as one 2D array,
- * then the other formats grouped into rectangles of equal value, or as one
+ * must stay text gets `@`), then the values and formulas as 2D arrays of at
+ * most 1 500 cells (the client would split larger ones itself), then the
+ * other formats grouped into rectangles of equal value, or as one
  * `setCellProperties` call (ExcelApi 1.9) where that is smaller (mixed
  * formats), then the links. Sheet settings (widths, heights, merges, frozen
  * panes, tables, conditional formats, printing, charts) follow the cells.
@@ -24,14 +26,15 @@ import { jsonBytes } from '../adapter/blocks';
 import { parseSheetRef } from '../adapter/sheetRef';
 import type { ExcelRange, ExcelSettableCellProperties, ExcelWorksheet } from '../excelApi';
 import { isLeftOut, type LeftOut } from '../gateway';
-import { FORMAT_PROPERTIES } from './cellFormats';
+import { FORMAT_PROPERTIES, type FormatProperty } from './cellFormats';
 import { rectangles, type Keyed, type Rect } from './rects';
+import * as bytes from './requestBytes';
 
 /** What this Excel can do beyond ExcelApi 1.4 (each feature's set in parentheses). */
 export interface Features {
   /** `setCellProperties`, `RangeFormat.indentLevel`, page layout, page breaks (1.9). */
   readonly api19: boolean;
-  /** `Range.hyperlink`, frozen panes, chart series methods (1.7). */
+  /** `Range.hyperlink`, frozen panes, chart series methods, protection's `allowEditObjects` (1.7). */
   readonly api17: boolean;
   /** Conditional formats, `suspendApiCalculationUntilNextSync` (1.6). */
   readonly api16: boolean;
@@ -45,7 +48,7 @@ export interface OpTarget {
 }
 
 export interface WriteOp {
-  /** Estimated request bytes. */
+  /** Request bytes, as Microsoft's client serialises what `queue` does (requestBytes.ts). */
   readonly bytes: number;
   /** Writes formulas: the round trip suspends calculation. */
   readonly formulas?: boolean;
@@ -61,16 +64,16 @@ export interface SheetPlan {
 }
 
 export interface BandLimits {
-  /** Estimated request bytes a band of cells may take. */
+  /** Request bytes a band of cells may take (as cut, from its cells' sizes). */
   readonly bandBytes: number;
+  /** Request bytes one operation may take: a band with a larger one is cut in two. */
+  readonly opBytes: number;
   /** Cells a band may cover (`setCellProperties` fails on the web around 90 000: office-js #2564). */
   readonly bandCells: number;
 }
 
-/** Bytes a request entry costs beyond its value: the object path, property or method name. */
-const ENTRY_BYTES = 64;
-/** Bytes per styled cell assumed when sizing bands (formats come on top of values). */
-const STYLED_CELL_BYTES = 48;
+/** Cells one 2D write may have before Microsoft's client cuts it into parts itself (`setRangePropertiesInBulk`). */
+export const MAX_GRID_CELLS = 1_500;
 
 function address(rect: Rect): string {
   const first = cellRef(rect.row, rect.col);
@@ -106,6 +109,9 @@ interface Band {
   readonly rect: Rect;
 }
 
+/** Bytes per styled cell assumed when cutting bands (formats come on top of values). */
+const STYLED_CELL_BYTES = 48;
+
 /** Rows with cells, cut into bands; every band spans the sheet's columns in use. */
 function bands(cells: readonly CellModel[], limits: BandLimits): Band[] {
   if (cells.length === 0) return [];
@@ -118,14 +124,14 @@ function bands(cells: readonly CellModel[], limits: BandLimits): Band[] {
   const width = maxCol - minCol + 1;
   const out: Band[] = [];
   let start = 0;
-  let bytes = 0;
+  let size = 0;
   const close = (end: number) => {
     const part = cells.slice(start, end);
     const first = part[0].row;
     const last = part[part.length - 1].row;
     out.push({ cells: part, rect: { row: first, col: minCol, rows: last - first + 1, cols: width } });
     start = end;
-    bytes = 0;
+    size = 0;
   };
   for (let i = 0; i < cells.length;) {
     const row = cells[i].row;
@@ -136,31 +142,60 @@ function bands(cells: readonly CellModel[], limits: BandLimits): Band[] {
       rowBytes += jsonBytes(c.formula ?? c.value ?? null) + (hasStyle(c) ? STYLED_CELL_BYTES : 0);
     }
     const rows = start < i ? row - cells[start].row + 1 : 1;
-    if (start < i && (bytes + rowBytes > limits.bandBytes || rows * width > limits.bandCells)) close(i);
-    bytes += rowBytes;
+    if (start < i && (size + rowBytes > limits.bandBytes || rows * width > limits.bandCells)) close(i);
+    size += rowBytes;
     i = j;
   }
   close(cells.length);
   return out;
 }
 
+/** A rectangle cut into row groups of at most MAX_GRID_CELLS cells, for 2D writes. */
+function gridParts(rect: Rect): Rect[] {
+  const rows = Math.max(1, Math.floor(MAX_GRID_CELLS / rect.cols));
+  const out: Rect[] = [];
+  for (let r = 0; r < rect.rows; r += rows)
+    out.push({ ...rect, row: rect.row + r, rows: Math.min(rows, rect.rows - r) });
+  return out;
+}
+
+const range = (t: OpTarget, r: Rect): ExcelRange => t.sheet.getRange(address(r));
+
+/** `range.<property> = grid`, one op per part of at most MAX_GRID_CELLS cells. */
+function gridOps(
+  rect: Rect,
+  property: 'numberFormat' | 'formulas',
+  grid: unknown[][],
+  formulas = false,
+): WriteOp[] {
+  const name = property === 'numberFormat' ? 'NumberFormat' : 'Formulas';
+  return gridParts(rect).map((part) => {
+    const rows = grid.slice(part.row - rect.row, part.row - rect.row + part.rows);
+    return {
+      bytes: bytes.set(bytes.range(address(part)), name, jsonBytes(rows)),
+      formulas,
+      queue: (t: OpTarget) => {
+        range(t, part)[property] = rows;
+      },
+    };
+  });
+}
+
 function bandOps(band: Band, features: Features, leftOut: Set<LeftOut>): WriteOp[] {
   const ops: WriteOp[] = [];
   const { cells, rect } = band;
-  const range = (t: OpTarget, r: Rect): ExcelRange => t.sheet.getRange(address(r));
 
-  // 1. Number formats, before the values (and `@` before text that must stay text).
+  // 1. Number formats, before the values (and `@` before text that must stay text; not on a
+  // link written as a HYPERLINK formula, which `@` would keep as text).
+  const formatOf = (c: CellModel) =>
+    c.link !== undefined && !features.api17 ? c.numberFormat : numberFormatOf(c);
   const formats = rectangles(
-    cells.map((c): Keyed<string> => ({ row: c.row, col: c.col, value: numberFormatOf(c) })),
+    cells.map((c): Keyed<string> => ({ row: c.row, col: c.col, value: formatOf(c) })),
   );
-  for (const { rect: r, value } of formats) {
-    ops.push({
-      bytes: ENTRY_BYTES + r.rows * (r.cols * (jsonBytes(value) + 1) + 2),
-      queue: (t) => (range(t, r).numberFormat = filled(r.rows, r.cols, value)),
-    });
-  }
+  for (const { rect: r, value } of formats)
+    ops.push(...gridOps(r, 'numberFormat', filled(r.rows, r.cols, value)));
 
-  // 2. Values and formulas: one 2D array (null leaves a cell as it is).
+  // 2. Values and formulas: 2D arrays (null leaves a cell as it is).
   const grid = filled<unknown>(rect.rows, rect.cols, null);
   let any = false;
   let formulas = false;
@@ -171,13 +206,7 @@ function bandOps(band: Band, features: Features, leftOut: Set<LeftOut>): WriteOp
     any = true;
     if (typeof v === 'string' && v.startsWith('=') && !isProtectedText(c)) formulas = true;
   }
-  if (any) {
-    ops.push({
-      bytes: ENTRY_BYTES + jsonBytes(grid),
-      formulas,
-      queue: (t) => (range(t, rect).formulas = grid),
-    });
-  }
+  if (any) ops.push(...gridOps(rect, 'formulas', grid, formulas));
 
   // 3. The other formats: rectangles, or per-cell properties when that is smaller.
   const props = FORMAT_PROPERTIES.filter((p) => {
@@ -189,40 +218,45 @@ function bandOps(band: Band, features: Features, leftOut: Set<LeftOut>): WriteOp
     }
     return true;
   });
-  const groups = props.map((p) => ({
-    p,
-    rects: rectangles(
+  // Per format, whichever costs fewer request bytes: its rectangles, or its share of one
+  // `setCellProperties` call (ExcelApi 1.9) for the band, each cell listing the formats chosen.
+  const groups = props.map((p) => {
+    const rects = rectangles(
       cells.map((c) => ({ row: c.row, col: c.col, value: p.valueOf(c) })),
       p.grouping,
-    ),
-  }));
-  const rectBytes = groups.reduce((s, g) => s + g.rects.length * ENTRY_BYTES * (1 + g.p.sets), 0);
-  let cellProps: ExcelSettableCellProperties[][] | null = null;
-  if (features.api19 && rectBytes > 0) {
-    cellProps = filled<ExcelSettableCellProperties>(rect.rows, rect.cols, {}).map((row) =>
+    ).map(({ rect: r, value }) => formatOp(p, r, value));
+    let perCell = 0;
+    if (features.api19) {
+      for (const c of cells) {
+        const v = p.valueOf(c);
+        if (v === undefined) continue;
+        const format: NonNullable<ExcelSettableCellProperties['format']> = {};
+        p.toCell(format, v);
+        perCell += jsonBytes(format) - 2;
+      }
+    }
+    const rectBytes = rects.reduce((sum, op) => sum + op.bytes, 0);
+    return { p, rects, byCell: features.api19 && rects.length > 0 && perCell < rectBytes };
+  });
+  const byCell = groups.filter((g) => g.byCell).map((g) => g.p);
+  if (byCell.length > 0) {
+    const cellProps = filled<ExcelSettableCellProperties>(rect.rows, rect.cols, {}).map((row) =>
       row.map(() => ({})),
     );
     for (const c of cells) {
       const format: NonNullable<ExcelSettableCellProperties['format']> = {};
-      for (const p of props) {
+      for (const p of byCell) {
         const v = p.valueOf(c);
         if (v !== undefined) p.toCell(format, v);
       }
       if (Object.keys(format).length > 0) cellProps[c.row - rect.row][c.col - rect.col] = { format };
     }
-    const cpBytes = ENTRY_BYTES + jsonBytes(cellProps);
-    if (cpBytes >= rectBytes) cellProps = null;
+    ops.push({
+      bytes: bytes.call(bytes.range(address(rect)), 'SetCellProperties', jsonBytes([cellProps])),
+      queue: (t) => range(t, rect).setCellProperties(cellProps),
+    });
   }
-  if (cellProps) {
-    const data = cellProps;
-    ops.push({ bytes: ENTRY_BYTES + jsonBytes(data), queue: (t) => range(t, rect).setCellProperties(data) });
-  } else {
-    for (const { p, rects } of groups) {
-      for (const { rect: r, value } of rects) {
-        ops.push({ bytes: ENTRY_BYTES * (1 + p.sets), queue: (t) => p.apply(range(t, r), value) });
-      }
-    }
-  }
+  for (const g of groups) if (!g.byCell) ops.push(...g.rects);
 
   // 4. Links to cells of the workbook (ExcelApi 1.7; without it, HYPERLINK formulas in step 2).
   if (features.api17) {
@@ -233,11 +267,95 @@ function bandOps(band: Band, features: Features, leftOut: Set<LeftOut>): WriteOp
         textToDisplay: String(c.value ?? c.link.cell),
       };
       const r = { row: c.row, col: c.col, rows: 1, cols: 1 };
-      ops.push({ bytes: ENTRY_BYTES + jsonBytes(link), queue: (t) => (range(t, r).hyperlink = link) });
+      ops.push({
+        bytes: bytes.set(bytes.range(address(r)), 'Hyperlink', jsonBytes(link)),
+        queue: (t) => (range(t, r).hyperlink = link),
+      });
     }
   }
   return ops;
 }
+
+/**
+ * A band's operations, the band cut in two (by rows) while one of them is larger than a round
+ * trip may be: long texts, or many cells of mixed formats in one `setCellProperties` call.
+ */
+function fittedBandOps(band: Band, features: Features, leftOut: Set<LeftOut>, limits: BandLimits): WriteOp[] {
+  const ops = bandOps(band, features, leftOut);
+  const first = band.cells[0].row;
+  const last = band.cells[band.cells.length - 1].row;
+  if (last === first || ops.every((op) => op.bytes <= limits.opBytes)) return ops;
+  const middle = first + Math.floor((last - first + 1) / 2);
+  const split = band.cells.findIndex((c) => c.row >= middle);
+  const half = (cells: readonly CellModel[]): Band => {
+    const r0 = cells[0].row;
+    const r1 = cells[cells.length - 1].row;
+    return { cells, rect: { ...band.rect, row: r0, rows: r1 - r0 + 1 } };
+  };
+  return [
+    ...fittedBandOps(half(band.cells.slice(0, split)), features, leftOut, limits),
+    ...fittedBandOps(half(band.cells.slice(split)), features, leftOut, limits),
+  ];
+}
+
+/** One format set on a rectangle, with the request bytes of what `apply` queues. */
+function formatOp(p: FormatProperty<unknown>, r: Rect, value: unknown): WriteOp {
+  return { bytes: p.requestBytes(bytes.range(address(r)), value), queue: (t) => p.apply(range(t, r), value) };
+}
+
+/**
+ * Merged areas as merge calls: single-row areas of the same columns in consecutive rows are one
+ * call that merges each row (`merge(true)`, Excel's Merge Across); others one call each.
+ */
+export function mergeRuns(merges: readonly string[]): { address: string; across: boolean }[] {
+  const parsed = merges.map((m) => ({ m, rect: parseRect(m) }));
+  const single = parsed
+    .filter((p): p is { m: string; rect: Rect } => p.rect !== null && p.rect.rows === 1)
+    .sort((a, b) => a.rect.col - b.rect.col || a.rect.cols - b.rect.cols || a.rect.row - b.rect.row);
+  const out: { address: string; across: boolean }[] = parsed
+    .filter((p) => p.rect === null || p.rect.rows > 1)
+    .map((p) => ({ address: p.m, across: false }));
+  for (let i = 0; i < single.length;) {
+    const first = single[i].rect;
+    let j = i + 1;
+    while (
+      j < single.length &&
+      single[j].rect.col === first.col &&
+      single[j].rect.cols === first.cols &&
+      single[j].rect.row === first.row + (j - i)
+    ) {
+      j++;
+    }
+    out.push(
+      j - i === 1
+        ? { address: single[i].m, across: false }
+        : { address: address({ ...first, rows: j - i }), across: true },
+    );
+    i = j;
+  }
+  return out;
+}
+
+/** `B3:D5` as a rectangle; null when it is not one. */
+function parseRect(a1: string): Rect | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(a1.trim());
+  if (!m) return null;
+  const col = (letters: string) =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const r0 = Number(m[2]) - 1;
+  const c0 = col(m[1]);
+  const r1 = m[4] === undefined ? r0 : Number(m[4]) - 1;
+  const c1 = m[3] === undefined ? c0 : col(m[3]);
+  return {
+    row: Math.min(r0, r1),
+    col: Math.min(c0, c1),
+    rows: Math.abs(r1 - r0) + 1,
+    cols: Math.abs(c1 - c0) + 1,
+  };
+}
+
+/** A small operation on the sheet: costed at a flat, generous size (a few of them a sheet). */
+const SMALL_OP = 2_048;
 
 /** Excel's column width in points for a width in characters (Calibri 11: 7 px a character, 5 px padding). */
 export function widthToPoints(chars: number): number {
@@ -267,9 +385,14 @@ function chartRange(t: OpTarget, model: SheetModel, ref: string): ExcelRange {
   return sheet.getRange(parsed.address);
 }
 
+/** A chart's request bytes: a dozen calls, costed generously (a chart or two a sheet). */
+function chartBytes(chart: ChartModel): number {
+  return SMALL_OP * (2 + 2 * chart.series.length) + jsonBytes(chart);
+}
+
 function chartOp(model: SheetModel, chart: ChartModel): WriteOp {
   return {
-    bytes: ENTRY_BYTES * (4 + chart.series.length * 4) + jsonBytes(chart),
+    bytes: chartBytes(chart),
     queue: (t) => {
       const [first, ...rest] = chart.series;
       const categories = () => chartRange(t, model, chart.categories);
@@ -295,26 +418,33 @@ let tableSerial = 0;
 export function sheetOps(model: SheetModel, features: Features, limits: BandLimits): SheetPlan {
   const leftOut = new Set<LeftOut>();
   const cells = [...model.cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  const ops: WriteOp[] = bands(cells, limits).flatMap((b) => bandOps(b, features, leftOut));
+  const ops: WriteOp[] = bands(cells, limits).flatMap((b) => fittedBandOps(b, features, leftOut, limits));
   const at = (r: string) => (t: OpTarget) => t.sheet.getRange(r);
 
   for (const [first, last, width] of runs(
     (model.columnWidths ?? []).map((w) => ({ index: w.col, value: w.width })),
   )) {
     const cols = `${columnLetters(first)}:${columnLetters(last)}`;
+    const points = widthToPoints(width);
     ops.push({
-      bytes: ENTRY_BYTES * 2,
-      queue: (t) => (at(cols)(t).format.columnWidth = widthToPoints(width)),
+      bytes: bytes.set(bytes.nav(bytes.range(cols), 'Format'), 'ColumnWidth', jsonBytes(points)),
+      queue: (t) => (at(cols)(t).format.columnWidth = points),
     });
   }
   for (const [first, last, height] of runs(
     (model.rowHeights ?? []).map((h) => ({ index: h.row, value: h.height })),
   )) {
     const rows = `${first + 1}:${last + 1}`;
-    ops.push({ bytes: ENTRY_BYTES * 2, queue: (t) => (at(rows)(t).format.rowHeight = height) });
+    ops.push({
+      bytes: bytes.set(bytes.nav(bytes.range(rows), 'Format'), 'RowHeight', jsonBytes(height)),
+      queue: (t) => (at(rows)(t).format.rowHeight = height),
+    });
   }
-  for (const m of model.merges ?? []) {
-    ops.push({ bytes: ENTRY_BYTES * 2, queue: (t) => at(m)(t).merge(false) });
+  for (const { address: m, across } of mergeRuns(model.merges ?? [])) {
+    ops.push({
+      bytes: bytes.call(bytes.range(m), 'Merge', jsonBytes([across])),
+      queue: (t) => at(m)(t).merge(across),
+    });
   }
 
   const freeze = model.freeze;
@@ -322,7 +452,7 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
     if (!features.api17) leftOut.add('freezePanes');
     else {
       ops.push({
-        bytes: ENTRY_BYTES * 2,
+        bytes: SMALL_OP,
         queue: (t) => {
           if (freeze.rows > 0 && freeze.cols > 0) {
             t.sheet.freezePanes.freezeAt(t.sheet.getRange(cellRef(freeze.rows - 1, freeze.cols - 1)));
@@ -338,9 +468,10 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
     const temporary = `PlanReconcilerTmp${++tableSerial}`;
     tableNames.push({ temporary, name: table.name });
     ops.push({
-      bytes: ENTRY_BYTES * 3,
+      bytes: SMALL_OP,
       queue: (t) => {
-        const added = t.sheet.tables.add(table.range, true);
+        // A Range of this sheet: an address alone would put the table on the active sheet.
+        const added = t.sheet.tables.add(t.sheet.getRange(table.range), true);
         added.name = temporary;
         added.style = table.style ?? 'TableStyleMedium2';
       },
@@ -350,7 +481,7 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
   if ((model.conditionalFormats ?? []).length > 0 && !features.api16) leftOut.add('conditionalFormat');
   for (const cf of features.api16 ? (model.conditionalFormats ?? []) : []) {
     ops.push({
-      bytes: ENTRY_BYTES * 5 + jsonBytes(cf),
+      bytes: SMALL_OP + jsonBytes(cf),
       queue: (t) => {
         const f = at(cf.range)(t).conditionalFormats.add('Custom');
         f.custom.rule.formula = cf.formula.startsWith('=') ? cf.formula : `=${cf.formula}`;
@@ -364,8 +495,14 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
   const print = model.print;
   if (print && !features.api19) leftOut.add('print');
   if (print && features.api19) {
+    const breaks = [...new Set(print.rowBreaks ?? [])].filter((r) => r > 0);
+    const breakBytes = bytes.call(
+      bytes.reachObject(bytes.nav(bytes.SHEET, 'HorizontalPageBreaks'), 'Add', jsonBytes(['A1048576'])),
+      '',
+      0,
+    );
     ops.push({
-      bytes: ENTRY_BYTES * (5 + (print.rowBreaks?.length ?? 0)),
+      bytes: SMALL_OP * 2 + breaks.length * breakBytes,
       queue: (t) => {
         const layout = t.sheet.pageLayout;
         layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
@@ -387,7 +524,7 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
 
   const visibility = model.visibility ?? 'visible';
   if (visibility !== 'visible') {
-    ops.push({ bytes: ENTRY_BYTES, queue: (t) => (t.sheet.visibility = VISIBILITY[visibility]) });
+    ops.push({ bytes: SMALL_OP, queue: (t) => (t.sheet.visibility = VISIBILITY[visibility]) });
   }
   if (model.protect) leftOut.add('protect');
   return { ops, leftOut: [...leftOut], tableNames };

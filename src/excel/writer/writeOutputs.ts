@@ -6,25 +6,21 @@
  * workbook-level names, and checks the placement against them: a sheet to
  * replace must still be there and carry the add-in's marker, a new sheet's
  * name must still be free. Then every output is written to a new sheet under
- * a temporary name (`~PR 1`), in as many round trips as the payload limit
- * needs (chunks of about 85 % of it). At the end of the last one, after
- * every cell of every output, comes the swap: each replaced sheet is
- * renamed out of the way, the new sheet takes its name and position, the
- * marker names are rewritten, and the old sheets are deleted. Excel stops a
- * round trip at its first failing operation, so the swap runs only once
- * everything is written. 1 + ceil(request bytes ÷ budget) round trips: 3
- * for 1 000 projects under 5 MB. If anything fails, two more round trips
- * put the workbook back as it was (recover()). The user's sheets are never
- * touched.
+ * a temporary name, in as many round trips as the payload limit needs
+ * (stagedWrite.ts), and swapped in at the end of the last one: each replaced
+ * sheet is renamed out of the way, the new sheet takes its name and position,
+ * the marker names are rewritten, and the old sheets are deleted. If anything
+ * fails, two more round trips put the workbook back as it was (recover()).
+ * The user's sheets are never touched.
  */
 import { quoteSheetName } from '../../domain/address';
 import type { Outputs } from '../../domain/outputs';
 import { MARKER_NAMES } from '../../domain/outputs/placement';
 import { readNames } from '../adapter/readWorkbook';
-import type { ExcelContext, ExcelWorksheet } from '../excelApi';
+import type { ExcelContext } from '../excelApi';
 import { ExcelFailure, type LeftOut, type WriteOptions, type WriteResult } from '../gateway';
-import { packChunks, syncOrSplit, type Chunk } from './chunks';
-import { sheetOps, type Features, type OpTarget, type WriteOp } from './sheetOps';
+import { sheetOps, type Features } from './sheetOps';
+import { bandLimits, deleteSheet, freeName, writeStaged, type StagedOp } from './stagedWrite';
 
 export interface WriteConfig {
   /** Bytes a request may have (Excel on the web: 5 MB). */
@@ -36,11 +32,8 @@ export interface WriteConfig {
   readonly payloadRetries: number;
 }
 
-/** The share of the payload limit a round trip is planned to fill (the sizes are estimates). */
-const BUDGET_SHARE = 0.85;
-/** Cells per band: `setCellProperties` fails on the web around 90 000 (office-js #2564). */
-const BAND_CELLS = 40_000;
-const MAX_BAND_BYTES = 2_000_000;
+/** The swap's request bytes: a few renames, moves, names and deletions per output (generous). */
+const SWAP_BYTES_PER_SHEET = 4_096;
 
 interface SheetState {
   readonly name: string;
@@ -57,22 +50,7 @@ interface Job {
   readonly tableNames: readonly { readonly temporary: string; readonly name: string }[];
 }
 
-/** One op of one output. */
-interface TaggedOp extends WriteOp {
-  readonly job: number;
-}
-
 const lower = (s: string) => s.toLowerCase();
-
-function freeName(base: string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const name = `${base} ${n}`;
-    if (!taken.has(lower(name))) {
-      taken.add(lower(name));
-      return name;
-    }
-  }
-}
 
 export async function writeOutputs(
   context: ExcelContext,
@@ -143,38 +121,30 @@ export async function writeOutputs(
   });
 
   // The write, in round trips under the limit.
-  const budget = config.payloadLimit * BUDGET_SHARE;
-  const limits = { bandBytes: Math.min(MAX_BAND_BYTES, budget / 3), bandCells: BAND_CELLS };
   const leftOut = new Set<LeftOut>();
-  const ops: TaggedOp[] = [];
+  const ops: StagedOp[] = [];
   outputs.sheets.forEach(({ sheet }, job) => {
-    const plan = sheetOps(sheet, config.features, limits);
+    const plan = sheetOps(sheet, config.features, bandLimits(config.payloadLimit));
     plan.leftOut.forEach((l) => leftOut.add(l));
     (jobs[job] as { tableNames: Job['tableNames'] }).tableNames = plan.tableNames;
     for (const op of plan.ops) ops.push({ ...op, job });
   });
-  const chunks = packChunks(ops, budget) as Chunk[];
-  if (chunks.length === 0) chunks.push({ ops: [], bytes: 0 });
-  const progress = (total: number) => options.onProgress?.(Math.min(1, trips.count / total));
-  const expected = () => chunks.length + 1;
-  progress(expected());
-
-  const writing = { added: false, retries: { count: 0 } };
-  const swap = () => queueSwap(context, jobs, outputs, existingNames, taken, options);
+  const stage = {
+    temporaries: jobs.map((j) => j.temporary),
+    finalNames: jobs.map((j) => j.name),
+    ops,
+    swap: () => queueSwap(context, jobs, outputs, existingNames, taken, options),
+    swapBytes: SWAP_BYTES_PER_SHEET * (jobs.length + outputs.names.length),
+  };
   try {
-    await writeChunks(context, chunks, 0, {
-      jobs,
-      config,
-      writing,
-      swap,
-      sync,
-      progress: () => progress(expected()),
-    });
+    await writeStaged(context, stage, config, sync, (done, total) =>
+      options.onProgress?.(Math.min(1, (done + 1) / (total + 1))),
+    );
   } catch (e) {
     await recover(context, sheets, jobs, outputs, existingNames);
     throw e;
   }
-  progress(trips.count);
+  options.onProgress?.(1);
   return { sheets: jobs.map((j) => j.name), leftOut: [...leftOut], syncs: trips.count };
 }
 
@@ -201,8 +171,8 @@ function queueSwap(
   for (const j of jobs) worksheets.getItem(j.temporary).name = j.name;
   retire.forEach((j, k) => (worksheets.getItem(j.name).position = j.replaces!.position + k));
   for (const n of outputs.names) {
-    if (existingNames.some((e) => lower(e.name) === lower(n.name)))
-      names.getItemOrNullObject(n.name).delete();
+    // It was there in round trip 1; a name a co-author removed since fails the swap (and recovers).
+    if (existingNames.some((e) => lower(e.name) === lower(n.name))) names.getItem(n.name).delete();
     names.add(n.name, `=${quoteSheetName(n.sheet)}!${n.ref}`);
   }
   for (const j of retire) worksheets.getItem(j.replaces!.id).delete();
@@ -210,70 +180,6 @@ function queueSwap(
     for (const t of j.tableNames) worksheets.getItem(j.name).tables.getItem(t.temporary).name = t.name;
   }
   if (options.activate !== undefined) worksheets.getItem(options.activate).activate();
-}
-
-interface ChunkRun {
-  readonly jobs: Job[];
-  readonly config: WriteConfig;
-  readonly writing: { added: boolean; readonly retries: { count: number } };
-  readonly swap: () => void;
-  readonly sync: () => Promise<void>;
-  readonly progress: () => void;
-}
-
-/**
- * One round trip per chunk; the first also adds the temporary sheets.
- * Recursion rather than a loop: a chunk rejected as too large is split in
- * two and retried in its place.
- */
-async function writeChunks(
-  context: ExcelContext,
-  chunks: Chunk[],
-  index: number,
-  run: ChunkRun,
-): Promise<void> {
-  if (index >= chunks.length) return;
-  const { jobs, config, writing } = run;
-  const worksheets = context.workbook.worksheets;
-  const chunk = chunks[index];
-  if (!writing.added) {
-    if (config.features.api19) context.application.suspendScreenUpdatingUntilNextSync();
-    for (const j of jobs) worksheets.add(j.temporary);
-  }
-  if (config.features.api16 && chunk.ops.some((op) => op.formulas)) {
-    context.application.suspendApiCalculationUntilNextSync();
-  }
-  const sheets = new Map<number, ExcelWorksheet>();
-  const sheetOf = (job: number) => {
-    let ws = sheets.get(job);
-    if (!ws) sheets.set(job, (ws = worksheets.getItem(jobs[job].temporary)));
-    return ws;
-  };
-  const byName = new Map(jobs.map((j, i) => [lower(j.name), i]));
-  const targets = new Map<number, OpTarget>();
-  const targetOf = (job: number): OpTarget => {
-    let t = targets.get(job);
-    if (!t) {
-      t = {
-        sheet: sheetOf(job),
-        sheetFor: (name) => {
-          const other = byName.get(lower(name));
-          return other === undefined ? worksheets.getItem(name) : sheetOf(other);
-        },
-      };
-      targets.set(job, t);
-    }
-    return t;
-  };
-  for (const op of chunk.ops as readonly TaggedOp[]) op.queue(targetOf(op.job));
-  const last = index === chunks.length - 1;
-  if (last) run.swap();
-  if ((await syncOrSplit(run.sync, chunks, index, writing.retries, config.payloadRetries)) === 'split') {
-    return writeChunks(context, chunks, index, run);
-  }
-  writing.added = true;
-  run.progress();
-  return writeChunks(context, chunks, index + 1, run);
 }
 
 /**
@@ -293,8 +199,10 @@ async function recover(
   const worksheets = context.workbook.worksheets;
   const names = context.workbook.names;
   try {
-    worksheets.load('items/name,items/id');
+    worksheets.load('items/name,items/id,items/visibility');
+    names.load('items/name');
     await context.sync();
+    const namesNow = new Set(names.items.map((n) => lower(n.name)));
     const known = new Set(before.map((s) => s.id));
     const ours = new Set(jobs.flatMap((j) => [lower(j.temporary), lower(j.name)]));
     const added = worksheets.items.filter((ws) => !known.has(ws.id) && ours.has(lower(ws.name)));
@@ -312,14 +220,14 @@ async function recover(
     }
     const changed = replaced;
     const touched = added.length > 0 || changed.some((r) => now.get(r.id)!.name !== r.name);
-    for (const ws of added) worksheets.getItem(ws.id).delete();
+    for (const ws of added) deleteSheet(worksheets.getItem(ws.id), ws.visibility);
     for (const r of changed) {
       const ws = worksheets.getItem(r.id);
       ws.name = r.name;
       ws.position = r.position;
     }
     if (touched) {
-      for (const n of outputs.names) names.getItemOrNullObject(n.name).delete();
+      for (const n of outputs.names) if (namesNow.has(lower(n.name))) names.getItem(n.name).delete();
       for (const n of outputs.names) {
         const old = existingNames.find((e) => lower(e.name) === lower(n.name));
         if (old) names.add(old.name, old.formula);

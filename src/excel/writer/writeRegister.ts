@@ -3,27 +3,26 @@
  * Office.js so that a co-author's edit is never overwritten and a failure
  * leaves the workbook as it was.
  *
- * Round trip 1 reads the sheet list, the workbook's tables and names, and
- * the register sheet's used range (values only, exactly as `read()` reads it,
- * so that its fingerprint is the one `read()` gave the pane). The write is
- * refused, with nothing written, when the register is not what `basedOn`
- * says (`changed`), when its format version is newer than this add-in knows,
- * or when a table name the register needs is taken elsewhere. Then the new
- * register is written to a new sheet under a temporary name, in as many
- * round trips as the payload limit needs (chunks as in writeOutputs.ts). At
- * the end of the last one comes the swap: the old sheet's tables renamed out
- * of the way (unprotecting it first when it is protected), the old sheet
- * renamed out of the way, the new tables and sheet given their names, the new
- * sheet moved to the old one's place and protected, and the old sheet deleted
- * last: Excel stops a round trip at its first failing operation, and
- * everything before the deletion can be undone. 2 round trips below the
- * limit (1 000 entries included); if anything fails, two more put the
- * workbook back as it was (recover()).
+ * Round trip 1 reads the sheet list, the workbook's tables and names, and,
+ * when the edit started from a register, that sheet's protection and used
+ * range (values only, exactly as `read()` reads it, so that its fingerprint
+ * is the one `read()` gave the pane). The write is refused, with nothing
+ * written, when the register is not what `basedOn` says (`changed`), when its
+ * format version is newer than this add-in knows, or when a table name the
+ * register needs is taken elsewhere. Then the new register is written to a
+ * new sheet under a temporary name (stagedWrite.ts), and at the end of the
+ * last round trip comes the swap: the old sheet's tables renamed out of the
+ * way (unprotecting it first when it is protected), the old sheet renamed out
+ * of the way, the new tables and sheet given their names, the new sheet moved
+ * to the old one's place and protected, and the old sheet deleted last: Excel
+ * stops a round trip at its first failing action, and everything before the
+ * deletion can be undone. 2 round trips below the limit (1 000 entries
+ * included); if anything fails, two more put the workbook back as it was
+ * (recover()).
  *
- * Office.js members used here that excelApi.ts does not declare (worksheet
- * protection, `workbook.tables`, `Table.worksheet`, all ExcelApi 1.1–1.2)
- * are typed locally below; the adapter requires ExcelApi 1.4, so they are
- * always there and protection is never left out.
+ * The register is written very hidden: Excel's menus cannot unhide it (the
+ * pane can, `showRegister`), and a very hidden sheet cannot be deleted, so the
+ * swap makes the old one merely hidden first (office-js #365).
  */
 import { cellRef } from '../../domain/address';
 import type { CellModel, SheetModel } from '../../domain/model';
@@ -40,11 +39,11 @@ import {
 import type { SheetSnapshot } from '../../domain/snapshot';
 import { BLOCK_BYTES, estimatedBytesPerRow, MEASURED_MARGIN, measuredBytesPerRow } from '../adapter/blocks';
 import { toCellValues } from '../adapter/convert';
-import { isPayloadTooLarge } from '../errors';
+import { isOfficeError, isPayloadTooLarge } from '../errors';
 import type { ExcelContext, ExcelProtectionOptions, ExcelRange, ExcelWorksheet } from '../excelApi';
 import { ExcelFailure, type RegisterWriteOptions, type RegisterWriteResult } from '../gateway';
-import { packChunks, syncOrSplit, type Chunk } from './chunks';
-import { sheetOps, type Features, type WriteOp } from './sheetOps';
+import { sheetOps, type Features } from './sheetOps';
+import { bandLimits, deleteSheet, freeName, writeStaged } from './stagedWrite';
 
 export interface RegisterWriteConfig {
   /** Bytes a request or response may have (Excel on the web: 5 MB). */
@@ -59,13 +58,13 @@ export interface RegisterWriteConfig {
 /**
  * What the register sheet allows once protected: nothing but selecting (the default of Excel's
  * Protect Sheet, spelled out). Without a password: against accidental edits, not as security.
+ * These options are ExcelApi 1.2; `allowEditObjects`, `allowEditScenarios` and `selectionMode`
+ * are 1.7 and are only given where Excel has them (`protection()`).
  */
 const PROTECTION: ExcelProtectionOptions = {
   allowAutoFilter: false,
   allowDeleteColumns: false,
   allowDeleteRows: false,
-  allowEditObjects: false,
-  allowEditScenarios: false,
   allowFormatCells: false,
   allowFormatColumns: false,
   allowFormatRows: false,
@@ -76,12 +75,27 @@ const PROTECTION: ExcelProtectionOptions = {
   allowSort: false,
 };
 
-/** The share of the payload limit a write round trip is planned to fill (as writeOutputs). */
-const BUDGET_SHARE = 0.85;
+/** The register's protection options for an Excel with (or without) ExcelApi 1.7. */
+function protection(features: Features): ExcelProtectionOptions {
+  return features.api17
+    ? { ...PROTECTION, allowEditObjects: false, allowEditScenarios: false, selectionMode: 'Normal' }
+    : { ...PROTECTION };
+}
+
+/** Options as read back from a sheet, keeping only those this Excel has (to protect it again). */
+function supportedOptions(options: ExcelProtectionOptions, features: Features): ExcelProtectionOptions {
+  if (features.api17) return options;
+  const { allowEditObjects, allowEditScenarios, selectionMode, ...rest } = options;
+  void allowEditObjects;
+  void allowEditScenarios;
+  void selectionMode;
+  return rest;
+}
+
 /** The share a read round trip is planned to fill (as readWorkbook). */
 const READ_SHARE = 0.92;
-const BAND_CELLS = 40_000;
-const MAX_BAND_BYTES = 2_000_000;
+/** The swap's request bytes (generous: a dozen renames, a protection and a deletion). */
+const SWAP_BYTES = 16_384;
 const DIMENSIONS = 'rowIndex,columnIndex,rowCount,columnCount';
 /** The names the register's tables must have; table names are unique in the workbook. */
 const TABLE_NAMES = [PROJECTS_TABLE, SOURCES_TABLE] as const;
@@ -127,44 +141,55 @@ interface QueuedRegister {
   readonly values: boolean;
 }
 
-/** Loads what the write needs of a (possibly null) register sheet; its values when `values`. */
+/**
+ * Loads what the write needs of the register sheet (one that exists: nothing is called on a
+ * possible null object), its values when `values`.
+ */
 function queueRegister(sheet: ExcelWorksheet, values: boolean): QueuedRegister {
   sheet.load('id');
   sheet.protection.load('protected,options');
-  // Values only, as read() does: a sheet formatted far down does not count.
-  const used = sheet.getUsedRangeOrNullObject(true);
+  // Values only, as read() does: a sheet formatted far down does not count. A1 when blank.
+  const used = sheet.getUsedRange(true);
   used.load(values ? `${DIMENSIONS},values` : DIMENSIONS);
   return { sheet, used, values };
 }
 
+function isNotFound(e: unknown): boolean {
+  return isOfficeError(e) && e.code === 'ItemNotFound';
+}
+
 /**
- * Round trip 1 (once more without the values when the response was too large): the sheet list,
- * tables and names, and the sheet named `Prosjektregister` with its values. A register found
- * under another spelling (`' Prosjektregister'`: findRegisterSheet trims) costs one more.
+ * Round trip 1: the sheet list, tables and names, and (when a register is expected) the sheet
+ * named `Prosjektregister` with its values. Once more without the values when the answer was
+ * too large, or without the register when it is gone; one more for a register found under
+ * another spelling (`' Prosjektregister'`: findRegisterSheet trims).
  */
 export async function readWorkbookNow(
   context: ExcelContext,
   config: RegisterWriteConfig,
   trips: { count: number },
+  expectRegister = true,
 ): Promise<WorkbookNow> {
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
-  const first = async (values: boolean): Promise<QueuedRegister> => {
+  const first = async (values: boolean, register: boolean): Promise<QueuedRegister | null> => {
     worksheets.load('items/name,items/id,items/position,items/visibility');
     workbook.names.load('items/name');
     workbook.tables.load('items/name,items/worksheet/id');
-    const guess = queueRegister(worksheets.getItemOrNullObject(REGISTER_SHEET), values);
+    const guess = register ? queueRegister(worksheets.getItem(REGISTER_SHEET), values) : null;
     trips.count++;
     try {
       await context.sync();
     } catch (e) {
       // A register too large for one response: read it in blocks instead.
-      if (values && isPayloadTooLarge(e)) return first(false);
+      if (values && isPayloadTooLarge(e)) return first(false, register);
+      // No sheet of that name (any more): the list alone; the register, if any, is found in it.
+      if (register && isNotFound(e)) return first(values, false);
       throw e;
     }
     return guess;
   };
-  const guess = await first(true);
+  const guess = await first(true, expectRegister);
 
   const sheets: SheetState[] = worksheets.items.map((ws) => ({
     name: ws.name,
@@ -182,7 +207,7 @@ export async function readWorkbookNow(
   const state = sheets.find((s) => s.name === found.name)!;
 
   let queued = guess;
-  if (guess.sheet.isNullObject || guess.sheet.id !== state.id) {
+  if (queued === null || queued.sheet.id !== state.id) {
     const load = async (values: boolean): Promise<QueuedRegister> => {
       const q = queueRegister(worksheets.getItem(state.id), values);
       trips.count++;
@@ -198,18 +223,23 @@ export async function readWorkbookNow(
   }
 
   let snapshot: SheetSnapshot = { name: state.name, origin: { row: 0, col: 0 }, values: [] };
-  if (!queued.used.isNullObject) {
-    const d: Dimensions = {
-      rowIndex: queued.used.rowIndex,
-      columnIndex: queued.used.columnIndex,
-      rowCount: queued.used.rowCount,
-      columnCount: queued.used.columnCount,
-    };
-    // Over the cell limit Excel may answer null values instead of failing (OFFICEJS.md).
-    const whole = queued.values && d.rowCount * d.columnCount <= config.maxCellsPerRead;
-    const values = whole
-      ? queued.used.values
-      : await readBlocks(context, queued.sheet, d, config, trips, { rows: [], retries: 0 });
+  const d: Dimensions = {
+    rowIndex: queued.used.rowIndex,
+    columnIndex: queued.used.columnIndex,
+    rowCount: queued.used.rowCount,
+    columnCount: queued.used.columnCount,
+  };
+  // Over the cell limit Excel may answer null values instead of failing (OFFICEJS.md).
+  const whole =
+    queued.values &&
+    d.rowCount * d.columnCount <= config.maxCellsPerRead &&
+    Array.isArray(queued.used.values);
+  const values = whole
+    ? queued.used.values
+    : await readBlocks(context, queued.sheet, d, config, trips, { rows: [], retries: 0 });
+  // A blank sheet's used range is an empty A1.
+  const blank = d.rowCount === 1 && d.columnCount === 1 && (values[0]?.[0] === '' || values[0]?.[0] == null);
+  if (!blank) {
     snapshot = {
       name: state.name,
       origin: { row: d.rowIndex, col: d.columnIndex },
@@ -325,16 +355,6 @@ export function writtenFingerprint(model: SheetModel): string {
   });
 }
 
-function freeName(base: string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const name = `${base} ${n}`;
-    if (!taken.has(lower(name))) {
-      taken.add(lower(name));
-      return name;
-    }
-  }
-}
-
 /** Refuses the write, with nothing written, when the workbook is not what the edit was based on. */
 function check(now: WorkbookNow, options: RegisterWriteOptions): void {
   const { register } = now;
@@ -440,15 +460,13 @@ export async function writeRegister(
   };
 
   // Round trip 1: what is there now (a co-author may have changed it since the pane read it).
-  const now = await readWorkbookNow(context, config, trips);
+  const now = await readWorkbookNow(context, config, trips, options.basedOn !== null);
   check(now, options);
 
   const model = registerWriteModel(register);
   const fingerprint = writtenFingerprint(model);
-  const budget = config.payloadLimit * BUDGET_SHARE;
-  const limits = { bandBytes: Math.min(MAX_BAND_BYTES, budget / 3), bandCells: BAND_CELLS };
   // `protect` is done at the swap (after the tables are named), not by sheetOps.
-  const ops = sheetOps(model, config.features, limits);
+  const ops = sheetOps(model, config.features, bandLimits(config.payloadLimit));
 
   const takenSheets = new Set(now.sheets.map((s) => lower(s.name)));
   const takenTables = new Set([...now.tables.map((t) => lower(t.name)), ...now.names.map(lower)]);
@@ -462,20 +480,20 @@ export async function writeRegister(
     oldTables: old
       ? now.tables
           .filter((t) => t.sheetId === old.id && TABLE_NAMES.some((n) => lower(n) === lower(t.name)))
-          .map((t) => ({ name: t.name, temporary: freeName('PlanReconcilerOld', takenTables) }))
+          .map((t) => ({ name: t.name, temporary: freeName('PlanReconcilerOld', takenTables, '') }))
       : [],
     features: config.features,
   };
 
-  const chunks = packChunks(ops.ops, budget) as Chunk[];
-  if (chunks.length === 0) chunks.push({ ops: [], bytes: 0 });
+  const stage = {
+    temporaries: [plan.temporary],
+    finalNames: [REGISTER_SHEET],
+    ops: ops.ops.map((op) => ({ ...op, job: 0 })),
+    swap: () => queueSwap(context, plan),
+    swapBytes: SWAP_BYTES,
+  };
   try {
-    await writeChunks(context, chunks, 0, {
-      plan,
-      config,
-      sync,
-      writing: { added: false, retries: { count: 0 } },
-    });
+    await writeStaged(context, stage, config, sync);
   } catch (e) {
     if ((await recover(context, plan)) === 'finished') return { fingerprint, syncs: trips.count };
     throw e;
@@ -499,7 +517,7 @@ function queueSwap(context: ExcelContext, plan: Plan): void {
       if (old.protected) sheet.protection.unprotect();
       for (const t of plan.oldTables) sheet.tables.getItem(t.name).name = t.temporary;
     }
-    // A very hidden sheet cannot be deleted (office-js #365).
+    // A very hidden sheet cannot be deleted (office-js #365): hidden now, deleted last.
     if (old.visibility === 'VeryHidden') sheet.visibility = 'Hidden';
     sheet.name = plan.retired;
   }
@@ -508,43 +526,9 @@ function queueSwap(context: ExcelContext, plan: Plan): void {
   sheet.name = REGISTER_SHEET;
   if (old) sheet.position = old.position;
   // Protected after its tables are named (a protected sheet's tables cannot be changed).
-  sheet.protection.protect(
-    plan.features.api17 ? { ...PROTECTION, selectionMode: 'Normal' } : { ...PROTECTION },
-  );
+  sheet.protection.protect(protection(plan.features));
   // Last: the one operation that cannot be undone.
   if (old) worksheets.getItem(old.id).delete();
-}
-
-interface ChunkRun {
-  readonly plan: Plan;
-  readonly config: RegisterWriteConfig;
-  readonly sync: () => Promise<void>;
-  readonly writing: { added: boolean; readonly retries: { count: number } };
-}
-
-/**
- * One round trip per chunk; the first also adds the new sheet, the last ends with the swap.
- * Recursion rather than a loop: a chunk rejected as too large is split in two and retried.
- */
-async function writeChunks(
-  context: ExcelContext,
-  chunks: Chunk[],
-  index: number,
-  run: ChunkRun,
-): Promise<void> {
-  if (index >= chunks.length) return;
-  const { plan, config, writing } = run;
-  const worksheets = context.workbook.worksheets;
-  const chunk = chunks[index];
-  const sheet = writing.added ? worksheets.getItem(plan.temporary) : worksheets.add(plan.temporary);
-  const target = { sheet, sheetFor: (name: string) => worksheets.getItem(name) };
-  for (const op of chunk.ops as readonly WriteOp[]) op.queue(target);
-  if (index === chunks.length - 1) queueSwap(context, plan);
-  if ((await syncOrSplit(run.sync, chunks, index, writing.retries, config.payloadRetries)) === 'split') {
-    return writeChunks(context, chunks, index, run);
-  }
-  writing.added = true;
-  return writeChunks(context, chunks, index + 1, run);
 }
 
 /**
@@ -559,11 +543,22 @@ async function recover(context: ExcelContext, plan: Plan): Promise<'undone' | 'f
   const worksheets = workbook.worksheets;
   const old = plan.before.register;
   try {
-    worksheets.load('items/name,items/id,items/position,items/visibility');
-    workbook.tables.load('items/name,items/worksheet/id');
-    const oldSheet = old ? worksheets.getItemOrNullObject(old.id) : null;
-    oldSheet?.protection.load('protected');
-    await context.sync();
+    // What is there now, and the old register's protection while it is there: nothing is asked
+    // of a sheet that may be gone (if it is, the round trip is made again without it).
+    const look = async (withOld: boolean) => {
+      worksheets.load('items/name,items/id,items/position,items/visibility');
+      workbook.tables.load('items/name,items/worksheet/id');
+      const protection = old && withOld ? worksheets.getItem(old.id).protection : null;
+      protection?.load('protected');
+      try {
+        await context.sync();
+      } catch (e) {
+        if (protection && isNotFound(e)) return look(false);
+        throw e;
+      }
+      return protection;
+    };
+    const oldProtection = await look(true);
 
     const known = new Set(plan.before.sheets.map((s) => s.id));
     const ours = new Set([lower(plan.temporary), lower(REGISTER_SHEET)]);
@@ -571,8 +566,8 @@ async function recover(context: ExcelContext, plan: Plan): Promise<'undone' | 'f
     const oldNow = old ? worksheets.items.find((ws) => ws.id === old.id) : undefined;
     if (old && !oldNow && added.some((ws) => ws.name === REGISTER_SHEET)) return 'finished';
 
-    for (const ws of added) worksheets.getItem(ws.id).delete();
-    if (old && oldNow && oldSheet) {
+    for (const ws of added) deleteSheet(worksheets.getItem(ws.id), ws.visibility);
+    if (old && oldNow && oldProtection) {
       const sheet = worksheets.getItem(old.id);
       const onOld = new Set(
         workbook.tables.items.filter((t) => t.worksheet.id === old.id).map((t) => lower(t.name ?? '')),
@@ -584,9 +579,8 @@ async function recover(context: ExcelContext, plan: Plan): Promise<'undone' | 'f
       const shift = added.filter((ws) => ws.position < oldNow.position).length;
       if (oldNow.position - shift !== old.position) sheet.position = old.position;
       if (oldNow.visibility !== old.visibility) sheet.visibility = old.visibility;
-      if (old.protected && !oldSheet.protection.protected) {
-        const { selectionMode, ...rest } = old.options;
-        sheet.protection.protect(plan.features.api17 && selectionMode ? { ...rest, selectionMode } : rest);
+      if (old.protected && !oldProtection.protected) {
+        sheet.protection.protect(supportedOptions(old.options, plan.features));
       }
     }
     await context.sync();

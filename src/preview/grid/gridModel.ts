@@ -1,5 +1,5 @@
 /**
- * What the preview's grid draws for one sheet of the fake: the rows and columns to show, each
+ * What the preview's grid draws for one sheet of the host: the rows and columns to show, each
  * cell's displayed text and look, merged areas, and the selection. Pure: the grid component
  * renders this and nothing else.
  *
@@ -7,7 +7,7 @@
  * starts at A1, or is moved so that the selection is inside it.
  */
 import { columnLetters, parseCellRef } from '../../domain/address';
-import type { FakeCellView, FakeSheetView } from '../../fake';
+import type { HostCellView, HostSheetView } from '../../host';
 
 /** A rectangle of cells, 0-based. */
 export interface Rect {
@@ -17,7 +17,7 @@ export interface Rect {
   readonly cols: number;
 }
 
-/** How a cell looks: the formats the fake stores, as the grid can draw them. */
+/** How a cell looks: the formats the host stores, as the grid can draw them. */
 export interface CellLook {
   readonly bold: boolean;
   readonly italic: boolean;
@@ -36,7 +36,7 @@ export interface GridCell {
   readonly col: number;
   /** `B9`. */
   readonly address: string;
-  /** What the cell shows, as the fake renders it (its number format applied). */
+  /** What the cell shows, as the host renders it (its number format applied). */
   readonly text: string;
   readonly look: CellLook;
   readonly rowSpan: number;
@@ -65,7 +65,7 @@ export interface GridModel {
   readonly sheet: string;
   readonly columns: readonly GridColumn[];
   readonly rows: readonly GridRow[];
-  /** The sheet's selection as the fake states it (`B9`, `A1:C3`), or '' when unreadable. */
+  /** The sheet's selection as the host states it (`B9`, `A1:C3`), or '' when unreadable. */
   readonly selection: string;
   /** Rows shown (1-based, inclusive) of how many the sheet uses; `clipped` when not all are shown. */
   readonly shownRows: { readonly first: number; readonly last: number; readonly total: number };
@@ -126,7 +126,7 @@ function span(used: number, selStart: number, selEnd: number, pad: number, min: 
   return { first, count: max };
 }
 
-export function lookOf(cell: FakeCellView): CellLook {
+export function lookOf(cell: HostCellView): CellLook {
   const f = cell.format;
   const v = cell.value;
   const general = typeof v === 'number' ? 'right' : v !== null && typeof v !== 'string' ? 'center' : 'left';
@@ -152,7 +152,7 @@ export function lookOf(cell: FakeCellView): CellLook {
 
 const BLANK: CellLook = { bold: false, italic: false, align: 'left', indent: 0, wrap: false };
 
-export function gridModel(view: FakeSheetView, limits: GridLimits = DEFAULT_LIMITS): GridModel {
+export function gridModel(view: HostSheetView, limits: GridLimits = DEFAULT_LIMITS): GridModel {
   const selection = parseRange(view.selection);
   const rowSpan = span(
     view.rowCount,
@@ -174,7 +174,7 @@ export function gridModel(view: FakeSheetView, limits: GridLimits = DEFAULT_LIMI
   const lastRow = window.row + window.rows;
   const lastCol = window.col + window.cols;
 
-  const cells = new Map<number, FakeCellView>();
+  const cells = new Map<number, HostCellView>();
   const key = (row: number, col: number) => row * 20_000 + col;
   for (const c of view.cells) {
     if (contains(window, c.row, c.col)) cells.set(key(c.row, c.col), c);

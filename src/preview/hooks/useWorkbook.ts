@@ -1,18 +1,20 @@
 /**
  * Which workbook the preview has open: the sample at start, or an .xlsx the user opened. Each is
- * a FakeWorkbook with the real Office.js adapter on top, so the pane reads it as it reads Excel.
- * Opening a file never throws: what is wrong with it becomes `error`, and the open workbook stays.
+ * an in-memory Excel host, served to the add-in's Office.js adapter through Microsoft's own
+ * client (loaded by preview.html), so the pane reads it as it reads Excel. Opening a file never
+ * throws: what is wrong with it becomes `error`, and the open workbook stays.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createExcelGateway } from '../../excel/excelGateway';
 import type { WorkbookGateway } from '../../excel/gateway';
-import { FakeWorkbook } from '../../fake';
+import { ExcelHost, type HostProfile } from '../../host';
+import { browserClient } from '../../host/client/browser';
 import { sampleWorkbookModel } from '../../sample/sampleWorkbook';
 import type { LoadErrorReason } from '../strings';
 import type { XlsxRead } from '../xlsx/readXlsx';
 
 export interface OpenWorkbook {
-  readonly fake: FakeWorkbook;
+  readonly host: ExcelHost;
   readonly gateway: WorkbookGateway;
   /** The file's name; null for the sample. */
   readonly fileName: string | null;
@@ -34,12 +36,12 @@ export interface WorkbookState {
   dismissError(): void;
 }
 
-function open(fake: FakeWorkbook, fileName: string | null): OpenWorkbook {
-  return { fake, gateway: createExcelGateway(fake.run, { isSetSupported: fake.isSetSupported }), fileName };
+function open(host: ExcelHost, fileName: string | null): OpenWorkbook {
+  return { host, gateway: createExcelGateway(host.run, { isSetSupported: host.isSetSupported }), fileName };
 }
 
-const sample = (latencyMs: number) =>
-  open(FakeWorkbook.fromModel(sampleWorkbookModel(), { latencyMs }), null);
+const sample = (latencyMs: number, profile: HostProfile) =>
+  open(ExcelHost.fromModel(sampleWorkbookModel(), browserClient(profile), { latencyMs }), null);
 
 /** The file's bytes through ExcelJS, in its own chunk; a chunk that cannot be fetched is a failure too. */
 async function readFile(file: File): Promise<XlsxRead> {
@@ -54,8 +56,8 @@ async function readFile(file: File): Promise<XlsxRead> {
   }
 }
 
-export function useWorkbook(latencyMs: number): WorkbookState {
-  const [workbook, setWorkbook] = useState(() => sample(latencyMs));
+export function useWorkbook(latencyMs: number, profile: HostProfile): WorkbookState {
+  const [workbook, setWorkbook] = useState(() => sample(latencyMs, profile));
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<LoadError | null>(null);
   // Only the newest request may open its workbook (a slow file must not replace a later one).
@@ -65,8 +67,8 @@ export function useWorkbook(latencyMs: number): WorkbookState {
     request.current++;
     setReading(null);
     setError(null);
-    setWorkbook(sample(latencyMs));
-  }, [latencyMs]);
+    setWorkbook(sample(latencyMs, profile));
+  }, [latencyMs, profile]);
 
   const openFile = useCallback(
     async (file: File) => {
@@ -76,11 +78,20 @@ export function useWorkbook(latencyMs: number): WorkbookState {
       const read = await readFile(file);
       if (id !== request.current) return;
       setReading(null);
-      if (read.ok) setWorkbook(open(FakeWorkbook.fromSnapshot(read.snapshot, { latencyMs }), file.name));
-      else setError({ fileName: file.name, reason: read.reason, detail: read.detail });
+      if (read.ok) {
+        setWorkbook(
+          open(ExcelHost.fromSnapshot(read.snapshot, browserClient(profile), { latencyMs }), file.name),
+        );
+      } else setError({ fileName: file.name, reason: read.reason, detail: read.detail });
     },
-    [latencyMs],
+    [latencyMs, profile],
   );
+
+  // The workbook replaced stops answering; the open one is there for the browser test to inspect.
+  useEffect(() => {
+    (window as { previewHost?: ExcelHost }).previewHost = workbook.host;
+    return () => workbook.host.close();
+  }, [workbook]);
 
   const dismissError = useCallback(() => setError(null), []);
   return { workbook, reading, error, loadSample, openFile, dismissError };

@@ -3,7 +3,7 @@
  * whole columns `A:C`, whole rows `2:4`, and `Sheet!A1` with the sheet
  * quoted when it is not a plain word (`'Finansiering 2012'!B4`).
  */
-import { cellRef, columnLetters, quoteSheetName } from '../domain/address';
+import { cellRef, columnLetters, quoteSheetName } from '../../domain/address';
 
 /** A rectangle of cells, 0-based. */
 export interface Rect {

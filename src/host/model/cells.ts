@@ -3,7 +3,7 @@
  * constant or a formula (and the formula's last result), and the formats
  * the add-in reads or writes. Empty cells are not stored.
  */
-import type { CellValue } from '../domain/snapshot';
+import type { CellValue } from '../../domain/snapshot';
 import type { Rect } from './rangeAddress';
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -72,6 +72,8 @@ export interface CellData extends CellFormat {
    * formula (instead of `#NAME?`).
    */
   fromFile?: boolean;
+  /** Written while calculation was suspended: `value` is the old result until recalculated (state.ts). */
+  uncalculated?: boolean;
   hyperlink?: CellHyperlink;
 }
 
@@ -83,7 +85,9 @@ export function hasFormat(cell: CellData): boolean {
   return FORMAT_KEYS.some((k) => cell[k] !== undefined);
 }
 
-export interface FakeTableData {
+export interface TableData {
+  /** Stable across renames, like `Table.id`. */
+  readonly id: string;
   name: string;
   /** `A3:N14` */
   range: string;
@@ -91,7 +95,7 @@ export interface FakeTableData {
   style: string;
 }
 
-export interface FakeConditionalFormatData {
+export interface ConditionalFormatData {
   /** `H5:H20` */
   range: string;
   type: string;
@@ -102,22 +106,22 @@ export interface FakeConditionalFormatData {
   bold: boolean | null;
 }
 
-export interface FakeChartSeriesData {
+export interface ChartSeriesData {
   name: string | null;
   /** Qualified addresses (`'Sammendrag'!C5:C8`), resolved when set. */
   values: string | null;
   categories: string | null;
 }
 
-export interface FakeChartData {
+export interface ChartData {
   type: string;
   title: string | null;
-  series: FakeChartSeriesData[];
+  series: ChartSeriesData[];
   /** Top-left cell, `E5`. */
   position: string | null;
 }
 
-export interface FakePageLayoutData {
+export interface PageLayoutData {
   orientation?: string;
   paperSize?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
@@ -129,7 +133,7 @@ export interface FakePageLayoutData {
  * `WorksheetProtectionOptions` (ExcelApi 1.2; `selectionMode` 1.7): what a protected sheet still
  * lets the user do. Stored, not enforced beyond writes (see state.ts `guard`).
  */
-export interface FakeProtectionOptions {
+export interface ProtectionOptions {
   allowAutoFilter?: boolean;
   allowDeleteColumns?: boolean;
   allowDeleteRows?: boolean;
@@ -148,7 +152,7 @@ export interface FakeProtectionOptions {
 }
 
 /** Excel's defaults (Review > Protect Sheet as offered): nothing allowed but selecting. */
-export const DEFAULT_PROTECTION_OPTIONS: Readonly<Required<FakeProtectionOptions>> = {
+export const DEFAULT_PROTECTION_OPTIONS: Readonly<Required<ProtectionOptions>> = {
   allowAutoFilter: false,
   allowDeleteColumns: false,
   allowDeleteRows: false,
@@ -173,7 +177,7 @@ export class SheetData {
   visibility: SheetVisibility = 'Visible';
   isProtected = false;
   /** The options of the sheet's protection (the last ones set; Excel's defaults before). */
-  protectionOptions: Required<FakeProtectionOptions> = { ...DEFAULT_PROTECTION_OPTIONS };
+  protectionOptions: Required<ProtectionOptions> = { ...DEFAULT_PROTECTION_OPTIONS };
   /** The protection's password; null when protected without one (or not protected). */
   protectionPassword: string | null = null;
   /** Sparse: `rows[r]?.[c]`. */
@@ -185,10 +189,10 @@ export class SheetData {
   readonly merges: Rect[] = [];
   /** Frozen rows and columns at the top left; null when none. */
   freeze: { rows: number; cols: number } | null = null;
-  readonly tables: FakeTableData[] = [];
-  readonly conditionalFormats: FakeConditionalFormatData[] = [];
-  readonly charts: FakeChartData[] = [];
-  readonly pageLayout: FakePageLayoutData = {};
+  readonly tables: TableData[] = [];
+  readonly conditionalFormats: ConditionalFormatData[] = [];
+  readonly charts: ChartData[] = [];
+  readonly pageLayout: PageLayoutData = {};
   /** 0-based rows with a manual page break above them. */
   readonly rowBreaks: number[] = [];
   /** The sheet's selection, kept when another sheet is active (as Excel does). */

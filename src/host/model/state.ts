@@ -5,11 +5,11 @@
  * rules (input.ts). Every write records how to undo it, so that a sync that
  * fails as a whole (payload too large) applies nothing.
  */
-import type { CellValue } from '../domain/snapshot';
-import { isCellError } from '../domain/snapshot';
-import { quoteSheetName } from '../domain/address';
+import type { CellValue } from '../../domain/snapshot';
+import { isCellError } from '../../domain/snapshot';
+import { quoteSheetName } from '../../domain/address';
 import { SheetData, type CellData, type CellFormat } from './cells';
-import { FakeOfficeError, invalidArgument } from './errors';
+import { HostError, invalidArgument } from './errors';
 import { evaluateFormula, UNSUPPORTED } from './formula';
 import { interpretInput } from './input';
 import { formatValue } from './numberFormat';
@@ -43,6 +43,18 @@ export class WorkbookState {
   /** Bumped on every content change; formula results are recalculated lazily against it. */
   version = 0;
   private readonly evaluating = new Set<CellData>();
+  /**
+   * `Application.suspendApiCalculationUntilNextSync()` (ExcelApi 1.6) is in force: the rest of
+   * the request writes formulas without calculating them (set and cleared by the executor).
+   */
+  calculationSuspended = false;
+  /**
+   * Formula cells written while calculation was suspended: they keep showing their old result
+   * (0 for a new formula) until `Application.calculate()`, or until Excel next recalculates on
+   * its own, which it does after any later change made with calculation on (Microsoft: "Once
+   * set, it is the developer's responsibility to re-calc the workbook").
+   */
+  private readonly uncalculated = new Set<CellData>();
 
   /** Excel's sheet names are unique without regard to case. */
   sheet(name: string): SheetData | undefined {
@@ -52,10 +64,7 @@ export class WorkbookState {
 
   addSheet(name: string, journal?: Journal): SheetData {
     if (this.sheet(name)) {
-      throw new FakeOfficeError(
-        'ItemAlreadyExists',
-        `A resource with the same name or identifier already exists. (${name})`,
-      );
+      throw new HostError('ItemAlreadyExists', name);
     }
     if (!/^[^\\/?*[\]:]{1,31}$/.test(name) || name.startsWith("'") || name.endsWith("'")) {
       throw invalidArgument(`'${name}' is not a valid sheet name.`);
@@ -76,14 +85,37 @@ export class WorkbookState {
   }
 
   /**
-   * Names follow a renamed sheet, as in Excel (cell formulas are not
-   * rewritten: the fake keeps their text).
+   * What refers to a renamed sheet follows it, as in Excel: defined names, cell formulas and chart
+   * series (a reference inside a formula's string literal would be rewritten too; Excel would not).
    */
-  renameInNames(journal: Journal, from: string, to: string): void {
+  renameReferences(journal: Journal, from: string, to: string): void {
+    const pattern = sheetPrefix(from);
+    const replacement = `${quoteSheetName(to)}!`;
     for (const n of this.names) {
       const old = n.formula;
-      n.formula = old.replace(sheetPrefix(from), `${quoteSheetName(to)}!`);
+      n.formula = old.replace(pattern, replacement);
       if (n.formula !== old) journal.push(() => (n.formula = old));
+    }
+    for (const sheet of this.sheets) {
+      sheet.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (cell?.formula === undefined || !pattern.test(cell.formula)) return;
+          pattern.lastIndex = 0;
+          const formula = cell.formula.replace(pattern, replacement);
+          this.change(journal, sheet, r, c, (next) => (next.formula = formula));
+        }),
+      );
+      pattern.lastIndex = 0;
+      for (const chart of sheet.charts) {
+        for (const series of chart.series) {
+          const old = { values: series.values, categories: series.categories };
+          series.values = old.values?.replace(pattern, replacement) ?? null;
+          series.categories = old.categories?.replace(pattern, replacement) ?? null;
+          if (series.values !== old.values || series.categories !== old.categories) {
+            journal.push(() => Object.assign(series, old));
+          }
+        }
+      }
     }
   }
 
@@ -103,7 +135,15 @@ export class WorkbookState {
     return cell.formula === undefined ? cell.value : this.result(sheet, cell);
   }
 
+  /** `Application.calculate()`: every formula written while calculation was suspended gets its result. */
+  calculate(): void {
+    for (const cell of this.uncalculated) delete cell.uncalculated;
+    this.uncalculated.clear();
+    this.version++;
+  }
+
   private result(sheet: SheetData, cell: CellData): CellValue {
+    if (cell.uncalculated) return cell.value ?? 0;
     if (cell.calcVersion === this.version) return cell.value;
     // A circular reference reads 0, as Excel shows it.
     if (this.evaluating.has(cell)) return 0;
@@ -177,6 +217,8 @@ export class WorkbookState {
   writeContent(journal: Journal, sheet: SheetData, rect: Rect, input: unknown, location: string): void {
     const at = grid2d(input, rect, location);
     this.guard(sheet);
+    // A change made with calculation on lets Excel recalculate what was left uncalculated.
+    if (!this.calculationSuspended && this.uncalculated.size > 0) this.calculate();
     for (let i = 0; i < rect.rows; i++) {
       for (let j = 0; j < rect.cols; j++) {
         const r = rect.row + i;
@@ -184,15 +226,27 @@ export class WorkbookState {
         const entry = interpretInput(at(i, j), sheet.get(r, c)?.numberFormat);
         if (entry.kind === 'unchanged') continue;
         this.change(journal, sheet, r, c, (cell) => {
+          const old = cell.formula === undefined ? null : cell.value;
           delete cell.formula;
           delete cell.quotePrefix;
           delete cell.calcVersion;
           delete cell.fromFile;
+          delete cell.uncalculated;
           cell.value = null;
-          if (entry.kind === 'formula') cell.formula = entry.formula;
-          else if (entry.kind === 'constant') {
+          if (entry.kind === 'formula') {
+            cell.formula = entry.formula;
+            if (this.calculationSuspended) {
+              cell.uncalculated = true;
+              cell.value = old;
+              this.uncalculated.add(cell);
+            }
+          } else if (entry.kind === 'constant') {
             cell.value = entry.value;
             if (entry.quotePrefix) cell.quotePrefix = true;
+            // A typed date or percentage takes its format, as in Excel, where the cell has none.
+            if (entry.numberFormat !== undefined && cell.numberFormat === undefined) {
+              cell.numberFormat = entry.numberFormat;
+            }
           }
         });
       }
@@ -225,10 +279,7 @@ export class WorkbookState {
   /** Excel refuses writes to a protected sheet. */
   guard(sheet: SheetData): void {
     if (sheet.isProtected) {
-      throw new FakeOfficeError(
-        'AccessDenied',
-        `The cell or chart you're trying to change is on a protected sheet. (${sheet.name})`,
-      );
+      throw new HostError('AccessDenied', `the cells of ${sheet.name} are protected`);
     }
   }
 

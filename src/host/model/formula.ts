@@ -4,11 +4,11 @@
  * result in tests and in the preview grid. It knows references (`B9`,
  * `$A$1:B3`, `'Finansiering 2012'!B4`), arithmetic, comparison, `&`, and
  * SUM, MIN, MAX, AVERAGE, COUNT, COUNTA, ABS, ROUND, IF, IFERROR, AND, OR,
- * NOT, CONCAT. Anything else is reported unsupported: a formula from a file
+ * NOT, CONCAT, HYPERLINK. Anything else is reported unsupported: a formula from a file
  * then keeps its cached result, one written through the API reads `#NAME?`.
  */
-import type { CellValue } from '../domain/snapshot';
-import { isCellError } from '../domain/snapshot';
+import type { CellValue } from '../../domain/snapshot';
+import { isCellError } from '../../domain/snapshot';
 import { parseRangeAddress, type Rect } from './rangeAddress';
 
 export interface FormulaHost {
@@ -346,6 +346,11 @@ function call(name: string, args: Node[], host: FormulaHost): CellValue {
     case 'CONCATENATE': {
       const vs = flatten(all()).map(({ v }) => v);
       return firstError(...vs) ?? vs.map(toText).join('');
+    }
+    case 'HYPERLINK': {
+      // The cell shows the friendly name, or the link location without one.
+      const shown = scalar(evaluate(args[args.length > 1 ? 1 : 0], host));
+      return shown;
     }
     default:
       throw new Unsupported(name);

@@ -1,49 +1,65 @@
 /**
- * The in-memory Excel: a workbook of sheets with an `Excel.run`-like
- * `run(batch)`, counting every round trip and the bytes that cross in it,
- * and failing the way Excel does (payload over the limit, cell edit mode,
- * a missing requirement set). It also serves the local preview page: the
- * preview subscribes to changes and reads sheets, the active sheet and the
- * selection directly (not part of Office.js), and can type into cells as a
- * user would.
+ * The in-memory Excel that tests, the bench and the local preview run the
+ * add-in against: a workbook model that serves Microsoft's own Office.js
+ * client. Every `context.sync()` the add-in makes reaches `handle()` as the
+ * RichApi request Excel receives (client/client.ts), is executed against the
+ * workbook (richApi/execute.ts) and answered as Excel answers, with Excel on
+ * the web's limits measured on the real bytes: a request or response over
+ * 5 MB is refused, a read of over 5 000 000 cells too (or answered null).
+ * It counts every round trip and its bytes, can fail like Excel (cell edit
+ * mode, an injected failure), and gives the preview what it shows: sheets,
+ * cells, the active sheet and the selection (not part of Office.js).
  *
- * Runs in Node and in the browser: no Node imports.
+ * Runs in Node and in the browser: no Node imports (the client is given).
  */
 import type { BorderWeight, CellStyle, WorkbookModel } from '../domain/model';
 import { quoteSheetName } from '../domain/address';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../domain/snapshot';
+import type { ExcelContext, ExcelRun } from '../excel/excelApi';
+import type { ExcelClient } from './client/client';
+import type { HostProfile } from './client/profiles';
 import {
+  DEFAULT_PROTECTION_OPTIONS,
   FORMAT_KEYS,
   type CellHyperlink,
-  type FakeChartData,
-  type FakeConditionalFormatData,
-  type FakePageLayoutData,
-  type FakeProtectionOptions,
-  type FakeTableData,
+  type ChartData,
+  type ConditionalFormatData,
+  type PageLayoutData,
+  type ProtectionOptions,
+  type TableData,
   type CellData,
   type CellFormat,
   type HorizontalAlignment,
   type SheetData,
   type SheetVisibility,
   type VerticalAlignment,
-} from './cells';
-import { Execution, FakeRequestContext, versionAtMost, type QueuedAction } from './context';
-import { cellEditMode, FakeOfficeError, payloadTooLarge, type FakeErrorCode } from './errors';
-import { formatValue } from './numberFormat';
-import { parseRangeAddress, qualifiedAddress, rectToA1, splitSheetAddress, type Rect } from './rangeAddress';
-import { WorkbookState } from './state';
+} from './model/cells';
+import { HostError, type HostErrorCode } from './model/errors';
+import { formatValue } from './model/numberFormat';
+import {
+  parseRangeAddress,
+  qualifiedAddress,
+  rectToA1,
+  splitSheetAddress,
+  type Rect,
+} from './model/rangeAddress';
+import { WorkbookState } from './model/state';
+import { execute } from './richApi/execute';
+import { Execution, References } from './richApi/execution';
+import type { HttpRequestInfo, HttpResponseInfo, RichApiErrorInfo, RichApiRequest } from './richApi/protocol';
+import { Workbook } from './types/workbook';
 
 /** Excel on the web's limit on a request or a response: 5 MB (OFFICEJS.md). */
 export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-/** Reads of more cells than this return null values (OFFICEJS.md). */
+/** Reads of more cells than this are refused or answered null (OFFICEJS.md). */
 export const MAX_READ_CELLS = 5_000_000;
 
-export interface FakeWorkbookOptions {
+export interface HostOptions {
   /** Bytes (UTF-8 JSON) a request or a response may have; default 5 MB. */
   readonly payloadLimit?: number;
   readonly maxReadCells?: number;
-  /** The highest ExcelApi version the simulated Excel has; default 1.17. */
-  readonly excelApi?: string;
+  /** A read over `maxReadCells`: refused with RangeExceedsLimit (default), or answered with null values. */
+  readonly overLimitRead?: 'error' | 'null';
   /** Delay per round trip, for the preview (Excel on the web is slow). */
   readonly latencyMs?: number;
 }
@@ -52,10 +68,12 @@ export interface FakeWorkbookOptions {
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
+  /** Actions in the request. */
+  actions: number;
   error?: string;
 }
 
-export interface FakeStats {
+export interface HostStats {
   readonly syncs: number;
   readonly requestBytes: number;
   readonly responseBytes: number;
@@ -65,7 +83,7 @@ export interface FakeStats {
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
 
 /** What changed in one round trip or user action, for the preview to redraw. */
-export interface FakeChange {
+export interface HostChange {
   /** Sheets whose cells changed. */
   readonly cells: readonly string[];
   /** Sheets added, removed, renamed, hidden or protected. */
@@ -74,14 +92,14 @@ export interface FakeChange {
   readonly selection: boolean;
 }
 
-export interface FakeSheetInfo {
+export interface HostSheetInfo {
   readonly name: string;
   readonly visibility: Visibility;
   readonly protected: boolean;
 }
 
 /** A stored cell as the preview shows it. */
-export interface FakeCellView {
+export interface HostCellView {
   readonly row: number;
   readonly col: number;
   /** The value, or the formula's result; null when the cell only has a format. */
@@ -93,27 +111,27 @@ export interface FakeCellView {
   readonly hyperlink?: CellHyperlink;
 }
 
-export interface FakeSheetView extends FakeSheetInfo {
+export interface HostSheetView extends HostSheetInfo {
   /** The protection's options and whether it has a password; null when the sheet is not protected. */
   readonly protection: {
-    readonly options: Readonly<Required<FakeProtectionOptions>>;
+    readonly options: Readonly<Required<ProtectionOptions>>;
     readonly password: boolean;
   } | null;
   /** Row heights in points, where set. */
   readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
   /** Frozen rows and columns; null when none. */
   readonly freeze: { readonly rows: number; readonly cols: number } | null;
-  readonly tables: readonly FakeTableData[];
-  readonly conditionalFormats: readonly FakeConditionalFormatData[];
-  readonly charts: readonly FakeChartData[];
-  readonly pageLayout: Readonly<FakePageLayoutData>;
+  readonly tables: readonly TableData[];
+  readonly conditionalFormats: readonly ConditionalFormatData[];
+  readonly charts: readonly ChartData[];
+  readonly pageLayout: Readonly<PageLayoutData>;
   /** 0-based rows with a manual page break above them. */
   readonly rowBreaks: readonly number[];
   /** One past the last row and column holding content or a format (0 for a blank sheet). */
   readonly rowCount: number;
   readonly columnCount: number;
   /** Every stored cell, row by row. */
-  readonly cells: readonly FakeCellView[];
+  readonly cells: readonly HostCellView[];
   readonly columnWidths: readonly { readonly col: number; readonly width: number }[];
   readonly merges: readonly string[];
   /** The sheet's selection, `B9` or `A1:C3`. */
@@ -159,38 +177,62 @@ export function utf8Length(s: string): number {
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class FakeWorkbook {
+interface Failure {
+  countdown: number;
+  afterActions: number;
+  code: HostErrorCode;
+}
+
+export class ExcelHost {
   payloadLimit: number;
-  maxReadCells: number;
-  /** The highest ExcelApi version the simulated Excel has. */
-  excelApi: string;
+  readonly limits: { maxReadCells: number; overLimitRead: 'error' | 'null' };
   latencyMs: number;
   /** Simulates a cell being edited: every sync fails with InvalidOperationInCellEditMode. */
   cellEditMode = false;
-  private failure: { countdown: number; afterActions: number; code: FakeErrorCode } | null = null;
+  /** Where Microsoft's client sends this workbook's requests. */
+  readonly url: string;
+  private failure: Failure | null = null;
   private readonly state = new WorkbookState();
+  /** What Microsoft's client asked to keep across requests (richApi/execution.ts). */
+  readonly references = new References();
   private records: SyncRecord[] = [];
-  private readonly listeners = new Set<(change: FakeChange) => void>();
+  private readonly listeners = new Set<(change: HostChange) => void>();
 
-  constructor(options: FakeWorkbookOptions = {}) {
+  constructor(
+    /** Microsoft's client (client/node.ts, client/browser.ts), with the profile of this Excel. */
+    readonly client: ExcelClient,
+    options: HostOptions = {},
+  ) {
     this.payloadLimit = options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
-    this.maxReadCells = options.maxReadCells ?? MAX_READ_CELLS;
-    this.excelApi = options.excelApi ?? '1.17';
+    this.limits = {
+      maxReadCells: options.maxReadCells ?? MAX_READ_CELLS,
+      overLimitRead: options.overLimitRead ?? 'error',
+    };
     this.latencyMs = options.latencyMs ?? 0;
+    const route = client.route((request) => this.handle(request));
+    this.url = route.url;
+    this.close = route.release;
+  }
+
+  /** Stops serving requests (the preview, when another workbook is opened). */
+  readonly close: () => void;
+
+  get profile(): HostProfile {
+    return this.client.profile;
   }
 
   /** A workbook with one empty sheet, `Sheet1`. */
-  static blank(options?: FakeWorkbookOptions): FakeWorkbook {
-    const fake = new FakeWorkbook(options);
-    fake.state.addSheet('Sheet1');
-    return fake;
+  static blank(client: ExcelClient, options?: HostOptions): ExcelHost {
+    const host = new ExcelHost(client, options);
+    host.state.addSheet('Sheet1');
+    return host;
   }
 
   /** The sheets of a model (the sample, or what the add-in would write), with their formats. */
-  static fromModel(model: WorkbookModel, options?: FakeWorkbookOptions): FakeWorkbook {
-    const fake = new FakeWorkbook(options);
+  static fromModel(model: WorkbookModel, client: ExcelClient, options?: HostOptions): ExcelHost {
+    const host = new ExcelHost(client, options);
     for (const m of model.sheets) {
-      const sheet = fake.state.addSheet(m.name);
+      const sheet = host.state.addSheet(m.name);
       sheet.visibility = TO_EXCEL[m.visibility ?? 'visible'];
       sheet.isProtected = m.protect === true;
       for (const c of m.cells) {
@@ -223,10 +265,10 @@ export class FakeWorkbook {
       }
     }
     for (const n of model.names ?? []) {
-      fake.state.names.push({ name: n.name, formula: `=${quoteSheetName(n.sheet)}!${n.ref}` });
+      host.state.names.push({ name: n.name, formula: `=${quoteSheetName(n.sheet)}!${n.ref}` });
     }
-    fake.activateFirstVisible();
-    return fake;
+    host.activateFirstVisible();
+    return host;
   }
 
   /**
@@ -234,10 +276,10 @@ export class FakeWorkbook {
    * cached results, formulas are kept as text and their results stand until
    * the workbook changes.
    */
-  static fromSnapshot(snapshot: WorkbookSnapshot, options?: FakeWorkbookOptions): FakeWorkbook {
-    const fake = new FakeWorkbook(options);
+  static fromSnapshot(snapshot: WorkbookSnapshot, client: ExcelClient, options?: HostOptions): ExcelHost {
+    const host = new ExcelHost(client, options);
     for (const s of snapshot.sheets) {
-      const sheet = fake.state.addSheet(s.name);
+      const sheet = host.state.addSheet(s.name);
       sheet.visibility = TO_EXCEL[s.visibility ?? 'visible'];
       s.values.forEach((row, r) => {
         const width = Math.max(row.length, s.formulas?.[r]?.length ?? 0, s.indents?.[r]?.length ?? 0);
@@ -250,15 +292,15 @@ export class FakeWorkbook {
           if (formula !== null) {
             cell.formula = formula;
             cell.fromFile = true;
-            cell.calcVersion = fake.state.version;
+            cell.calcVersion = host.state.version;
           }
           if (indent) cell.indentLevel = indent;
           sheet.put(s.origin.row + r, s.origin.col + c, cell);
         }
       });
     }
-    fake.activateFirstVisible();
-    return fake;
+    host.activateFirstVisible();
+    return host;
   }
 
   private activateFirstVisible(): void {
@@ -266,17 +308,18 @@ export class FakeWorkbook {
       this.state.sheets.find((s) => s.visibility === 'Visible') ?? this.state.sheets[0] ?? null;
   }
 
-  /** Like `Excel.run`: the batch gets a fresh request context. Work still queued when it returns is dropped. */
-  readonly run = async <T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
-    const context = new FakeRequestContext({ execute: (actions) => this.execute(actions) });
-    return batch(context);
-  };
+  /**
+   * `Excel.run` on this workbook: Microsoft's client, a fresh request context per batch, and
+   * Microsoft's batch semantics (what is still queued when the batch resolves is synced).
+   */
+  readonly run: ExcelRun = <T>(batch: (context: ExcelContext) => Promise<T>): Promise<T> =>
+    this.client.run(this.url, batch);
 
-  /** Like `Office.context.requirements.isSetSupported`, for the simulated Excel. */
+  /** Like `Office.context.requirements.isSetSupported`, for this Excel's profile. */
   readonly isSetSupported = (name: string, version = '1.1'): boolean =>
-    name === 'ExcelApi' && versionAtMost(version, this.excelApi);
+    this.client.isSetSupported(name, version);
 
-  get stats(): FakeStats {
+  get stats(): HostStats {
     const log = this.records;
     return {
       syncs: log.length,
@@ -288,11 +331,11 @@ export class FakeWorkbook {
 
   /**
    * Makes the `n`-th round trip from now (1: the next) fail with `code`, after
-   * running its first `afterActions` operations (negative: all but the last
-   * `-afterActions`): like Excel, what ran before the failing operation stays
+   * running its first `afterActions` actions (negative: all but the last
+   * `-afterActions`): like Excel, what ran before the failing action stays
    * done. Once only.
    */
-  failOnSync(n: number, afterActions = 0, code: FakeErrorCode = 'GeneralException'): void {
+  failOnSync(n: number, afterActions = 0, code: HostErrorCode = 'GeneralException'): void {
     this.failure = { countdown: n, afterActions, code };
   }
 
@@ -301,63 +344,112 @@ export class FakeWorkbook {
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
-  subscribe(listener: (change: FakeChange) => void): () => void {
+  subscribe(listener: (change: HostChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  /** One round trip: checks, runs the queue in order, measures, and commits or fails as Excel would. */
-  private async execute(actions: readonly QueuedAction[]): Promise<void> {
-    // Office.js sends nothing when nothing is queued.
-    if (actions.length === 0) return;
+  /**
+   * Requests the client makes on its own, not the add-in: `Excel.run` releasing the objects it
+   * kept (`_RemoveReference`), without waiting for the answer. Not in `stats`.
+   */
+  housekeeping = 0;
+
+  /** One round trip, as Excel on the web answers it. */
+  async handle(request: HttpRequestInfo): Promise<HttpResponseInfo> {
     if (this.latencyMs > 0) await delay(this.latencyMs);
-    const record: SyncRecord = { requestBytes: 0, responseBytes: 0 };
-    this.records.push(record);
-    try {
-      if (this.cellEditMode) throw cellEditMode();
-      record.requestBytes = utf8Length(JSON.stringify(actions.map((a) => a.request)));
-      if (record.requestBytes > this.payloadLimit) {
-        throw payloadTooLarge('request', record.requestBytes, this.payloadLimit);
-      }
-      const exec = new Execution(this.state, this.excelApi, this.maxReadCells);
-      const failAt = this.failure && --this.failure.countdown === 0 ? this.failure : null;
-      if (failAt) this.failure = null;
-      const failAfter = failAt
-        ? failAt.afterActions < 0
-          ? Math.max(0, actions.length + failAt.afterActions)
-          : failAt.afterActions
-        : -1;
-      try {
-        actions.forEach((action, i) => {
-          if (failAt && i === failAfter) {
-            throw new FakeOfficeError(failAt.code, `Injected failure after ${i} operations.`);
-          }
-          action.run(exec);
-        });
-        if (failAt && failAfter >= actions.length) {
-          throw new FakeOfficeError(failAt.code, 'Injected failure at the end of the round trip.');
-        }
-      } catch (e) {
-        // Like Excel, what ran before the failing operation stays done; nothing is returned.
-        this.notify(exec);
-        throw e;
-      }
-      record.responseBytes = utf8Length(JSON.stringify(exec.response));
-      if (record.responseBytes > this.payloadLimit) {
-        exec.rollback();
-        throw payloadTooLarge('response', record.responseBytes, this.payloadLimit);
-      }
-      exec.commit();
-      this.notify(exec);
-    } catch (e) {
-      record.error = e instanceof FakeOfficeError ? e.code : String(e);
-      throw e;
+    const text = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const record: SyncRecord = { requestBytes: utf8Length(text), responseBytes: 0, actions: 0 };
+    if (isHousekeeping(text)) this.housekeeping++;
+    else this.records.push(record);
+    const refuse = (status: number, code: HostErrorCode, detail?: string): HttpResponseInfo => {
+      record.error = code;
+      const error = new HostError(code, detail);
+      const body = JSON.stringify({ error: { code, message: error.message } });
+      record.responseBytes = utf8Length(body);
+      return { statusCode: status, headers: {}, body };
+    };
+    if (record.requestBytes > this.payloadLimit) {
+      return refuse(
+        413,
+        'RequestPayloadSizeLimitExceeded',
+        `${record.requestBytes} bytes, limit ${this.payloadLimit}`,
+      );
     }
+    let body: RichApiRequest;
+    try {
+      body = JSON.parse(text) as RichApiRequest;
+    } catch {
+      return refuse(400, 'InvalidArgument', 'the request is not JSON');
+    }
+    record.actions = body.Actions?.length ?? 0;
+    if (this.cellEditMode) {
+      const error = new HostError('InvalidOperationInCellEditMode');
+      return this.answer(record, { Results: [], Error: errorInfo(error, 0) });
+    }
+
+    const x = new Execution(this.state, this.profile, this.limits, this.references);
+    const failAt = this.failure && --this.failure.countdown === 0 ? this.failure : null;
+    if (failAt) this.failure = null;
+    const beforeAction = failAt
+      ? failAt.afterActions < 0
+        ? Math.max(0, record.actions + failAt.afterActions)
+        : failAt.afterActions
+      : -1;
+    let outcome;
+    try {
+      const injected = failAt
+        ? {
+            beforeAction: Math.min(beforeAction, record.actions),
+            error: new HostError(
+              failAt.code,
+              beforeAction >= record.actions
+                ? 'injected at the end of the round trip'
+                : `injected after ${beforeAction} actions`,
+            ),
+          }
+        : undefined;
+      outcome = execute(body, x, { type: Workbook, target: this.state }, injected);
+    } finally {
+      // `suspendApiCalculationUntilNextSync` lasts until the end of this request.
+      this.state.calculationSuspended = false;
+    }
+    if (outcome.error) {
+      // Like Excel, what ran before the failing action stays done.
+      this.notify(x);
+      // A failure injected after the last action is reported at it (the client looks the action up).
+      const index = Math.min(outcome.error.actionIndex, record.actions - 1);
+      return this.answer(record, { Results: outcome.results, Error: errorInfo(outcome.error.error, index) });
+    }
+    const response = JSON.stringify({ Results: outcome.results });
+    const bytes = utf8Length(response);
+    if (bytes > this.payloadLimit) {
+      // Assumed: a request whose answer is too large applies nothing (docs/EXCEL-BEHAVIOUR.md).
+      x.rollback();
+      const error = new HostError(
+        'ResponsePayloadSizeLimitExceeded',
+        `${bytes} bytes, limit ${this.payloadLimit}`,
+      );
+      return this.answer(record, { Results: [], Error: errorInfo(error) });
+    }
+    record.responseBytes = bytes;
+    this.notify(x);
+    return { statusCode: 200, headers: {}, body: response };
+  }
+
+  private answer(
+    record: SyncRecord,
+    response: { Results: unknown[]; Error?: RichApiErrorInfo },
+  ): HttpResponseInfo {
+    const body = JSON.stringify(response);
+    record.responseBytes = utf8Length(body);
+    if (response.Error) record.error = response.Error.Code;
+    return { statusCode: 200, headers: {}, body };
   }
 
   private notify(exec: Pick<Execution, 'changedSheets' | 'structureChanged' | 'selectionChanged'>): void {
     if (exec.changedSheets.size === 0 && !exec.structureChanged && !exec.selectionChanged) return;
-    const change: FakeChange = {
+    const change: HostChange = {
       cells: [...exec.changedSheets],
       structure: exec.structureChanged,
       selection: exec.selectionChanged,
@@ -367,7 +459,7 @@ export class FakeWorkbook {
 
   // ---- For the preview and tests (not Office.js) ----
 
-  sheets(): FakeSheetInfo[] {
+  sheets(): HostSheetInfo[] {
     return this.state.sheets.map(info);
   }
 
@@ -376,12 +468,12 @@ export class FakeWorkbook {
    * those inside `area` (`A1:Z60`, the part a grid shows); undefined when
    * there is no such sheet.
    */
-  readSheet(name: string, area?: string): FakeSheetView | undefined {
+  readSheet(name: string, area?: string): HostSheetView | undefined {
     const sheet = this.state.sheet(name);
     if (!sheet) return undefined;
     const window = area === undefined ? null : parseRangeAddress(area);
     if (area !== undefined && window === null) throw new Error(`Not a range: ${area}`);
-    const cells: FakeCellView[] = [];
+    const cells: HostCellView[] = [];
     let rowCount = 0;
     let columnCount = 0;
     sheet.rows.forEach((row, r) => {
@@ -461,6 +553,18 @@ export class FakeWorkbook {
     this.notify({ changedSheets: new Set(), structureChanged: false, selectionChanged: true });
   }
 
+  /**
+   * A user's Review > Protect Sheet, with a password or without (any Excel can; only the API needs
+   * ExcelApi 1.7 for a password).
+   */
+  protectSheet(name: string, password: string | null = null): void {
+    const sheet = this.mustFind(name);
+    sheet.isProtected = true;
+    sheet.protectionOptions = { ...DEFAULT_PROTECTION_OPTIONS };
+    sheet.protectionPassword = password;
+    this.notify({ changedSheets: new Set(), structureChanged: true, selectionChanged: false });
+  }
+
   /** Typing into a cell, with Excel's reading of the text (a leading `=` makes a formula). */
   typeInto(sheetName: string, address: string, text: string): void {
     const sheet = this.mustFind(sheetName);
@@ -522,6 +626,25 @@ function inside(rect: Rect, row: number, col: number): boolean {
   return row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols;
 }
 
-function info(sheet: SheetData): FakeSheetInfo {
+/** A request of only `_RemoveReference` calls (and the workbook they are called on). */
+function isHousekeeping(text: string): boolean {
+  if (!text.includes('_RemoveReference') && !text.includes('_RemoveAllReferences')) return false;
+  const body = JSON.parse(text) as RichApiRequest;
+  return body.Actions.every(
+    (a) => a.ActionType === 1 || a.Name === '_RemoveReference' || a.Name === '_RemoveAllReferences',
+  );
+}
+
+function errorInfo(error: HostError, actionIndex?: number): RichApiErrorInfo {
+  return {
+    Code: error.code,
+    Message: error.message,
+    ...(error.location ? { Location: error.location } : {}),
+    ...(actionIndex !== undefined ? { ActionIndex: actionIndex } : {}),
+    HttpStatusCode: error.httpStatus,
+  };
+}
+
+function info(sheet: SheetData): HostSheetInfo {
   return { name: sheet.name, visibility: FROM_EXCEL[sheet.visibility], protected: sheet.isProtected };
 }

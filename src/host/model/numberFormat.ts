@@ -5,8 +5,8 @@
  * General. Excel renders in the user's locale (`3 430 000` in Norway), so
  * nothing may depend on these strings.
  */
-import type { CellValue } from '../domain/snapshot';
-import { isCellError } from '../domain/snapshot';
+import type { CellValue } from '../../domain/snapshot';
+import { isCellError } from '../../domain/snapshot';
 
 function general(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
