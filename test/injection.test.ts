@@ -8,7 +8,7 @@
  *  - the domain: every formula of the outputs is the one the unmodified
  *    sample gets at the same cell (formulas never depend on register text),
  *    and the register texts do reach the outputs, as literal values;
- *  - the Office.js writer on the in-memory Excel fake (ExcelApi 1.4, 1.8,
+ *  - the Office.js writer on the in-memory Excel host (through Microsoft's Office.js client) (ExcelApi 1.4, 1.8,
  *    1.17): every literal cell is stored as the literal string, with no
  *    formula, under `@` when it looks like one;
  *  - the ExcelJS writer of the CLI: after a write, a save and a fresh load,
@@ -266,15 +266,15 @@ function problems() {
 }
 
 /**
- * The Office.js writer, read back from the fake: literals as literals,
+ * The Office.js writer, read back from the host: literals as literals,
  * formulas as the model's; links are hyperlinks, or HYPERLINK formulas below
  * ExcelApi 1.7.
  */
-function expectFake(fake: ExcelHost, outputs: Outputs, written: readonly string[], api17: boolean): void {
+function expectFake(host: ExcelHost, outputs: Outputs, written: readonly string[], api17: boolean): void {
   const { check, expectNone } = problems();
   expect(written).toEqual(outputs.sheets.map((o) => o.sheet.name));
   for (const { sheet } of outputs.sheets) {
-    const view = fake.readSheet(sheet.name);
+    const view = host.readSheet(sheet.name);
     expect(view).toBeDefined();
     const cells = new Map(view!.cells.map((c) => [at(c), c]));
     for (const c of sheet.cells) {
@@ -373,18 +373,18 @@ function viaDomain(model: WorkbookModel, lang: Lang): Outputs {
   return buildOutputs(reconcile(snapshot), lang, snapshot);
 }
 
-/** ExcelApi versions of the fake: all features, no `setCellProperties` (1.9), no hyperlinks (1.7). */
+/** ExcelApi versions of the host: all features, no `setCellProperties` (1.9), no hyperlinks (1.7). */
 const APIS = ['1.17', '1.8', '1.4'] as const;
 type Api = (typeof APIS)[number];
 
-/** The add-in: read from the fake through the gateway, reconciled, laid out and written back. */
+/** The add-in: read from the host through the gateway, reconciled, laid out and written back. */
 async function viaFake(model: WorkbookModel, lang: Lang, excelApi: Api = '1.17') {
-  const fake = hostFromModel(model, { excelApi });
-  const gateway = gatewayOn(fake);
+  const host = hostFromModel(model, { excelApi });
+  const gateway = gatewayOn(host);
   const { snapshot } = await gateway.read();
   const outputs = buildOutputs(reconcile(snapshot), lang, snapshot);
   const result = await gateway.writeOutputs(outputs);
-  return { fake, outputs, written: result.sheets };
+  return { host, outputs, written: result.sheets };
 }
 
 async function load(buf: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
@@ -443,15 +443,15 @@ describe('register text never becomes a formula', () => {
   );
 
   it(
-    'Office.js writer (Excel fake, ExcelApi 1.4/1.8/1.17): every literal cell is stored as that exact string, never a formula, and formula-like text gets the @ format',
+    'Office.js writer (Excel host, ExcelApi 1.4/1.8/1.17): every literal cell is stored as that exact string, never a formula, and formula-like text gets the @ format',
     async () => {
       const baseline = baselines(viaFake);
       await fc.assert(
         fc.asyncProperty(injection, fc.constantFrom(...APIS), async (inj, api) => {
           const register = injectedRegister(inj);
-          const { fake, outputs, written } = await viaFake(workbookWith(register), inj.lang, api);
+          const { host, outputs, written } = await viaFake(workbookWith(register), inj.lang, api);
           expectDomain(outputs, await baseline(inj.lang, api), injectedTexts(register, inj));
-          expectFake(fake, outputs, written, api !== '1.4');
+          expectFake(host, outputs, written, api !== '1.4');
         }),
         { numRuns: 30 },
       );

@@ -1,7 +1,7 @@
 /**
  * Excel's error values, as `Range.values` returns them (strings) when a
  * read comes without `valueTypes`. One list for the Office.js adapter and the
- * in-memory Excel fake.
+ * in-memory Excel host.
  */
 export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set([
   '#NULL!',

@@ -3,7 +3,7 @@
  * explain. Office.js rejects with `OfficeExtension.Error` (Excel on the web
  * sometimes with `RichApi.Error`), both carrying a string `code`, a
  * `message` and `debugInfo`; errors are told apart by `code`, never by
- * message text (it is localised) or class (the fake has its own).
+ * message text (it is localised) or class.
  */
 import { ExcelFailure, type ExcelFailureKind } from './gateway';
 
@@ -13,7 +13,10 @@ const KIND_BY_CODE: Readonly<Record<string, ExcelFailureKind>> = {
   ResponsePayloadSizeLimitExceeded: 'payloadTooLarge',
   ItemNotFound: 'notFound',
   AccessDenied: 'accessDenied',
-  // Excel on the web answers these when it is busy, throttled or the connection dropped.
+  BadPassword: 'password',
+  MergedRangeConflict: 'conflict',
+  // Excel on the web answers these when it is busy, throttled or the connection dropped;
+  // GeneralException is also Excel's "internal error" (e.g. deleting a very hidden sheet).
   GeneralException: 'busy',
   ServiceNotAvailable: 'busy',
   Timeout: 'busy',
@@ -31,13 +34,15 @@ const MESSAGES: Readonly<Record<ExcelFailureKind, string>> = {
   notFound: 'The sheet or cell is not in the workbook.',
   hiddenSheet: 'The cell is on a hidden sheet.',
   accessDenied: 'The workbook or sheet is protected against this change.',
+  password: 'The sheet is protected with a password.',
+  conflict: 'A table would cover merged cells or another table.',
   changed: 'The register changed in the workbook since it was read; nothing was written.',
   busy: 'Excel is busy or the connection was lost. Try again.',
   office: 'Excel reported an error.',
   unexpected: 'Something went wrong in the add-in.',
 };
 
-/** An error object with an Office error code: `OfficeExtension.Error`, `RichApi.Error` or the fake's. */
+/** An error object with an Office error code: `OfficeExtension.Error` (named `RichApi.Error` on the web). */
 export interface OfficeErrorLike {
   readonly code: string;
   readonly message: string;

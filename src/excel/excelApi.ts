@@ -1,8 +1,8 @@
 /**
  * The part of the Excel JavaScript API the adapter uses, as structural
- * types. Both the real `Excel.RequestContext` (checked at compile time in
- * office.ts) and the in-memory fake's context (src/fake) satisfy them, so the
- * adapter runs unchanged on either, and this file needs no Office.js types:
+ * types. The real `Excel.RequestContext` satisfies them (checked at compile
+ * time in office.ts), and it is the one context there is: in Excel, and on
+ * the in-memory host in tests and the preview. This file needs no Office.js types:
  * the CLI build (tsconfig.cli.json, Node types only) compiles the adapter too.
  */
 
@@ -279,7 +279,7 @@ export interface ExcelContext {
   sync(): Promise<unknown>;
 }
 
-/** `Excel.run`, or the fake's `run`. */
+/** `Excel.run` (in Excel, or on the in-memory host). */
 export type ExcelRun = <T>(batch: (context: ExcelContext) => Promise<T>) => Promise<T>;
 
 /** `Office.context.requirements.isSetSupported`. */

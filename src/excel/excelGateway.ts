@@ -1,6 +1,7 @@
 /**
  * The Office.js adapter: `WorkbookGateway` on `Excel.run` in the add-in, or
- * on the in-memory fake's `run` in the preview and in tests. Every method
+ * on `Excel.run` of Microsoft's client against the in-memory host (src/host)
+ * in the preview and in tests. Every method
  * rejects only with `ExcelFailure` (errors.ts), and logs nothing: the pane
  * decides what the finance officer sees.
  */
@@ -24,6 +25,8 @@ import { ExcelFailure } from './gateway';
 import { readWorkbook, type ReadConfig } from './adapter/readWorkbook';
 import { parseSheetRef } from './adapter/sheetRef';
 import { sheetInfo } from './adapter/convert';
+import { findRegisterSheet } from '../domain/register/readRegister';
+import { REGISTER_SHEET } from '../domain/register/types';
 
 /** Excel on the web's limit on a request or a response (OFFICEJS.md). */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -33,7 +36,7 @@ export const MAX_CELLS_PER_READ = 5_000_000;
 export interface ExcelGatewayOptions {
   /**
    * `Office.context.requirements.isSetSupported`. Without it every
-   * requirement set is taken as present (the fake, tests).
+   * requirement set is taken as present (tests).
    */
   readonly isSetSupported?: IsSetSupported;
   /** Bytes a response may have; default 5 MB. Desktop Excel has no such limit, but the add-in cannot tell which it runs in. */
@@ -104,6 +107,31 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
         const { writeRegister } = await import(/* webpackChunkName: "writer" */ './writer/writeRegister');
         return run((context) => writeRegister(context, register, registerOptions, config));
       }),
+
+    setRegisterVisible: (visible: boolean) =>
+      guarded(() =>
+        run(async (context): Promise<string> => {
+          const worksheets = context.workbook.worksheets;
+          worksheets.load('items/name,items/visibility');
+          await context.sync();
+          const found = findRegisterSheet({
+            sheets: worksheets.items.map((ws) => ({ name: ws.name, origin: { row: 0, col: 0 }, values: [] })),
+          });
+          if (!found)
+            throw new ExcelFailure(
+              'notFound',
+              'The workbook has no project register.',
+              undefined,
+              REGISTER_SHEET,
+            );
+          const sheet = worksheets.getItem(found.name);
+          // Visible, it stays protected: it can be looked at, not changed by accident.
+          sheet.visibility = visible ? 'Visible' : 'VeryHidden';
+          if (visible) sheet.activate();
+          await context.sync();
+          return found.name;
+        }),
+      ),
 
     listSheets: () =>
       guarded(() =>

@@ -2,7 +2,8 @@
  * The contract between the task pane (hooks) and whatever holds the workbook.
  *
  * In Excel the gateway is the Office.js adapter on `Excel.run`; in the local
- * preview and in tests it is the same adapter on the in-memory Excel fake.
+ * preview and in tests it is the same adapter, on Microsoft's Office.js client
+ * talking to the in-memory Excel host (src/host).
  * Components never see it: hooks call it and hand plain values down.
  */
 import type { Outputs } from '../domain/outputs';
@@ -51,6 +52,10 @@ export type ExcelFailureKind =
   | 'hiddenSheet'
   /** The workbook is protected or shared in a way that forbids the call. */
   | 'accessDenied'
+  /** The sheet is protected with a password (by a user): the add-in cannot unprotect it. */
+  | 'password'
+  /** A table would cover merged cells or another table (`MergedRangeConflict`). */
+  | 'conflict'
   /** The register changed in the workbook since the pane read it (a co-author): nothing was written. */
   | 'changed'
   /** Excel is busy or the connection dropped; trying again may work. */
@@ -130,7 +135,13 @@ export interface WorkbookGateway {
    */
   writeOutputs(outputs: Outputs, options?: WriteOptions): Promise<WriteResult>;
   /**
-   * Writes the register sheet (`Prosjektregister`, hidden, protected without a password) with
+   * Shows the register sheet (`visible`: made visible, still protected, and activated) or hides it
+   * again (very hidden: Excel's own menus cannot unhide it). Resolves with the sheet's name;
+   * `notFound` when the workbook has no register. Two round trips.
+   */
+  setRegisterVisible(visible: boolean): Promise<string>;
+  /**
+   * Writes the register sheet (`Prosjektregister`, very hidden, protected without a password) with
    * `register`, unknown columns kept; creates it when `basedOn` is null. Re-reads the sheet first
    * and refuses with `changed` when it is not what `basedOn` says, leaving it untouched.
    */

@@ -34,7 +34,7 @@ import {
   type SheetVisibility,
   type VerticalAlignment,
 } from './model/cells';
-import { HostError, type HostErrorCode } from './model/errors';
+import { HostError, type AnyErrorCode, type HostErrorCode } from './model/errors';
 import { formatValue } from './model/numberFormat';
 import {
   parseRangeAddress,
@@ -180,7 +180,7 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 interface Failure {
   countdown: number;
   afterActions: number;
-  code: HostErrorCode;
+  code: AnyErrorCode;
 }
 
 export class ExcelHost {
@@ -335,7 +335,7 @@ export class ExcelHost {
    * `-afterActions`): like Excel, what ran before the failing action stays
    * done. Once only.
    */
-  failOnSync(n: number, afterActions = 0, code: HostErrorCode = 'GeneralException'): void {
+  failOnSync(n: number, afterActions = 0, code: AnyErrorCode = 'GeneralException'): void {
     this.failure = { countdown: n, afterActions, code };
   }
 

@@ -20,7 +20,7 @@ export {
 } from './host';
 export { ExcelClient, type OfficeJsLibrary } from './client/client';
 export { PROFILES, supportsApi, versionAtMost, type HostProfile, type ProfileName } from './client/profiles';
-export { HostError, type HostErrorCode } from './model/errors';
+export { HostError, type AnyErrorCode, type HostErrorCode } from './model/errors';
 export type {
   CellHyperlink,
   ChartData,

@@ -1,6 +1,7 @@
 /**
  * The local preview page's entry (preview.html, `npm start` → https://localhost:3000/preview.html):
- * the add-in's task pane on the in-memory Excel fake, with no Office and no network.
+ * the add-in's task pane on the in-memory Excel host, through Microsoft's Office.js client (loaded
+ * by preview.html), with no Office host and no network.
  */
 import { createRoot } from 'react-dom/client';
 import { PreviewApp } from './PreviewApp';

@@ -127,6 +127,8 @@ export function App({ preload = true }: AppProps) {
             onWrite={writeRegister}
             onReread={reconcile}
             onDismissWrite={() => controller.dismissRegisterWrite()}
+            registerSheet={state.registerSheet}
+            onSetRegisterVisible={(visible) => void controller.setRegisterVisible(visible)}
           />
         )}
       </div>

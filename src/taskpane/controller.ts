@@ -112,6 +112,13 @@ export type RegisterWriteState =
   | { readonly status: 'done'; readonly change: RegisterChange }
   | { readonly status: 'error'; readonly change: RegisterChange; readonly failure: Failure };
 
+/** The last "show / hide the register sheet" (`setRegisterVisible`). */
+export type RegisterSheetState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'working'; readonly visible: boolean }
+  | { readonly status: 'done'; readonly visible: boolean; readonly sheet: string }
+  | { readonly status: 'error'; readonly visible: boolean; readonly failure: Failure };
+
 export interface ReconcileState {
   readonly lang: Lang;
   readonly run: RunState;
@@ -128,6 +135,8 @@ export interface ReconcileState {
   readonly lastRead: LastRead | null;
   /** The last write of the project register. */
   readonly registerWrite: RegisterWriteState;
+  /** The last showing or hiding of the register sheet in Excel. */
+  readonly registerSheet: RegisterSheetState;
 }
 
 /** The domain engine's entry point, loaded on demand (it is not part of the first screen). */
@@ -174,6 +183,11 @@ export interface ReconcileController {
    */
   writeRegister(register: Register, change: RegisterChange): Promise<boolean>;
   dismissRegisterWrite(): void;
+  /**
+   * Shows the register sheet in Excel (visible, still protected, activated), or hides it again
+   * (very hidden), then lists the sheets again. Outcome in `registerSheet`.
+   */
+  setRegisterVisible(visible: boolean): Promise<void>;
   /**
    * The sheet holding this kind's output according to the last read (its marker name points at
    * an existing sheet), or null: the ribbon refreshes the reconciliation sheet only if there is one.
@@ -237,6 +251,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     inserted: false,
     lastRead: null,
     registerWrite: { status: 'idle' },
+    registerSheet: { status: 'idle' },
   };
   const listeners = new Set<() => void>();
   const update = (patch: Partial<ReconcileState>) => {
@@ -284,7 +299,12 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       }
       const result = reconcile(read.snapshot, runOptions);
       placement = placementOf(read);
-      update({ run: { status: 'done', result }, lastRead: lastReadOf(read, readOptions, result) });
+      // What was read is now the truth about the register sheet, not the last show or hide.
+      update({
+        run: { status: 'done', result },
+        lastRead: lastReadOf(read, readOptions, result),
+        registerSheet: { status: 'idle' },
+      });
     } catch (error) {
       update({ run: { status: 'error', failure: toFailure(error) } });
     }
@@ -379,7 +399,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     return inserting;
   };
 
-  return {
+  const controller: ReconcileController = {
     lang,
     getState: () => state,
     subscribe(listener) {
@@ -399,6 +419,17 @@ export function createReconcileController(options: ReconcileControllerOptions): 
         });
       }
       return writingRegister;
+    },
+    async setRegisterVisible(visible) {
+      update({ registerSheet: { status: 'working', visible } });
+      try {
+        const sheet = await exclusive(() => gateway.setRegisterVisible(visible));
+        update({ registerSheet: { status: 'done', visible, sheet } });
+      } catch (error) {
+        update({ registerSheet: { status: 'error', visible, failure: toFailure(error) } });
+        return;
+      }
+      await controller.refreshSheets();
     },
     dismissRegisterWrite() {
       if (state.registerWrite.status !== 'writing') update({ registerWrite: { status: 'idle' } });
@@ -447,6 +478,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       update({ commandFailure: null });
     },
   };
+  return controller;
 }
 
 /** What the pane keeps of a successful run's read. */

@@ -52,6 +52,14 @@ export interface RegisterStrings {
   readonly create: string;
   readonly unusable: string;
   readonly unreadableRows: (n: number) => string;
+  /** Showing and hiding the (very hidden) register sheet in Excel. */
+  readonly showSheet: string;
+  readonly hideSheet: string;
+  readonly sheetHiddenNote: string;
+  readonly sheetShownNote: string;
+  readonly sheetShown: (sheet: string) => string;
+  readonly sheetHidden: (sheet: string) => string;
+  readonly sheetFailed: string;
 
   /** The proposal of a new register. */
   readonly proposalHeading: string;
@@ -281,6 +289,15 @@ const NB_REGISTER: RegisterStrings = {
     'Uten registeret kan ikke prosjektene kontrolleres. Tillegget kan foreslå et fra budsjettet og finansieringen; du ser over forslaget før det lagres.',
   create: 'Lag prosjektregister',
   unusable: 'Prosjektregisteret i arbeidsboken kunne ikke leses (se Funn), så det kan ikke redigeres her.',
+  showSheet: 'Vis registerarket',
+  hideSheet: 'Skjul registerarket igjen',
+  sheetHiddenNote:
+    'Registerarket er godt skjult i arbeidsboken, så det ikke endres ved et uhell; Excels menyer kan ikke vise det. Vis det her for å se radene: det er fortsatt beskyttet.',
+  sheetShownNote:
+    'Registerarket vises i arbeidsboken, beskyttet mot endringer. Endre registeret her i ruten.',
+  sheetShown: (sheet) => `«${sheet}» vises nå i arbeidsboken.`,
+  sheetHidden: (sheet) => `«${sheet}» er skjult igjen.`,
+  sheetFailed: 'Kunne ikke vise eller skjule registerarket',
   unreadableRows: (n) =>
     `${n === 1 ? 'Én rad' : `${n} rader`} i registeret kunne ikke leses (se Funn). De blir stående som de er når du lagrer, etter de andre radene; rett dem i arket Prosjektregister (vis det med høyreklikk på en arkfane → Vis).`,
 
@@ -428,6 +445,15 @@ const EN_REGISTER: RegisterStrings = {
   create: 'Create the project register',
   unusable:
     'The project register in the workbook could not be read (see Findings), so it cannot be edited here.',
+  showSheet: 'Show the register sheet',
+  hideSheet: 'Hide the register sheet again',
+  sheetHiddenNote:
+    'The register sheet is very hidden in the workbook, so that it is not changed by accident; Excel’s menus cannot show it. Show it here to look at its rows: it stays protected.',
+  sheetShownNote:
+    'The register sheet is shown in the workbook, protected against changes. Change the register here in the pane.',
+  sheetShown: (sheet) => `“${sheet}” is now shown in the workbook.`,
+  sheetHidden: (sheet) => `“${sheet}” is hidden again.`,
+  sheetFailed: 'Could not show or hide the register sheet',
   unreadableRows: (n) =>
     `${n === 1 ? 'One row' : `${n} rows`} of the register could not be read (see Findings). They are kept as they are when you save, after the other rows; correct them in the sheet Prosjektregister (right-click a sheet tab → Unhide).`,
 
@@ -600,6 +626,8 @@ const NB: Strings = {
     notFound: 'Finner ikke arket eller cellen',
     hiddenSheet: 'Cellen ligger på et skjult ark',
     accessDenied: 'Arbeidsboken er beskyttet',
+    password: 'Arket er beskyttet med passord',
+    conflict: 'En tabell ville dekke sammenslåtte celler',
     changed: 'Prosjektregisteret er endret av noen andre',
     busy: 'Excel er opptatt',
     office: 'Excel meldte en feil',
@@ -614,11 +642,15 @@ const NB: Strings = {
     notFound:
       'Arket eller cellen finnes ikke (lenger) i arbeidsboken. Kanskje har den fått nytt navn eller er slettet. Avstem på nytt.',
     hiddenSheet:
-      'Arket er skjult (prosjektregisteret er det, så det ikke endres ved et uhell). Vis det med høyreklikk på en arkfane → Vis, og velg cellen igjen.',
+      'Arket er skjult. Prosjektregisteret er godt skjult, så det ikke endres ved et uhell, og kan ikke vises fra Excels menyer: velg «Vis registerarket» under Prosjektregister her i ruten, og velg cellen igjen.',
     accessDenied: 'Arket eller arbeidsboken er beskyttet. Opphev beskyttelsen, og prøv igjen.',
+    password:
+      'Noen har beskyttet arket med et passord, så tillegget kan ikke endre det. Opphev beskyttelsen i Excel (Se gjennom → Opphev arkbeskyttelse), og prøv igjen.',
+    conflict:
+      'Excel kan ikke legge en tabell over sammenslåtte celler eller en annen tabell. Ingenting ble endret. Avstem på nytt, og prøv igjen.',
     changed:
       'Registeret i arbeidsboken er endret siden du åpnet det (kanskje av en medforfatter). Ingenting ble lagret. Avstem på nytt for å lese det inn, og gjør endringen igjen.',
-    busy: 'Excel er opptatt, eller forbindelsen ble brutt. Vent litt, og prøv igjen.',
+    busy: 'Excel er opptatt, forbindelsen ble brutt, eller Excel meldte en intern feil. Vent litt, og prøv igjen.',
     office: 'Excel kunne ikke utføre handlingen. Prøv igjen.',
     unexpected:
       'Dette er en feil i tillegget. Prøv igjen; meld fra med detaljene under hvis det gjentar seg.',
@@ -740,6 +772,8 @@ const EN: Strings = {
     notFound: 'The sheet or cell was not found',
     hiddenSheet: 'The cell is on a hidden sheet',
     accessDenied: 'The workbook is protected',
+    password: 'The sheet is protected with a password',
+    conflict: 'A table would cover merged cells',
     changed: 'Someone else changed the project register',
     busy: 'Excel is busy',
     office: 'Excel reported an error',
@@ -754,11 +788,15 @@ const EN: Strings = {
     notFound:
       'The sheet or cell is not in the workbook (any more). It may have been renamed or deleted. Reconcile again.',
     hiddenSheet:
-      'The sheet is hidden (the project register is, so that it is not changed by accident). Show it by right-clicking a sheet tab → Unhide, then choose the cell again.',
+      'The sheet is hidden. The project register is very hidden, so that it is not changed by accident, and Excel’s menus cannot show it: choose “Show the register sheet” under Project register in this pane, then choose the cell again.',
     accessDenied: 'The sheet or workbook is protected. Unprotect it and try again.',
+    password:
+      'Someone protected the sheet with a password, so the add-in cannot change it. Unprotect it in Excel (Review → Unprotect Sheet) and try again.',
+    conflict:
+      'Excel cannot put a table over merged cells or another table. Nothing was changed. Reconcile again and try again.',
     changed:
       'The register in the workbook changed after you opened it (perhaps by a co-author). Nothing was saved. Reconcile again to read it, then make your change again.',
-    busy: 'Excel is busy, or the connection dropped. Wait a moment and try again.',
+    busy: 'Excel is busy, the connection dropped, or Excel reported an internal error. Wait a moment and try again.',
     office: 'Excel could not carry out the request. Try again.',
     unexpected:
       'This is a bug in the add-in. Try again; if it happens again, report it with the details below.',

@@ -7,12 +7,11 @@ import type { ExcelContext, ExcelRun } from '../../src/excel/excelApi';
 import { createExcelGateway } from '../../src/excel/excelGateway';
 import { ExcelFailure, type ExcelFailureKind, type WorkbookGateway } from '../../src/excel/gateway';
 import { parseSheetRef } from '../../src/excel/adapter/sheetRef';
-import { HostError, ExcelHost } from '../../src/host';
-import { hostFromModel, blankHost } from '../helpers/host';
+import { blankHost, gatewayOn, hostFromModel, type TestHostOptions } from '../helpers/host';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 
-function sample(options?: ConstructorParameters<typeof ExcelHost>[0]) {
-  const fake = hostFromModel(
+function sample(options?: TestHostOptions) {
+  const host = hostFromModel(
     {
       sheets: [
         ...sampleWorkbookModel().sheets,
@@ -21,7 +20,7 @@ function sample(options?: ConstructorParameters<typeof ExcelHost>[0]) {
     },
     options,
   );
-  return { fake, gateway: createExcelGateway(fake.run, { isSetSupported: fake.isSetSupported }) };
+  return { host, gateway: createExcelGateway(host.run, { isSetSupported: host.isSetSupported }) };
 }
 
 /** What an Office error of `code` becomes. */
@@ -32,7 +31,7 @@ const officeError = (code: string, name = 'OfficeExtension.Error') =>
     debugInfo: { code, message: `Excel says ${code}`, errorLocation: 'Range.values' },
   });
 
-/** A gateway whose every Excel.run rejects with `error`. */
+/** A gateway whose every Excel.run rejects with `error` before reaching Excel (not an Office error). */
 const failingGateway = (error: unknown): WorkbookGateway =>
   createExcelGateway(async () => {
     throw error;
@@ -51,14 +50,14 @@ afterEach(() => {
 
 describe('listSheets', () => {
   it('lists the sheets in tab order with their visibility, in one round trip', async () => {
-    const { fake, gateway } = sample();
+    const { host, gateway } = sample();
     expect(await gateway.listSheets()).toEqual([
       { name: 'Budsjett', visibility: 'visible' },
       { name: 'Finansiering', visibility: 'visible' },
       { name: 'Prosjektregister', visibility: 'veryHidden' },
       { name: 'Finansiering 2012', visibility: 'visible' },
     ]);
-    expect(fake.stats.syncs).toBe(1);
+    expect(host.stats.syncs).toBe(1);
   });
 });
 
@@ -70,17 +69,17 @@ describe('select', () => {
     ['Budsjett!A1:B2', 'Budsjett!A1:B2'],
     ['budsjett!b5', 'Budsjett!B5'],
   ])('%s activates the sheet and selects %s, in one round trip', async (ref, selected) => {
-    const { fake, gateway } = sample();
+    const { host, gateway } = sample();
     await gateway.select(ref);
-    expect(fake.selectedAddress).toBe(selected);
-    expect(fake.stats.syncs).toBe(1);
+    expect(host.selectedAddress).toBe(selected);
+    expect(host.stats.syncs).toBe(1);
   });
 
   it('a reference without a sheet selects on the active sheet', async () => {
-    const { fake, gateway } = sample();
+    const { host, gateway } = sample();
     await gateway.select('Finansiering!A1');
     await gateway.select('C7');
-    expect(fake.selectedAddress).toBe('Finansiering!C7');
+    expect(host.selectedAddress).toBe('Finansiering!C7');
   });
 
   it('a missing sheet is notFound', async () => {
@@ -93,25 +92,49 @@ describe('select', () => {
   });
 
   it('a hidden sheet cannot be activated: kind hiddenSheet, naming the sheet, nothing changed', async () => {
-    const { fake, gateway } = sample();
+    const { host, gateway } = sample();
     await expect(gateway.select('Prosjektregister!A7')).rejects.toMatchObject({
       kind: 'hiddenSheet',
       detail: 'Prosjektregister',
     });
-    expect(fake.selectedAddress).toBe('Budsjett!A1');
+    expect(host.selectedAddress).toBe('Budsjett!A1');
   });
 
   it('other refusals keep Excel’s own error', async () => {
-    const { fake, gateway } = sample();
-    fake.cellEditMode = true;
+    const { host, gateway } = sample();
+    host.cellEditMode = true;
     await expect(gateway.select('Prosjektregister!A7')).rejects.toMatchObject({ kind: 'cellEditMode' });
   });
 
   it('text that is no cell reference is a bug: unexpected', async () => {
-    const { fake, gateway } = sample();
+    const { host, gateway } = sample();
     await expect(gateway.select('Budsjett!')).rejects.toMatchObject({ kind: 'unexpected' });
     await expect(gateway.select('not a ref')).rejects.toMatchObject({ kind: 'unexpected' });
-    expect(fake.stats.syncs).toBe(0);
+    expect(host.stats.syncs).toBe(0);
+  });
+});
+
+describe('setRegisterVisible', () => {
+  it('shows the very hidden register (still protected, activated) and hides it again', async () => {
+    const { host, gateway } = sample();
+    expect(await gateway.setRegisterVisible(true)).toBe('Prosjektregister');
+    expect(host.sheets()[2]).toEqual({ name: 'Prosjektregister', visibility: 'visible', protected: true });
+    expect(host.activeSheet).toBe('Prosjektregister');
+    expect(await gateway.setRegisterVisible(false)).toBe('Prosjektregister');
+    expect(host.sheets()[2]).toEqual({ name: 'Prosjektregister', visibility: 'veryHidden', protected: true });
+    expect(host.activeSheet).not.toBe('Prosjektregister');
+    // A register cell can be selected while the sheet is shown.
+    await gateway.setRegisterVisible(true);
+    await gateway.select('Prosjektregister!A7');
+    expect(host.selectedAddress).toBe('Prosjektregister!A7');
+  });
+
+  it('a workbook without a register: notFound, nothing changed', async () => {
+    const model = sampleWorkbookModel();
+    const host = hostFromModel({ sheets: model.sheets.filter((s) => s.name !== 'Prosjektregister') });
+    const before = JSON.stringify(host.sheets());
+    await expect(gatewayOn(host).setRegisterVisible(true)).rejects.toMatchObject({ kind: 'notFound' });
+    expect(JSON.stringify(host.sheets())).toBe(before);
   });
 });
 
@@ -131,8 +154,8 @@ describe('references', () => {
 
 describe('cell edit mode', () => {
   it.each(['listSheets', 'read', 'select'] as const)('%s fails as cellEditMode', async (method) => {
-    const { fake, gateway } = sample();
-    fake.cellEditMode = true;
+    const { host, gateway } = sample();
+    host.cellEditMode = true;
     const call = method === 'select' ? gateway.select('Budsjett!A1') : gateway[method]();
     const e = await call.catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ExcelFailure);
@@ -157,16 +180,26 @@ describe('classifying errors', () => {
   ])('%s → %s, through every gateway method', async (code, kind) => {
     const error = officeError(code, code.includes('Payload') ? 'RichApi.Error' : 'OfficeExtension.Error');
     expect(toExcelFailure(error)).toMatchObject({ kind, code, detail: `Range.values: Excel says ${code}` });
-    const gateway = failingGateway(error);
-    for (const call of [gateway.listSheets(), gateway.read(), gateway.select('Budsjett!B9')]) {
-      const e = await call.catch((x: unknown) => x);
+    // The same code answered by the host reaches each method as Microsoft's client throws it.
+    for (const call of [
+      (g: WorkbookGateway) => g.listSheets(),
+      (g: WorkbookGateway) => g.read(),
+      (g: WorkbookGateway) => g.select('Budsjett!B9'),
+      (g: WorkbookGateway) => g.setRegisterVisible(true),
+    ]) {
+      const { host, gateway } = sample();
+      host.failOnSync(1, 0, code);
+      const e = await call(gateway).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(ExcelFailure);
       expect(e).toMatchObject({ name: 'ExcelFailure', kind, code });
     }
   });
 
-  it('the fake’s own errors are classified by code like Office’s', () => {
-    expect(toExcelFailure(new HostError('ItemNotFound', 'gone'))).toMatchObject({ kind: 'notFound' });
+  it.each<[string, ExcelFailureKind]>([
+    ['BadPassword', 'password'],
+    ['MergedRangeConflict', 'conflict'],
+  ])('%s → %s: a kind of its own, with its own advice', (code, kind) => {
+    expect(toExcelFailure(officeError(code))).toMatchObject({ kind, code });
   });
 
   it('a plain error is unexpected, keeping its message as the detail', async () => {
@@ -201,9 +234,9 @@ describe('classifying errors', () => {
 });
 
 describe('the structural API', () => {
-  it('the fake’s context is an ExcelContext and its run an ExcelRun (compile time)', async () => {
-    const fake = blankHost();
-    const run: ExcelRun = fake.run;
+  it('the host’s context (Microsoft’s) is an ExcelContext and its run an ExcelRun (compile time)', async () => {
+    const host = blankHost();
+    const run: ExcelRun = host.run;
     const name = await run(async (context: ExcelContext) => {
       const sheet = context.workbook.worksheets.getItem('Sheet1').load('name');
       await context.sync();

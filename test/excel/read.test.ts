@@ -1,5 +1,5 @@
 /**
- * The Office.js adapter's read() against the in-memory Excel fake: the
+ * The Office.js adapter's read() against the in-memory Excel host (through Microsoft's Office.js client): the
  * engine finds in what it reads exactly what it finds in the workbook, in
  * at most 2 round trips below the payload limit, and in about
  * size ÷ limit round trips above it.
@@ -18,12 +18,12 @@ import { generatePlan, reconciled } from './helpers';
 
 const MB = 2 ** 20;
 
-function gatewayOn(fake: ExcelHost, options: ExcelGatewayOptions = {}) {
-  // The fake's run is an ExcelRun: checked here at compile time.
-  const run: ExcelRun = fake.run;
+function gatewayOn(host: ExcelHost, options: ExcelGatewayOptions = {}) {
+  // The host's run is an ExcelRun: checked here at compile time.
+  const run: ExcelRun = host.run;
   return createExcelGateway(run, {
-    isSetSupported: fake.isSetSupported,
-    payloadLimit: fake.payloadLimit,
+    isSetSupported: host.isSetSupported,
+    payloadLimit: host.payloadLimit,
     ...options,
   });
 }
@@ -33,16 +33,16 @@ function expectSame(a: WorkbookSnapshot, b: WorkbookSnapshot): void {
   expect(JSON.stringify(a) === JSON.stringify(b)).toBe(true);
 }
 
-async function readFake(fake: ExcelHost, options: ExcelGatewayOptions = {}) {
-  fake.resetStats();
-  const read = await gatewayOn(fake, options).read();
-  return { read, stats: fake.stats };
+async function readFake(host: ExcelHost, options: ExcelGatewayOptions = {}) {
+  host.resetStats();
+  const read = await gatewayOn(host, options).read();
+  return { read, stats: host.stats };
 }
 
 describe('the sample workbook', () => {
   it('reads in 2 round trips, and the engine finds exactly what it finds in the model', async () => {
-    const fake = hostFromModel(sampleWorkbookModel());
-    const { read, stats } = await readFake(fake);
+    const host = hostFromModel(sampleWorkbookModel());
+    const { read, stats } = await readFake(host);
     expect(read.syncs).toBe(2);
     expect(stats.syncs).toBe(2);
     const expected = reconciled(modelToSnapshot(sampleWorkbookModel()));
@@ -53,8 +53,8 @@ describe('the sample workbook', () => {
   });
 
   it('lists every sheet with its visibility, and snapshots the sheets the engine uses', async () => {
-    const fake = hostFromModel(sampleWorkbookModel());
-    const { read } = await readFake(fake);
+    const host = hostFromModel(sampleWorkbookModel());
+    const { read } = await readFake(host);
     expect(read.sheets).toEqual([
       { name: 'Budsjett', visibility: 'visible' },
       { name: 'Finansiering', visibility: 'visible' },
@@ -75,16 +75,16 @@ describe('the sample workbook', () => {
   });
 
   it('without ExcelApi 1.9 reads no indents and the engine still groups the financing rows', async () => {
-    const fake = hostFromModel(sampleWorkbookModel(), { excelApi: '1.8' });
-    const { read } = await readFake(fake);
+    const host = hostFromModel(sampleWorkbookModel(), { excelApi: '1.8' });
+    const { read } = await readFake(host);
     expect(read.syncs).toBe(2);
     expect(read.snapshot.sheets[1].indents).toBeUndefined();
     expect(reconciled(read.snapshot)).toEqual(reconciled(modelToSnapshot(sampleWorkbookModel())));
   });
 
   it('an Excel with only ExcelApi 1.4 reads in 2 round trips too', async () => {
-    const fake = hostFromModel(sampleWorkbookModel(), { excelApi: '1.4' });
-    const { read } = await readFake(fake);
+    const host = hostFromModel(sampleWorkbookModel(), { excelApi: '1.4' });
+    const { read } = await readFake(host);
     expect(read.syncs).toBe(2);
     expect(reconciled(read.snapshot)).toEqual(reconciled(modelToSnapshot(sampleWorkbookModel())));
   });
@@ -95,8 +95,8 @@ describe('the sample workbook', () => {
       name: `Notes ${i + 1}`,
       cells: [{ row: 0, col: 0, value: `note ${i + 1}` }],
     }));
-    const fake = hostFromModel({ ...model, sheets: [...others, ...model.sheets] });
-    const { read, stats } = await readFake(fake);
+    const host = hostFromModel({ ...model, sheets: [...others, ...model.sheets] });
+    const { read, stats } = await readFake(host);
     expect(read.syncs).toBe(2);
     expect(read.snapshot.sheets).toHaveLength(43);
     expect(reconciled(read.snapshot)).toEqual(reconciled(modelToSnapshot(sampleWorkbookModel())));
@@ -169,8 +169,8 @@ function otherLayout(): WorkbookSnapshot {
 describe('a workbook laid out differently', () => {
   it('gives the same findings, cells and amounts as the workbook itself', async () => {
     const wb = otherLayout();
-    const fake = hostFromSnapshot(wb);
-    const { read } = await readFake(fake);
+    const host = hostFromSnapshot(wb);
+    const { read } = await readFake(host);
     expect(read.syncs).toBe(2);
     const expected = reconciled(wb);
     expect(reconciled(read.snapshot)).toEqual(expected);
@@ -202,8 +202,8 @@ describe('a workbook laid out differently', () => {
     const renamed = {
       sheets: wb.sheets.map((s) => (s.name === 'Budget' ? { ...s, name: 'Mitt budsjett' } : s)),
     };
-    const fake = hostFromSnapshot(renamed);
-    const read = await gatewayOn(fake).read({ budgetSheet: 'mitt budsjett' });
+    const host = hostFromSnapshot(renamed);
+    const read = await gatewayOn(host).read({ budgetSheet: 'mitt budsjett' });
     expect(read.syncs).toBe(2);
     expect(reconcile(read.snapshot, { budgetSheet: 'mitt budsjett' }).sources.budgetSheet).toBe(
       'Mitt budsjett',
@@ -215,8 +215,8 @@ describe('a workbook laid out differently', () => {
     const wb: WorkbookSnapshot = {
       sheets: [sheet('Budsjett', []), sheet('Ark2', [['x']])],
     };
-    const fake = hostFromSnapshot(wb);
-    const { read } = await readFake(fake);
+    const host = hostFromSnapshot(wb);
+    const { read } = await readFake(host);
     // The blank budget sheet is found blank with its used range: nothing more to read.
     expect(read.syncs).toBe(2);
     const found = reconciled(read.snapshot);
@@ -236,9 +236,9 @@ describe('a workbook laid out differently', () => {
 describe('a workbook changing between round trips', () => {
   /** A run whose first sync is followed by a co-author's change. */
   const withChangeAfterFirstSync =
-    (fake: ExcelHost, change: () => Promise<void>): ExcelRun =>
+    (host: ExcelHost, change: () => Promise<void>): ExcelRun =>
     (batch) =>
-      fake.run((context) => {
+      host.run((context) => {
         let syncs = 0;
         const sync = async () => {
           await context.sync();
@@ -247,16 +247,16 @@ describe('a workbook changing between round trips', () => {
         return batch({ workbook: context.workbook, application: context.application, sync });
       });
 
-  const deleteSheet = (fake: ExcelHost, name: string) => () =>
-    fake.run(async (context) => {
+  const deleteSheet = (host: ExcelHost, name: string) => () =>
+    host.run(async (context) => {
       context.workbook.worksheets.getItem(name).delete();
       await context.sync();
     });
 
   it('a sheet deleted between the sheet list and its data: the read starts again, without it', async () => {
-    const fake = hostFromModel(sampleWorkbookModel());
-    const gateway = createExcelGateway(withChangeAfterFirstSync(fake, deleteSheet(fake, 'Finansiering')), {
-      isSetSupported: fake.isSetSupported,
+    const host = hostFromModel(sampleWorkbookModel());
+    const gateway = createExcelGateway(withChangeAfterFirstSync(host, deleteSheet(host, 'Finansiering')), {
+      isSetSupported: host.isSetSupported,
     });
     const read = await gateway.read();
     expect(read.syncs).toBe(4);
@@ -267,23 +267,23 @@ describe('a workbook changing between round trips', () => {
   });
 
   it('a sheet deleted before the rest of its rows are read is notFound', async () => {
-    const fake = hostFromModel(generatePlan(2_000), { payloadLimit: 200 * 1024 });
-    const budget = fake.sheets()[0].name;
+    const host = hostFromModel(generatePlan(2_000), { payloadLimit: 200 * 1024 });
+    const budget = host.sheets()[0].name;
     let syncs = 0;
     const run: ExcelRun = (batch) =>
-      fake.run((context) =>
+      host.run((context) =>
         batch({
           workbook: context.workbook,
           application: context.application,
           sync: async () => {
             await context.sync();
-            if (++syncs === 2) await deleteSheet(fake, budget)();
+            if (++syncs === 2) await deleteSheet(host, budget)();
           },
         }),
       );
     const gateway = createExcelGateway(run, {
-      isSetSupported: fake.isSetSupported,
-      payloadLimit: fake.payloadLimit,
+      isSetSupported: host.isSetSupported,
+      payloadLimit: host.payloadLimit,
     });
     await expect(gateway.read()).rejects.toMatchObject({ kind: 'notFound', code: 'ItemNotFound' });
   });
@@ -292,8 +292,8 @@ describe('a workbook changing between round trips', () => {
 describe('round trips at scale', () => {
   it.each([10, 1_000])('%i lines: 2 round trips under the 5 MB limit, same findings', async (n) => {
     const model = generatePlan(n);
-    const fake = hostFromModel(model);
-    const { read, stats } = await readFake(fake);
+    const host = hostFromModel(model);
+    const { read, stats } = await readFake(host);
     expect(read.syncs).toBe(2);
     expect(stats.log.every((r) => r.responseBytes < 5 * MB && !r.error)).toBe(true);
     expect(reconciled(read.snapshot)).toEqual(reconciled(modelToSnapshot(model)));
@@ -317,8 +317,8 @@ describe('round trips at scale', () => {
 
   it('50 000 lines: 3 round trips where the payload is not limited (its 9.5 MB exceed the web’s 5 MB)', async () => {
     const model = generatePlan(50_000);
-    const fake = hostFromModel(model, { payloadLimit: Infinity });
-    const { read, stats } = await readFake(fake);
+    const host = hostFromModel(model, { payloadLimit: Infinity });
+    const { read, stats } = await readFake(host);
     expect(read.syncs).toBe(3);
     expect(stats.responseBytes).toBeGreaterThan(5 * MB);
     const result = reconcile(read.snapshot);
@@ -339,8 +339,8 @@ describe('round trips at scale', () => {
     const model = generatePlan(2_000);
     const whole = await readFake(hostFromModel(model, { payloadLimit: Infinity }));
     const limit = 40 * 1024;
-    const fake = hostFromModel(model, { payloadLimit: limit });
-    const { read, stats } = await readFake(fake);
+    const host = hostFromModel(model, { payloadLimit: limit });
+    const { read, stats } = await readFake(host);
     const needed = Math.ceil(whole.stats.responseBytes / limit) + 1;
     expect(read.syncs).toBeGreaterThanOrEqual(needed);
     expect(read.syncs).toBeLessThanOrEqual(needed + 3);
@@ -353,9 +353,9 @@ describe('round trips at scale', () => {
   it('never asks for more cells in one read than allowed', async () => {
     const model = generatePlan(500);
     const whole = await readFake(hostFromModel(model));
-    // A fake that returns null values above 600 cells, as Excel does above 5 000 000.
-    const fake = hostFromModel(model, { maxReadCells: 600 });
-    const { read, stats } = await readFake(fake, { maxCellsPerRead: 600 });
+    // A host that refuses reads above 600 cells, as Excel does above 5 000 000.
+    const host = hostFromModel(model, { maxReadCells: 600 });
+    const { read, stats } = await readFake(host, { maxCellsPerRead: 600 });
     expect(stats.log.every((r) => !r.error)).toBe(true);
     expect(read.syncs).toBeLessThanOrEqual(Math.ceil((model.sheets[0].cells.length * 2) / 600) + 4);
     expect(read.snapshot).toEqual(whole.read.snapshot);
@@ -368,8 +368,8 @@ describe('round trips at scale', () => {
     for (let i = 0; i < 400; i++) rows.push([i < 40 ? `P${i}` : long(i), 1000]);
     const wb: WorkbookSnapshot = { sheets: [sheet('Budsjett', rows)] };
     const whole = await readFake(hostFromSnapshot(wb, { payloadLimit: Infinity }));
-    const fake = hostFromSnapshot(wb, { payloadLimit: 64 * 1024 });
-    const { read, stats } = await readFake(fake);
+    const host = hostFromSnapshot(wb, { payloadLimit: 64 * 1024 });
+    const { read, stats } = await readFake(host);
     expect(stats.log.some((r) => r.error === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
     expect(read.syncs).toBe(stats.syncs);
     expect(read.snapshot).toEqual(whole.read.snapshot);
@@ -377,8 +377,8 @@ describe('round trips at scale', () => {
 
   it('a single row over the limit fails as payloadTooLarge', async () => {
     const wb: WorkbookSnapshot = { sheets: [sheet('Budsjett', [['x'.repeat(5000), 'Budsjett 2024']])] };
-    const fake = hostFromSnapshot(wb, { payloadLimit: 4000 });
-    await expect(gatewayOn(fake).read()).rejects.toMatchObject({
+    const host = hostFromSnapshot(wb, { payloadLimit: 4000 });
+    await expect(gatewayOn(host).read()).rejects.toMatchObject({
       name: 'ExcelFailure',
       kind: 'payloadTooLarge',
       code: 'ResponsePayloadSizeLimitExceeded',
@@ -388,19 +388,19 @@ describe('round trips at scale', () => {
 
 describe('requirement sets', () => {
   it('without ExcelApi 1.4 read() fails as unsupported, naming the set, before touching Excel', async () => {
-    const fake = hostFromModel(sampleWorkbookModel(), { excelApi: '1.3' });
-    const e = await gatewayOn(fake)
+    const host = hostFromModel(sampleWorkbookModel(), { excelApi: '1.3' });
+    const e = await gatewayOn(host)
       .read()
       .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ExcelFailure);
     expect(e).toMatchObject({ kind: 'unsupported', detail: 'ExcelApi 1.4' });
     expect((e as ExcelFailure).message).toContain('ExcelApi 1.4');
-    expect(fake.stats.syncs).toBe(0);
+    expect(host.stats.syncs).toBe(0);
   });
 
   it('without an isSetSupported every set is taken as present', async () => {
-    const fake = hostFromModel(sampleWorkbookModel(), { profile: PROFILES.web });
-    const read = await createExcelGateway(fake.run).read();
+    const host = hostFromModel(sampleWorkbookModel(), { profile: PROFILES.web });
+    const read = await createExcelGateway(host.run).read();
     expect(read.syncs).toBe(2);
   });
 });
@@ -408,7 +408,7 @@ describe('requirement sets', () => {
 describe('host options', () => {
   it('are the host’s own, not the adapter’s', () => {
     const options: TestHostOptions = { payloadLimit: 1, maxReadCells: 1, excelApi: '1.4', latencyMs: 0 };
-    const fake = blankHost(options);
-    expect([fake.payloadLimit, fake.limits.maxReadCells, fake.profile.sets.ExcelApi]).toEqual([1, 1, '1.4']);
+    const host = blankHost(options);
+    expect([host.payloadLimit, host.limits.maxReadCells, host.profile.sets.ExcelApi]).toEqual([1, 1, '1.4']);
   });
 });

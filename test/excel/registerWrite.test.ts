@@ -1,6 +1,6 @@
 /**
  * The Office.js register writer (`writeRegister`) against the in-memory
- * Excel fake: the register read back is the register written; an edit keeps
+ * Excel host: the register read back is the register written; an edit keeps
  * the sheet's place, hidden and protected; a co-author's edit in between is
  * never overwritten; a failure at any point leaves the workbook as it was;
  * text that looks like a formula stays text; 2 round trips below the
@@ -20,7 +20,7 @@ import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWork
 import { generatePlan } from './helpers';
 import { everything, gatewayOn } from './writeHelpers';
 
-const sheetNames = (fake: ExcelHost) => fake.sheets().map((s) => s.name);
+const sheetNames = (host: ExcelHost) => host.sheets().map((s) => s.name);
 
 /** What readRegister gives for a register without extra columns. */
 const asRead = (r: Register): Register => ({
@@ -36,8 +36,8 @@ function withoutRegister(options?: TestHostOptions): ExcelHost {
 }
 
 /** Read as the pane reads, then the register and the fingerprint the edit is based on. */
-async function readNow(fake: ExcelHost) {
-  const read = await gatewayOn(fake).read();
+async function readNow(host: ExcelHost) {
+  const read = await gatewayOn(host).read();
   return { read, register: readRegister(read.snapshot).register, basedOn: read.registerFingerprint };
 }
 
@@ -86,21 +86,21 @@ function movedRegisterSheet(register: Register): SheetModel {
   return { name: REGISTER_SHEET, visibility: 'hidden', protect: true, cells };
 }
 
-function configFor(fake: ExcelHost): RegisterWriteConfig {
+function configFor(host: ExcelHost): RegisterWriteConfig {
   return {
-    payloadLimit: fake.payloadLimit,
-    maxCellsPerRead: fake.limits.maxReadCells,
+    payloadLimit: host.payloadLimit,
+    maxCellsPerRead: host.limits.maxReadCells,
     features: { api16: true, api17: true, api19: true },
     payloadRetries: 4,
   };
 }
 
 /** The writer's fingerprint of the register sheet as it is now (round trip 1 of a write). */
-async function writerFingerprint(fake: ExcelHost): Promise<{ fingerprint: string | null; syncs: number }> {
-  const run: ExcelRun = fake.run;
+async function writerFingerprint(host: ExcelHost): Promise<{ fingerprint: string | null; syncs: number }> {
+  const run: ExcelRun = host.run;
   return run(async (context) => {
     const trips = { count: 0 };
-    const now = await readWorkbookNow(context, configFor(fake), trips);
+    const now = await readWorkbookNow(context, configFor(host), trips);
     return { fingerprint: now.register?.fingerprint ?? null, syncs: trips.count };
   });
 }
@@ -132,10 +132,10 @@ describe('the fingerprint of round trip 1 is the one read() gives', () => {
   ];
   for (const [what, model] of cases) {
     it(what, async () => {
-      const fake = hostFromModel(model());
-      const { basedOn } = await readNow(fake);
+      const host = hostFromModel(model());
+      const { basedOn } = await readNow(host);
       expect(basedOn).not.toBeNull();
-      const mine = await writerFingerprint(fake);
+      const mine = await writerFingerprint(host);
       expect(mine.fingerprint).toBe(basedOn);
       // A register under another spelling is not found by name: the list, then the sheet by id.
       expect(mine.syncs).toBe(what.includes('trimmed') ? 3 : 1);
@@ -144,14 +144,14 @@ describe('the fingerprint of round trip 1 is the one read() gives', () => {
 
   it('the register sheet with moved tables reads as the same register, and is rewritten in place', async () => {
     const model = sampleWorkbookModel();
-    const fake = hostFromModel({
+    const host = hostFromModel({
       sheets: [movedRegisterSheet(registerWithExtras()), ...model.sheets.slice(0, 2)],
     });
-    const { register, basedOn } = await readNow(fake);
+    const { register, basedOn } = await readNow(host);
     expect(register).toEqual(registerWithExtras());
-    const result = await gatewayOn(fake).writeRegister(register!, { basedOn });
-    expect(sheetNames(fake)).toEqual([REGISTER_SHEET, 'Budsjett', 'Finansiering']);
-    const again = await readNow(fake);
+    const result = await gatewayOn(host).writeRegister(register!, { basedOn });
+    expect(sheetNames(host)).toEqual([REGISTER_SHEET, 'Budsjett', 'Finansiering']);
+    const again = await readNow(host);
     expect(again.basedOn).toBe(result.fingerprint);
     expect(again.register).toEqual(registerWithExtras());
   });
@@ -159,66 +159,66 @@ describe('the fingerprint of round trip 1 is the one read() gives', () => {
 
 describe('creating the register', () => {
   it('in 2 round trips: a hidden, protected sheet at the end that reads back as the register', async () => {
-    const fake = withoutRegister();
-    const active = fake.activeSheet;
-    fake.resetStats();
-    const result = await gatewayOn(fake).writeRegister(sampleRegister(), { basedOn: null });
+    const host = withoutRegister();
+    const active = host.activeSheet;
+    host.resetStats();
+    const result = await gatewayOn(host).writeRegister(sampleRegister(), { basedOn: null });
     expect(result.syncs).toBe(2);
-    expect(fake.stats.syncs).toBe(2);
-    expect(fake.sheets()).toEqual([
+    expect(host.stats.syncs).toBe(2);
+    expect(host.sheets()).toEqual([
       { name: 'Budsjett', visibility: 'visible', protected: false },
       { name: 'Finansiering', visibility: 'visible', protected: false },
       { name: REGISTER_SHEET, visibility: 'veryHidden', protected: true },
     ]);
-    expect(fake.activeSheet).toBe(active);
-    const view = fake.readSheet(REGISTER_SHEET)!;
+    expect(host.activeSheet).toBe(active);
+    const view = host.readSheet(REGISTER_SHEET)!;
     expect(view.protection).toEqual({ options: DEFAULT_PROTECTION_OPTIONS, password: false });
     expect(view.tables.map((t) => [t.name, t.range])).toEqual([
       ['Prosjekter', 'A3:N16'],
       ['Kilder', 'P3:R8'],
     ]);
 
-    const { register, basedOn } = await readNow(fake);
+    const { register, basedOn } = await readNow(host);
     expect(basedOn).toBe(result.fingerprint);
     expect(register).toEqual(asRead(sampleRegister()));
   });
 
   it('keeps extra columns and their values (text, numbers, booleans)', async () => {
-    const fake = withoutRegister();
-    const result = await gatewayOn(fake).writeRegister(registerWithExtras(), { basedOn: null });
-    const { register, basedOn } = await readNow(fake);
+    const host = withoutRegister();
+    const result = await gatewayOn(host).writeRegister(registerWithExtras(), { basedOn: null });
+    const { register, basedOn } = await readNow(host);
     expect(basedOn).toBe(result.fingerprint);
     expect(register).toEqual(registerWithExtras());
   });
 
   it('an empty register still has both tables', async () => {
-    const fake = withoutRegister();
+    const host = withoutRegister();
     const empty: Register = { formatVersion: 1, entries: [], sources: [] };
-    const result = await gatewayOn(fake).writeRegister(empty, { basedOn: null });
-    expect(fake.readSheet(REGISTER_SHEET)!.tables.map((t) => t.name)).toEqual(['Prosjekter', 'Kilder']);
-    const { register, basedOn } = await readNow(fake);
+    const result = await gatewayOn(host).writeRegister(empty, { basedOn: null });
+    expect(host.readSheet(REGISTER_SHEET)!.tables.map((t) => t.name)).toEqual(['Prosjekter', 'Kilder']);
+    const { register, basedOn } = await readNow(host);
     expect(basedOn).toBe(result.fingerprint);
     expect(register).toEqual(asRead(empty));
   });
 
   it('refuses (changed) when a register sheet was added meanwhile, writing nothing', async () => {
-    const fake = hostFromModel(sampleWorkbookModel());
-    const before = everything(fake);
-    const e = await failure(gatewayOn(fake).writeRegister(sampleRegister(), { basedOn: null }));
+    const host = hostFromModel(sampleWorkbookModel());
+    const before = everything(host);
+    const e = await failure(gatewayOn(host).writeRegister(sampleRegister(), { basedOn: null }));
     expect(e.kind).toBe('changed');
-    expect(everything(fake)).toBe(before);
+    expect(everything(host)).toBe(before);
   });
 });
 
 describe('editing the register', () => {
   it('keeps its place, hidden and protected, and chains: each result is the next basedOn', async () => {
-    const fake = hostFromModel(sampleWorkbookModel());
-    await fake.run(async (context) => {
+    const host = hostFromModel(sampleWorkbookModel());
+    await host.run(async (context) => {
       context.workbook.worksheets.getItem(REGISTER_SHEET).position = 1;
       await context.sync();
     });
-    const gateway = gatewayOn(fake);
-    const { register, basedOn } = await readNow(fake);
+    const gateway = gatewayOn(host);
+    const { register, basedOn } = await readNow(host);
     const edited: Register = {
       ...register!,
       entries: [
@@ -226,41 +226,41 @@ describe('editing the register', () => {
         { ...register!.entries[0], name: 'Energi- og miljøklyngen (ny)', aliases: ['EMK'] },
       ],
     };
-    fake.resetStats();
+    host.resetStats();
     const first = await gateway.writeRegister(edited, { basedOn });
     expect(first.syncs).toBe(2);
-    expect(sheetNames(fake)).toEqual(['Budsjett', REGISTER_SHEET, 'Finansiering']);
-    expect(fake.sheets()[1]).toEqual({ name: REGISTER_SHEET, visibility: 'veryHidden', protected: true });
-    const once = await readNow(fake);
+    expect(sheetNames(host)).toEqual(['Budsjett', REGISTER_SHEET, 'Finansiering']);
+    expect(host.sheets()[1]).toEqual({ name: REGISTER_SHEET, visibility: 'veryHidden', protected: true });
+    const once = await readNow(host);
     expect(once.basedOn).toBe(first.fingerprint);
     expect(once.register).toEqual(edited);
 
     // Again, over a register the writer made: protected, with tables named Prosjekter and Kilder.
     const again: Register = { ...edited, sources: edited.sources.slice(0, 3) };
-    fake.resetStats();
+    host.resetStats();
     const second = await gateway.writeRegister(again, { basedOn: first.fingerprint });
     expect(second.syncs).toBe(2);
-    expect(sheetNames(fake)).toEqual(['Budsjett', REGISTER_SHEET, 'Finansiering']);
-    const view = fake.readSheet(REGISTER_SHEET)!;
+    expect(sheetNames(host)).toEqual(['Budsjett', REGISTER_SHEET, 'Finansiering']);
+    const view = host.readSheet(REGISTER_SHEET)!;
     expect(view.visibility).toBe('veryHidden');
     expect(view.protection).toEqual({ options: DEFAULT_PROTECTION_OPTIONS, password: false });
     expect(view.tables.map((t) => t.name)).toEqual(['Prosjekter', 'Kilder']);
-    const twice = await readNow(fake);
+    const twice = await readNow(host);
     expect(twice.basedOn).toBe(second.fingerprint);
     expect(twice.register).toEqual(asRead(again));
     // Nothing left behind: no temporary sheets, no other tables.
-    expect(fake.sheets()).toHaveLength(3);
+    expect(host.sheets()).toHaveLength(3);
   });
 
   it('keeps the extra columns of the register it edits', async () => {
     const model = sampleWorkbookModel();
-    const fake = hostFromModel({
+    const host = hostFromModel({
       sheets: [...model.sheets.slice(0, 2), registerSheetModel(registerWithExtras())],
     });
-    const { register, basedOn } = await readNow(fake);
+    const { register, basedOn } = await readNow(host);
     const edited = { ...register!, entries: register!.entries.slice(0, 5) };
-    const result = await gatewayOn(fake).writeRegister(edited, { basedOn });
-    const after = await readNow(fake);
+    const result = await gatewayOn(host).writeRegister(edited, { basedOn });
+    const after = await readNow(host);
     expect(after.basedOn).toBe(result.fingerprint);
     expect(after.register!.extraProjectColumns).toEqual(['Merknad', 'Prioritet', 'Aktiv']);
     expect(after.register).toEqual(edited);
@@ -268,14 +268,14 @@ describe('editing the register', () => {
 
   it('replaces a register found as " prosjektregister" with "Prosjektregister" in its place (4 round trips)', async () => {
     const model = sampleWorkbookModel();
-    const fake = hostFromModel({
+    const host = hostFromModel({
       sheets: [{ ...model.sheets[2], name: ' prosjektregister' }, ...model.sheets.slice(0, 2)],
     });
-    const { register, basedOn } = await readNow(fake);
-    const result = await gatewayOn(fake).writeRegister(register!, { basedOn });
+    const { register, basedOn } = await readNow(host);
+    const result = await gatewayOn(host).writeRegister(register!, { basedOn });
     expect(result.syncs).toBe(4);
-    expect(sheetNames(fake)).toEqual([REGISTER_SHEET, 'Budsjett', 'Finansiering']);
-    expect((await readNow(fake)).basedOn).toBe(result.fingerprint);
+    expect(sheetNames(host)).toEqual([REGISTER_SHEET, 'Budsjett', 'Finansiering']);
+    expect((await readNow(host)).basedOn).toBe(result.fingerprint);
 
     // With a second sheet holding the name the register needs, nothing is written.
     const twice = hostFromModel({
@@ -293,24 +293,24 @@ describe('editing the register', () => {
 
   it('replaces a very hidden register (made hidden to be deleted) with a very hidden one', async () => {
     const model = sampleWorkbookModel();
-    const fake = hostFromModel({
+    const host = hostFromModel({
       sheets: [...model.sheets.slice(0, 2), { ...model.sheets[2], visibility: 'veryHidden' }],
     });
-    const { register, basedOn } = await readNow(fake);
-    await gatewayOn(fake).writeRegister(register!, { basedOn });
-    expect(fake.sheets()[2]).toEqual({ name: REGISTER_SHEET, visibility: 'veryHidden', protected: true });
+    const { register, basedOn } = await readNow(host);
+    await gatewayOn(host).writeRegister(register!, { basedOn });
+    expect(host.sheets()[2]).toEqual({ name: REGISTER_SHEET, visibility: 'veryHidden', protected: true });
   });
 });
 
 describe('a co-author’s edit is never overwritten', () => {
   /** A co-author unprotects the register, types into it and protects it again. */
-  async function coAuthorTypes(fake: ExcelHost, address: string, text: string): Promise<void> {
-    await fake.run(async (context) => {
+  async function coAuthorTypes(host: ExcelHost, address: string, text: string): Promise<void> {
+    await host.run(async (context) => {
       context.workbook.worksheets.getItem(REGISTER_SHEET).protection.unprotect();
       await context.sync();
     });
-    fake.typeInto(REGISTER_SHEET, address, text);
-    await fake.run(async (context) => {
+    host.typeInto(REGISTER_SHEET, address, text);
+    await host.run(async (context) => {
       context.workbook.worksheets.getItem(REGISTER_SHEET).protection.protect();
       await context.sync();
     });
@@ -321,91 +321,91 @@ describe('a co-author’s edit is never overwritten', () => {
     ['a cell typed far right of the tables', 'Z40', 'notat'],
   ] as const) {
     it(`refuses (changed) after ${what}, leaving the sheet as the co-author left it`, async () => {
-      const fake = hostFromModel(sampleWorkbookModel());
-      const { register, basedOn } = await readNow(fake);
-      await coAuthorTypes(fake, address, text);
-      const before = everything(fake);
-      fake.resetStats();
-      const e = await failure(gatewayOn(fake).writeRegister(register!, { basedOn }));
+      const host = hostFromModel(sampleWorkbookModel());
+      const { register, basedOn } = await readNow(host);
+      await coAuthorTypes(host, address, text);
+      const before = everything(host);
+      host.resetStats();
+      const e = await failure(gatewayOn(host).writeRegister(register!, { basedOn }));
       expect(e.kind).toBe('changed');
-      expect(fake.stats.syncs).toBe(1);
-      expect(everything(fake)).toBe(before);
+      expect(host.stats.syncs).toBe(1);
+      expect(everything(host)).toBe(before);
     });
   }
 
   it('refuses (changed) when the register sheet was deleted meanwhile', async () => {
-    const fake = hostFromModel(sampleWorkbookModel());
-    const { register, basedOn } = await readNow(fake);
-    await fake.run(async (context) => {
+    const host = hostFromModel(sampleWorkbookModel());
+    const { register, basedOn } = await readNow(host);
+    await host.run(async (context) => {
       // A very hidden sheet is made visible before it can be deleted (office-js #365).
       const sheet = context.workbook.worksheets.getItem(REGISTER_SHEET);
       sheet.visibility = 'Hidden';
       sheet.delete();
       await context.sync();
     });
-    const before = everything(fake);
-    const e = await failure(gatewayOn(fake).writeRegister(register!, { basedOn }));
+    const before = everything(host);
+    const e = await failure(gatewayOn(host).writeRegister(register!, { basedOn }));
     expect(e.kind).toBe('changed');
-    expect(everything(fake)).toBe(before);
+    expect(everything(host)).toBe(before);
   });
 
   it('a register of a newer format version is never changed (office, RegisterNewerVersion)', async () => {
     const model = sampleWorkbookModel();
     const newer = registerSheetModel({ ...sampleRegister(), formatVersion: 2 });
-    const fake = hostFromModel({ sheets: [...model.sheets.slice(0, 2), newer] });
-    const { basedOn } = await readNow(fake);
-    const before = everything(fake);
-    const e = await failure(gatewayOn(fake).writeRegister(sampleRegister(), { basedOn }));
+    const host = hostFromModel({ sheets: [...model.sheets.slice(0, 2), newer] });
+    const { basedOn } = await readNow(host);
+    const before = everything(host);
+    const e = await failure(gatewayOn(host).writeRegister(sampleRegister(), { basedOn }));
     expect(e.kind).toBe('office');
     expect(e.code).toBe('RegisterNewerVersion');
     expect(e.detail).toBe(`${REGISTER_SHEET}!B1: 2`);
-    expect(everything(fake)).toBe(before);
+    expect(everything(host)).toBe(before);
   });
 
   /** A table on another sheet, or a defined name, takes one of the names the register's tables need. */
   async function taken(take: 'table' | 'name'): Promise<void> {
-    const fake = withoutRegister();
-    await fake.run(async (context) => {
+    const host = withoutRegister();
+    await host.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Budsjett');
       if (take === 'table') sheet.tables.add('A1:B3', true).name = 'Kilder';
       else context.workbook.names.add('Prosjekter', sheet.getRange('A1'));
       await context.sync();
     });
-    const before = everything(fake);
-    const e = await failure(gatewayOn(fake).writeRegister(sampleRegister(), { basedOn: null }));
+    const before = everything(host);
+    const e = await failure(gatewayOn(host).writeRegister(sampleRegister(), { basedOn: null }));
     expect([e.kind, e.code, e.detail]).toEqual([
       'office',
       'ItemAlreadyExists',
       take === 'table' ? 'Kilder' : 'Prosjekter',
     ]);
-    expect(everything(fake)).toBe(before);
+    expect(everything(host)).toBe(before);
   }
   it('refuses when a table on another sheet holds a name the register’s tables need', () => taken('table'));
   it('refuses when a defined name holds a name the register’s tables need', () => taken('name'));
 });
 
 describe('a failure at any point leaves the workbook as it was', () => {
-  type Setup = () => Promise<{ fake: ExcelHost; register: Register; basedOn: string | null }>;
+  type Setup = () => Promise<{ host: ExcelHost; register: Register; basedOn: string | null }>;
   const setups: [string, Setup][] = [
-    ['creating', async () => ({ fake: withoutRegister(), register: registerWithExtras(), basedOn: null })],
+    ['creating', async () => ({ host: withoutRegister(), register: registerWithExtras(), basedOn: null })],
     [
       'editing the sample’s register (protected, no tables)',
       async () => {
-        const fake = hostFromModel(sampleWorkbookModel());
-        const { register, basedOn } = await readNow(fake);
-        return { fake, register: { ...register!, entries: register!.entries.slice(2) }, basedOn };
+        const host = hostFromModel(sampleWorkbookModel());
+        const { register, basedOn } = await readNow(host);
+        return { host, register: { ...register!, entries: register!.entries.slice(2) }, basedOn };
       },
     ],
     [
       'editing a written register (protected, with its tables), moved to the front',
       async () => {
-        const fake = withoutRegister();
-        const first = await gatewayOn(fake).writeRegister(registerWithExtras(), { basedOn: null });
-        await fake.run(async (context) => {
+        const host = withoutRegister();
+        const first = await gatewayOn(host).writeRegister(registerWithExtras(), { basedOn: null });
+        await host.run(async (context) => {
           context.workbook.worksheets.getItem(REGISTER_SHEET).position = 0;
           await context.sync();
         });
-        return { fake, register: sampleRegister(), basedOn: first.fingerprint };
+        return { host, register: sampleRegister(), basedOn: first.fingerprint };
       },
     ],
   ];
@@ -414,10 +414,10 @@ describe('a failure at any point leaves the workbook as it was', () => {
     it(`${what}: at every operation of every round trip`, async () => {
       for (let sync = 1; sync <= 2; sync++) {
         for (let after = 0; ; after++) {
-          const { fake, register, basedOn } = await setup();
-          const before = everything(fake);
-          fake.failOnSync(sync, after);
-          const result = await gatewayOn(fake)
+          const { host, register, basedOn } = await setup();
+          const before = everything(host);
+          host.failOnSync(sync, after);
+          const result = await gatewayOn(host)
             .writeRegister(register, { basedOn })
             .catch((e: unknown) => e);
           if (!(result instanceof ExcelFailure)) {
@@ -425,16 +425,16 @@ describe('a failure at any point leaves the workbook as it was', () => {
             // complete, only Excel's answer was lost.
             expect(basedOn).not.toBeNull();
             expect(sync).toBe(2);
-            const { register: read, basedOn: now } = await readNow(fake);
+            const { register: read, basedOn: now } = await readNow(host);
             expect(read).toEqual(asRead(register));
             expect(now).toBe((result as { fingerprint: string }).fingerprint);
             break;
           }
           if (result.kind !== 'busy') throw new Error(`${result.kind}: ${result.detail}`);
           expect(result.kind).toBe('busy');
-          expect(everything(fake)).toBe(before);
+          expect(everything(host)).toBe(before);
           // The next write works (nothing left in the way).
-          if (after % 25 === 0) await gatewayOn(fake).writeRegister(register, { basedOn });
+          if (after % 25 === 0) await gatewayOn(host).writeRegister(register, { basedOn });
           if (result.detail?.includes('end of the round trip')) break;
         }
       }
@@ -442,13 +442,13 @@ describe('a failure at any point leaves the workbook as it was', () => {
   }
 
   it('an old register protected with a password by a user: the write fails and changes nothing', async () => {
-    const fake = withoutRegister();
-    const first = await gatewayOn(fake).writeRegister(sampleRegister(), { basedOn: null });
-    fake.protectSheet(REGISTER_SHEET, 'hemmelig');
-    const before = everything(fake);
-    const e = await failure(gatewayOn(fake).writeRegister(sampleRegister(), { basedOn: first.fingerprint }));
+    const host = withoutRegister();
+    const first = await gatewayOn(host).writeRegister(sampleRegister(), { basedOn: null });
+    host.protectSheet(REGISTER_SHEET, 'hemmelig');
+    const before = everything(host);
+    const e = await failure(gatewayOn(host).writeRegister(sampleRegister(), { basedOn: first.fingerprint }));
     expect(e.code).toBe('BadPassword');
-    expect(everything(fake)).toBe(before);
+    expect(everything(host)).toBe(before);
   });
 });
 
@@ -464,9 +464,9 @@ describe('register text that looks like a formula, a number or an error', () => 
       ),
       sources: [...base.sources, { name: '=SUM(A1)', kind: 'external', aliases: ['-1'] }],
     };
-    const fake = withoutRegister();
-    const result = await gatewayOn(fake).writeRegister(register, { basedOn: null });
-    const view = fake.readSheet(REGISTER_SHEET)!;
+    const host = withoutRegister();
+    const result = await gatewayOn(host).writeRegister(register, { basedOn: null });
+    const view = host.readSheet(REGISTER_SHEET)!;
     for (const text of [...tricky, '=SUM(A1)', '-1']) {
       const cell = view.cells.find((c) => c.value === text);
       expect(cell).toBeDefined();
@@ -474,7 +474,7 @@ describe('register text that looks like a formula, a number or an error', () => 
       expect(cell!.format.numberFormat).toBe('@');
     }
     expect(view.cells.filter((c) => c.formula !== undefined)).toEqual([]);
-    const { register: read, basedOn } = await readNow(fake);
+    const { register: read, basedOn } = await readNow(host);
     expect(basedOn).toBe(result.fingerprint);
     expect(read).toEqual(asRead(register));
   });
@@ -485,15 +485,15 @@ describe('round trips', () => {
   const generated = (n: number) => readRegister(modelToSnapshot(generatePlan(n))).register!;
 
   it('1 000 entries: 2 round trips (read, then write and swap), created or edited', async () => {
-    const fake = hostFromModel(generatePlan(1_000));
-    const { register, basedOn } = await readNow(fake);
+    const host = hostFromModel(generatePlan(1_000));
+    const { register, basedOn } = await readNow(host);
     expect(register!.entries).toHaveLength(1_000);
-    fake.resetStats();
+    host.resetStats();
     const edited = { ...register!, entries: register!.entries.slice(1) };
-    const result = await gatewayOn(fake).writeRegister(edited, { basedOn });
+    const result = await gatewayOn(host).writeRegister(edited, { basedOn });
     expect(result.syncs).toBe(2);
-    expect(fake.stats.log.every((r) => !r.error && r.requestBytes < fake.payloadLimit)).toBe(true);
-    expect((await readNow(fake)).basedOn).toBe(result.fingerprint);
+    expect(host.stats.log.every((r) => !r.error && r.requestBytes < host.payloadLimit)).toBe(true);
+    expect((await readNow(host)).basedOn).toBe(result.fingerprint);
 
     const fresh = withoutRegister();
     const created = await gatewayOn(fresh).writeRegister(generated(1_000), { basedOn: null });
@@ -532,21 +532,21 @@ describe('round trips', () => {
 
 describe('an Excel with ExcelApi 1.4 only', () => {
   it('writes and protects the register (no selectionMode before 1.7), and recovers the same way', async () => {
-    const fake = withoutRegister({ excelApi: '1.4' });
-    const gateway = gatewayOn(fake);
+    const host = withoutRegister({ excelApi: '1.4' });
+    const gateway = gatewayOn(host);
     const first = await gateway.writeRegister(sampleRegister(), { basedOn: null });
     expect(first.syncs).toBe(2);
-    expect(fake.readSheet(REGISTER_SHEET)!.protection?.options).toEqual(DEFAULT_PROTECTION_OPTIONS);
+    expect(host.readSheet(REGISTER_SHEET)!.protection?.options).toEqual(DEFAULT_PROTECTION_OPTIONS);
     // A failure in the swap after the old sheet was unprotected: protected again as it was.
     for (const after of [-1, -3, -6]) {
-      const before = everything(fake);
-      fake.failOnSync(2, after);
+      const before = everything(host);
+      host.failOnSync(2, after);
       const e = await failure(gateway.writeRegister(registerWithExtras(), { basedOn: first.fingerprint }));
       expect(e.kind).toBe('busy');
-      expect(everything(fake)).toBe(before);
+      expect(everything(host)).toBe(before);
     }
     const second = await gateway.writeRegister(registerWithExtras(), { basedOn: first.fingerprint });
-    expect((await readNow(fake)).basedOn).toBe(second.fingerprint);
+    expect((await readNow(host)).basedOn).toBe(second.fingerprint);
   });
 });
 
@@ -565,16 +565,16 @@ describe('rows the reader could not use', () => {
             : c,
       ),
     };
-    const fake = hostFromModel({ sheets: model.sheets.map((s) => (s === sheet ? broken : s)) });
-    const { register, basedOn } = await readNow(fake);
+    const host = hostFromModel({ sheets: model.sheets.map((s) => (s === sheet ? broken : s)) });
+    const { register, basedOn } = await readNow(host);
     expect(register!.unreadEntries).toHaveLength(1);
     expect(register!.unreadSources).toHaveLength(1);
     const lost = register!.unreadEntries![0];
 
     const edited: Register = { ...register!, entries: register!.entries.slice(1) };
-    await gatewayOn(fake).writeRegister(edited, { basedOn });
+    await gatewayOn(host).writeRegister(edited, { basedOn });
 
-    const after = await readNow(fake);
+    const after = await readNow(host);
     expect(after.register!.entries).toEqual(edited.entries);
     expect(after.register!.unreadEntries).toEqual([lost]);
     expect(after.register!.unreadSources).toEqual(register!.unreadSources);

@@ -1,5 +1,5 @@
 /**
- * The Office.js writer (`writeOutputs`) against the in-memory Excel fake:
+ * The Office.js writer (`writeOutputs`) against the in-memory Excel host (through Microsoft's Office.js client):
  * the sample's three outputs written in 3 round trips, cell for cell as the
  * models say; a user's sheet never touched; re-running gives the same
  * workbook; a failure at any round trip leaves the workbook as it was.
@@ -11,20 +11,20 @@ import { hostFromModel, supports } from '../helpers/host';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 import { differences, everything, gatewayOn, outputsFor } from './writeHelpers';
 
-const sheetNames = (fake: ExcelHost) => fake.sheets().map((s) => s.name);
+const sheetNames = (host: ExcelHost) => host.sheets().map((s) => s.name);
 
-async function writeSample(fake = hostFromModel(sampleWorkbookModel())) {
-  const outputs = await outputsFor(fake);
-  fake.resetStats();
-  const result = await gatewayOn(fake).writeOutputs(outputs, { activate: outputs.sheets[0].placement.sheet });
-  return { fake, outputs, result };
+async function writeSample(host = hostFromModel(sampleWorkbookModel())) {
+  const outputs = await outputsFor(host);
+  host.resetStats();
+  const result = await gatewayOn(host).writeOutputs(outputs, { activate: outputs.sheets[0].placement.sheet });
+  return { host, outputs, result };
 }
 
 describe('writing the sample outputs', () => {
   it('adds the three sheets and their markers in 2 round trips (read, then write and swap)', async () => {
-    const { fake, outputs, result } = await writeSample();
+    const { host, outputs, result } = await writeSample();
     expect(result.syncs).toBe(2);
-    expect(fake.stats.syncs).toBe(2);
+    expect(host.stats.syncs).toBe(2);
     // What this Excel cannot write is left out, and said so (ExcelApi 1.4: the rest is written).
     const models = outputs.sheets.map((o) => o.sheet);
     const has = (f: (m: (typeof models)[number]) => boolean) => models.some(f);
@@ -37,9 +37,9 @@ describe('writing the sample outputs', () => {
     ].filter(Boolean);
     expect([...result.leftOut].sort()).toEqual(expected.sort());
     expect(result.sheets).toEqual(outputs.sheets.map((o) => o.placement.sheet));
-    expect(sheetNames(fake)).toEqual(['Budsjett', 'Finansiering', 'Prosjektregister', ...result.sheets]);
-    expect(fake.activeSheet).toBe(result.sheets[0]);
-    const names = fake.names();
+    expect(sheetNames(host)).toEqual(['Budsjett', 'Finansiering', 'Prosjektregister', ...result.sheets]);
+    expect(host.activeSheet).toBe(result.sheets[0]);
+    const names = host.names();
     for (const o of outputs.sheets) {
       const marker = MARKER_NAMES[o.placement.kind];
       expect(names).toContainEqual({ name: marker, formula: `=${o.placement.sheet}!$A$1` });
@@ -47,9 +47,9 @@ describe('writing the sample outputs', () => {
   });
 
   it('writes every cell as its model says: values, formulas, formats, links', async () => {
-    const { fake, outputs } = await writeSample();
-    for (const { sheet } of outputs.sheets) expect(differences(fake, sheet)).toEqual([]);
-    const recon = fake.readSheet(outputs.sheets[0].placement.sheet)!;
+    const { host, outputs } = await writeSample();
+    for (const { sheet } of outputs.sheets) expect(differences(host, sheet)).toEqual([]);
+    const recon = host.readSheet(outputs.sheets[0].placement.sheet)!;
     const model = outputs.sheets[0].sheet;
     expect(recon.columnWidths.map((w) => w.col)).toEqual((model.columnWidths ?? []).map((w) => w.col));
     for (const w of model.columnWidths ?? []) {
@@ -64,12 +64,12 @@ describe('writing the sample outputs', () => {
   });
 
   it('writes formulas whose results are the engine figures', async () => {
-    const { fake, outputs } = await writeSample();
+    const { host, outputs } = await writeSample();
     const name = outputs.sheets[0].placement.sheet;
-    const view = fake.readSheet(name)!;
+    const view = host.readSheet(name)!;
     const formulas = view.cells.filter((c) => c.formula);
     expect(formulas.length).toBeGreaterThan(10);
-    // Every formula the layouts write is one the fake evaluates: no #NAME?.
+    // Every formula the layouts write is one the host evaluates: no #NAME?.
     expect(formulas.filter((c) => typeof c.value === 'object' && c.value !== null)).toEqual([]);
   });
 
@@ -82,39 +82,39 @@ describe('writing the sample outputs', () => {
         { row: 1, col: 1, value: 42 },
       ],
     };
-    const fake = hostFromModel({ sheets: [...model.sheets, user] });
-    const before = JSON.stringify(fake.readSheet('Avstemming'));
-    const { result } = await writeSample(fake);
+    const host = hostFromModel({ sheets: [...model.sheets, user] });
+    const before = JSON.stringify(host.readSheet('Avstemming'));
+    const { result } = await writeSample(host);
     expect(result.sheets).toContain('Avstemming (2)');
-    expect(JSON.stringify(fake.readSheet('Avstemming'))).toBe(before);
+    expect(JSON.stringify(host.readSheet('Avstemming'))).toBe(before);
   });
 
   it('writing twice gives the same workbook: replaced in place, no duplicates', async () => {
-    const { fake } = await writeSample();
-    const once = everything(fake);
-    await writeSample(fake);
-    expect(fake.stats.syncs).toBe(2);
-    expect(everything(fake)).toBe(once);
+    const { host } = await writeSample();
+    const once = everything(host);
+    await writeSample(host);
+    expect(host.stats.syncs).toBe(2);
+    expect(everything(host)).toBe(once);
   });
 
   it('keeps the position of a replaced sheet the user moved, and follows a renamed one', async () => {
-    const { fake, result } = await writeSample();
-    await fake.run(async (context) => {
+    const { host, result } = await writeSample();
+    await host.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(result.sheets[0]);
       ws.position = 0;
       ws.name = 'Min avstemming';
       await context.sync();
     });
-    const { result: again } = await writeSample(fake);
+    const { result: again } = await writeSample(host);
     expect(again.sheets[0]).toBe('Min avstemming');
-    expect(sheetNames(fake)[0]).toBe('Min avstemming');
-    expect(sheetNames(fake)).toHaveLength(6);
+    expect(sheetNames(host)[0]).toBe('Min avstemming');
+    expect(sheetNames(host)).toHaveLength(6);
   });
 
   it('reads the markers back in the first round trip', async () => {
-    const { fake, result } = await writeSample();
-    fake.resetStats();
-    const read = await gatewayOn(fake).read();
+    const { host, result } = await writeSample();
+    host.resetStats();
+    const read = await gatewayOn(host).read();
     expect(read.syncs).toBe(2);
     expect(read.snapshot.names).toEqual(
       expect.arrayContaining([{ name: MARKER_NAMES.reconciliation, sheet: result.sheets[0], ref: '$A$1' }]),
@@ -129,26 +129,26 @@ describe('a failure half-way leaves the workbook as it was', () => {
    * deletions, 2 actions each, last) and 10 on a first write (3 renames, the names, 3 names added).
    */
   async function failing(sync: number, afterActions: number, rewrite: boolean, finished = false) {
-    const fake = hostFromModel(sampleWorkbookModel());
-    if (rewrite) await writeSample(fake);
-    const outputs: Outputs = await outputsFor(fake);
-    const before = everything(fake);
-    fake.failOnSync(sync, afterActions);
-    const error = await gatewayOn(fake)
+    const host = hostFromModel(sampleWorkbookModel());
+    if (rewrite) await writeSample(host);
+    const outputs: Outputs = await outputsFor(host);
+    const before = everything(host);
+    host.failOnSync(sync, afterActions);
+    const error = await gatewayOn(host)
       .writeOutputs(outputs)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelFailure);
     expect((error as ExcelFailure).kind).toBe('busy');
     if (!finished) {
-      expect(everything(fake)).toBe(before);
+      expect(everything(host)).toBe(before);
       return;
     }
     // Past the first deletion of an old sheet the write is finished rather than undone.
     const done = hostFromModel(sampleWorkbookModel());
     await writeSample(done);
     await gatewayOn(done).writeOutputs(await outputsFor(done));
-    expect(sheetNames(fake)).toEqual(sheetNames(done));
-    for (const o of outputs.sheets) expect(differences(fake, o.sheet)).toEqual([]);
+    expect(sheetNames(host)).toEqual(sheetNames(done));
+    for (const o of outputs.sheets) expect(differences(host, o.sheet)).toEqual([]);
   }
 
   for (const rewrite of [false, true]) {
@@ -164,19 +164,19 @@ describe('a failure half-way leaves the workbook as it was', () => {
     failing(2, -4, true, true));
 
   it('refuses to replace a sheet whose marker is gone (the user took it over)', async () => {
-    const { fake, result } = await writeSample();
-    const outputs = await outputsFor(fake);
-    await fake.run(async (context) => {
+    const { host, result } = await writeSample();
+    const outputs = await outputsFor(host);
+    await host.run(async (context) => {
       context.workbook.names.getItemOrNullObject(MARKER_NAMES.reconciliation).delete();
       await context.sync();
     });
-    const before = everything(fake);
-    const error = await gatewayOn(fake)
+    const before = everything(host);
+    const error = await gatewayOn(host)
       .writeOutputs(outputs)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelFailure);
     expect((error as ExcelFailure).detail).toBe(result.sheets[0]);
-    expect(everything(fake)).toBe(before);
+    expect(everything(host)).toBe(before);
   });
 });
 
@@ -184,8 +184,8 @@ describe('register text that looks like a formula', () => {
   it('is written as text under the @ format', async () => {
     const model = sampleWorkbookModel();
     const tricky = ['=HYPERLINK("x")', '+SUM(1,1)', '@x', '-2+3'];
-    const fake = hostFromModel(model);
-    const outputs = await outputsFor(fake);
+    const host = hostFromModel(model);
+    const outputs = await outputsFor(host);
     // Put the tricky texts into the outputs' own text cells (a label column of the first sheet).
     const first = outputs.sheets[0].sheet;
     const cells = first.cells.map((c, i) =>
@@ -195,14 +195,14 @@ describe('register text that looks like a formula', () => {
       ...outputs,
       sheets: [{ ...outputs.sheets[0], sheet: { ...first, cells } }, ...outputs.sheets.slice(1)],
     };
-    await gatewayOn(fake).writeOutputs(changed);
-    const view = fake.readSheet(first.name)!;
+    await gatewayOn(host).writeOutputs(changed);
+    const view = host.readSheet(first.name)!;
     for (const c of cells.filter((x) => typeof x.value === 'string' && tricky.includes(x.value))) {
       const got = view.cells.find((v) => v.row === c.row && v.col === c.col)!;
       expect(got.formula).toBeUndefined();
       expect(got.value).toBe(c.value);
       expect(got.format.numberFormat).toBe('@');
     }
-    expect(differences(fake, { ...first, cells })).toEqual([]);
+    expect(differences(host, { ...first, cells })).toEqual([]);
   });
 });

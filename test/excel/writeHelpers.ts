@@ -12,27 +12,27 @@ import { createExcelGateway, type ExcelGatewayOptions } from '../../src/excel/ex
 import type { ExcelRun } from '../../src/excel/excelApi';
 import { ExcelHost, type HostCellView } from '../../src/host';
 
-export function gatewayOn(fake: ExcelHost, options: ExcelGatewayOptions = {}) {
-  const run: ExcelRun = fake.run;
+export function gatewayOn(host: ExcelHost, options: ExcelGatewayOptions = {}) {
+  const run: ExcelRun = host.run;
   return createExcelGateway(run, {
-    isSetSupported: fake.isSetSupported,
-    payloadLimit: fake.payloadLimit,
+    isSetSupported: host.isSetSupported,
+    payloadLimit: host.payloadLimit,
     ...options,
   });
 }
 
 /** Read, reconcile and lay out the outputs, as the pane does before writing. */
-export async function outputsFor(fake: ExcelHost, options: ExcelGatewayOptions = {}): Promise<Outputs> {
-  const read = await gatewayOn(fake, options).read();
+export async function outputsFor(host: ExcelHost, options: ExcelGatewayOptions = {}): Promise<Outputs> {
+  const read = await gatewayOn(host, options).read();
   return buildOutputs(reconcile(read.snapshot), 'nb', read.snapshot);
 }
 
 /** Every sheet with every stored cell and setting: for "nothing changed" comparisons. */
-export function everything(fake: ExcelHost): string {
+export function everything(host: ExcelHost): string {
   return JSON.stringify({
-    sheets: fake.sheets().map((s) => fake.readSheet(s.name)),
-    names: fake.names(),
-    active: fake.activeSheet,
+    sheets: host.sheets().map((s) => host.readSheet(s.name)),
+    names: host.names(),
+    active: host.activeSheet,
   });
 }
 
@@ -105,12 +105,12 @@ function actualOf(v: HostCellView | undefined) {
 }
 
 /** Differences between a written sheet and its model, cell by cell (empty when they agree). */
-export function differences(fake: ExcelHost, model: SheetModel, name = model.name): string[] {
+export function differences(host: ExcelHost, model: SheetModel, name = model.name): string[] {
   const features = {
-    api17: fake.isSetSupported('ExcelApi', '1.7'),
-    api19: fake.isSetSupported('ExcelApi', '1.9'),
+    api17: host.isSetSupported('ExcelApi', '1.7'),
+    api19: host.isSetSupported('ExcelApi', '1.9'),
   };
-  const view = fake.readSheet(name);
+  const view = host.readSheet(name);
   if (!view) return [`no sheet ${name}`];
   const cells = new Map(view.cells.map((c) => [`${c.row},${c.col}`, c]));
   const out: string[] = [];

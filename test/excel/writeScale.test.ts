@@ -11,23 +11,23 @@ import { differences, everything, gatewayOn, outputsFor } from './writeHelpers';
 
 describe('writing 1 000 projects', () => {
   it('under 5 MB: none refused, 1 + about bytes ÷ limit round trips', async () => {
-    const fake = hostFromModel(generatePlan(1_000));
-    const outputs = await outputsFor(fake);
-    fake.resetStats();
-    const result = await gatewayOn(fake).writeOutputs(outputs);
-    expect(fake.stats.log.every((r) => r.requestBytes < fake.payloadLimit && !r.error)).toBe(true);
-    const ideal = 1 + Math.ceil(fake.stats.requestBytes / fake.payloadLimit);
+    const host = hostFromModel(generatePlan(1_000));
+    const outputs = await outputsFor(host);
+    host.resetStats();
+    const result = await gatewayOn(host).writeOutputs(outputs);
+    expect(host.stats.log.every((r) => r.requestBytes < host.payloadLimit && !r.error)).toBe(true);
+    const ideal = 1 + Math.ceil(host.stats.requestBytes / host.payloadLimit);
     expect(result.syncs).toBeGreaterThanOrEqual(ideal);
     expect(result.syncs).toBeLessThanOrEqual(ideal + 1);
-    for (const { sheet } of outputs.sheets) expect(differences(fake, sheet)).toEqual([]);
+    for (const { sheet } of outputs.sheets) expect(differences(host, sheet)).toEqual([]);
   });
 
   it('with a small limit, round trips grow with size ÷ limit', async () => {
-    const fake = hostFromModel(generatePlan(1_000));
-    const outputs = await outputsFor(fake);
-    fake.resetStats();
-    await gatewayOn(fake).writeOutputs(outputs);
-    const total = fake.stats.requestBytes;
+    const host = hostFromModel(generatePlan(1_000));
+    const outputs = await outputsFor(host);
+    host.resetStats();
+    await gatewayOn(host).writeOutputs(outputs);
+    const total = host.stats.requestBytes;
 
     const limit = 256 * 1024;
     const small = hostFromModel(generatePlan(1_000), { payloadLimit: limit });
@@ -51,40 +51,40 @@ describe('a round trip Excel rejects as too large', () => {
   const real = 1024 * 1024;
 
   it('is split in two and sent again, until everything is written', async () => {
-    const fake = hostFromModel(generatePlan(1_000), { payloadLimit: real });
-    const outputs = await outputsFor(fake);
-    fake.resetStats();
-    const result = await gatewayOn(fake, { payloadLimit: 5 * 1024 * 1024, payloadRetries: 16 }).writeOutputs(
+    const host = hostFromModel(generatePlan(1_000), { payloadLimit: real });
+    const outputs = await outputsFor(host);
+    host.resetStats();
+    const result = await gatewayOn(host, { payloadLimit: 5 * 1024 * 1024, payloadRetries: 16 }).writeOutputs(
       outputs,
     );
-    expect(fake.stats.log.some((r) => r.error !== undefined)).toBe(true);
+    expect(host.stats.log.some((r) => r.error !== undefined)).toBe(true);
     expect(result.syncs).toBeGreaterThan(3);
-    for (const { sheet } of outputs.sheets) expect(differences(fake, sheet)).toEqual([]);
+    for (const { sheet } of outputs.sheets) expect(differences(host, sheet)).toEqual([]);
   });
 
   it('fails when the retries run out, and leaves the workbook as it was', async () => {
-    const fake = hostFromModel(generatePlan(1_000), { payloadLimit: real });
-    const outputs = await outputsFor(fake);
-    const before = everything(fake);
-    const error = await gatewayOn(fake, { payloadLimit: 5 * 1024 * 1024, payloadRetries: 1 })
+    const host = hostFromModel(generatePlan(1_000), { payloadLimit: real });
+    const outputs = await outputsFor(host);
+    const before = everything(host);
+    const error = await gatewayOn(host, { payloadLimit: 5 * 1024 * 1024, payloadRetries: 1 })
       .writeOutputs(outputs)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelFailure);
     expect((error as ExcelFailure).kind).toBe('payloadTooLarge');
-    expect(everything(fake)).toBe(before);
+    expect(everything(host)).toBe(before);
   });
 });
 
 describe('an Excel without the optional requirement sets', () => {
   it('ExcelApi 1.4: leaves out what it cannot write and writes the rest', async () => {
-    const fake = hostFromModel(sampleWorkbookModel(), { excelApi: '1.4' });
-    const outputs = await outputsFor(fake);
-    const result = await gatewayOn(fake).writeOutputs(outputs);
+    const host = hostFromModel(sampleWorkbookModel(), { excelApi: '1.4' });
+    const outputs = await outputsFor(host);
+    const result = await gatewayOn(host).writeOutputs(outputs);
     expect(result.leftOut).toEqual(
       expect.arrayContaining(['conditionalFormat', 'freezePanes', 'print', 'chart']),
     );
     expect(result.syncs).toBe(2);
-    const recon = fake.readSheet(result.sheets[0])!;
+    const recon = host.readSheet(result.sheets[0])!;
     expect(recon.conditionalFormats).toEqual([]);
     expect(recon.freeze).toBeNull();
     // Links become HYPERLINK formulas; the other cells are as the model says.
@@ -96,19 +96,19 @@ describe('an Excel without the optional requirement sets', () => {
     const skip = new Set(
       outputs.sheets[0].sheet.cells.filter((c) => c.link || c.indent).map((c) => `r${c.row} c${c.col}`),
     );
-    const diff = differences(fake, outputs.sheets[0].sheet).filter(
+    const diff = differences(host, outputs.sheets[0].sheet).filter(
       (d) => !skip.has(d.split(' ').slice(1, 3).join(' ')),
     );
     expect(diff).toEqual([]);
   });
 
   it('ExcelApi 1.8: no setCellProperties, formats by range instead; charts and links kept', async () => {
-    const fake = hostFromModel(sampleWorkbookModel(), { excelApi: '1.8' });
-    const outputs = await outputsFor(fake);
-    const result = await gatewayOn(fake).writeOutputs(outputs);
+    const host = hostFromModel(sampleWorkbookModel(), { excelApi: '1.8' });
+    const outputs = await outputsFor(host);
+    const result = await gatewayOn(host).writeOutputs(outputs);
     expect(result.leftOut).toEqual(expect.arrayContaining(['print']));
     expect(result.leftOut).not.toContain('chart');
     const summary = outputs.sheets.find((o) => o.placement.kind === 'summary')!;
-    expect(fake.readSheet(summary.placement.sheet)!.charts).toHaveLength(summary.sheet.charts?.length ?? 0);
+    expect(host.readSheet(summary.placement.sheet)!.charts).toHaveLength(summary.sheet.charts?.length ?? 0);
   });
 });

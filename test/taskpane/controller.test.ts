@@ -192,3 +192,36 @@ describe('toFailure', () => {
     expect(toFailure('weird')).toEqual({ kind: 'unexpected', detail: 'weird' });
   });
 });
+
+describe('setRegisterVisible', () => {
+  it('shows the register sheet, then reads the sheet list again; a new run forgets the outcome', async () => {
+    const gateway = stubGateway();
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    const seen: string[] = [];
+    controller.subscribe(() => seen.push(controller.getState().registerSheet.status));
+    await controller.setRegisterVisible(true);
+    expect(gateway.setRegisterVisible).toHaveBeenCalledWith(true);
+    expect(seen.slice(0, 2)).toEqual(['working', 'done']);
+    expect(controller.getState().registerSheet).toEqual({
+      status: 'done',
+      visible: true,
+      sheet: 'Prosjektregister',
+    });
+    expect(gateway.listSheets).toHaveBeenCalledTimes(1);
+    await controller.reconcile();
+    expect(controller.getState().registerSheet).toEqual({ status: 'idle' });
+  });
+
+  it('a failure is state, never a rejection', async () => {
+    const gateway = stubGateway();
+    gateway.setRegisterVisible.mockRejectedValueOnce(new ExcelFailure('notFound', 'none'));
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await expect(controller.setRegisterVisible(true)).resolves.toBeUndefined();
+    expect(controller.getState().registerSheet).toMatchObject({
+      status: 'error',
+      visible: true,
+      failure: { kind: 'notFound' },
+    });
+  });
+});

@@ -42,6 +42,7 @@ export function stubGateway(model: WorkbookModel = sampleWorkbookModel()): StubG
       leftOut: [],
       syncs: 1,
     })),
+    setRegisterVisible: jest.fn<Promise<string>, [boolean]>(async () => 'Prosjektregister'),
     writeRegister: jest.fn<Promise<RegisterWriteResult>, [Register, RegisterWriteOptions]>(async () => ({
       fingerprint: 'written',
       syncs: 2,

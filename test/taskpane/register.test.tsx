@@ -402,6 +402,30 @@ describe('register editor', () => {
     });
   });
 
+  it('shows the very hidden register sheet in Excel on request, and hides it again', async () => {
+    const gateway = liveGateway();
+    const { panel, user } = await openEditor(gateway);
+    expect(panel).toHaveTextContent('Excels menyer kan ikke vise det');
+    await user.click(within(panel).getByRole('button', { name: 'Vis registerarket' }));
+    expect(gateway.setRegisterVisible).toHaveBeenCalledWith(true);
+    expect(await within(panel).findByText('«Prosjektregister» vises nå i arbeidsboken.')).toBeInTheDocument();
+    // The sheet list is read again, so the pane knows what Excel shows.
+    expect(gateway.listSheets).toHaveBeenCalledTimes(2);
+    await user.click(within(panel).getByRole('button', { name: 'Skjul registerarket igjen' }));
+    expect(gateway.setRegisterVisible).toHaveBeenLastCalledWith(false);
+    expect(await within(panel).findByText('«Prosjektregister» er skjult igjen.')).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: 'Vis registerarket' })).toBeEnabled();
+  });
+
+  it('a failure to show the register sheet is said, with its advice', async () => {
+    const gateway = liveGateway();
+    gateway.setRegisterVisible.mockRejectedValueOnce(new ExcelFailure('cellEditMode', 'editing'));
+    const { panel, user } = await openEditor(gateway);
+    await user.click(within(panel).getByRole('button', { name: 'Vis registerarket' }));
+    expect(await within(panel).findByText('Kunne ikke vise eller skjule registerarket')).toBeInTheDocument();
+    expect(panel).toHaveTextContent('Fullfør redigeringen av cellen');
+  });
+
   it('works by keyboard alone: open, search, edit, Escape, and the focus comes back', async () => {
     const gateway = liveGateway();
     const { user, t } = renderPane(gateway);

@@ -1,5 +1,5 @@
 /**
- * What the fake stores per worksheet: sparse rows of cells, each with a
+ * What the host stores per worksheet: sparse rows of cells, each with a
  * constant or a formula (and the formula's last result), and the formats
  * the add-in reads or writes. Empty cells are not stored.
  */
@@ -68,7 +68,7 @@ export interface CellData extends CellFormat {
   calcVersion?: number;
   /**
    * A formula read from a file with its cached result: the result stands
-   * until the workbook changes, and stays when the fake cannot evaluate the
+   * until the workbook changes, and stays when the host cannot evaluate the
    * formula (instead of `#NAME?`).
    */
   fromFile?: boolean;

@@ -24,6 +24,9 @@ export type HostErrorCode =
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded';
 
+/** Any other code Excel answers (`ServiceNotAvailable`, `Timeout`, …), for tests that inject it. */
+export type AnyErrorCode = HostErrorCode | (string & Record<never, never>);
+
 /** Microsoft's message for each code (the list above). */
 const MESSAGES: Readonly<Record<HostErrorCode, string>> = {
   AccessDenied: 'You cannot perform the requested operation.',
@@ -58,18 +61,19 @@ const STATUS: Readonly<Partial<Record<HostErrorCode, number>>> = {
 
 export class HostError extends Error {
   constructor(
-    readonly code: HostErrorCode,
+    readonly code: AnyErrorCode,
     /** What in particular (a sheet name, an address), appended to Microsoft's message. */
     readonly detail?: string,
     /** `Type.member` where it happened, as Excel reports it. */
     public location?: string,
   ) {
-    super(detail ? `${MESSAGES[code]} (${detail})` : MESSAGES[code]);
+    const message = MESSAGES[code as HostErrorCode] ?? `Excel answered ${code}.`;
+    super(detail ? `${message} (${detail})` : message);
     this.name = 'HostError';
   }
 
   get httpStatus(): number {
-    return STATUS[this.code] ?? 400;
+    return STATUS[this.code as HostErrorCode] ?? 400;
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The fake workbook's data and the operations on it, as Excel performs
+ * The host workbook's data and the operations on it, as Excel performs
  * them at `sync()`: reading a range the way `Range.values`, `formulas`,
  * `text`, `valueTypes` and `numberFormat` show it, and writing with Excel's
  * rules (input.ts). Every write records how to undo it, so that a sync that

@@ -8,13 +8,15 @@ import { Body1, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-comp
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { budgetLineLabels } from '../../domain/register/edit';
 import type { Register } from '../../domain/register/types';
-import type { LastRead, RegisterChange, RegisterWriteState } from '../controller';
+import { findRegisterSheet } from '../../domain/register/readRegister';
+import type { LastRead, RegisterChange, RegisterSheetState, RegisterWriteState } from '../controller';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { FocusHeading } from './FocusHeading';
 import { ImportExport } from './ImportExport';
 import { ProposalForm } from './ProposalForm';
 import { RegisterEditor } from './RegisterEditor';
+import { RegisterSheetControl } from './RegisterSheetControl';
 import { WriteStatus } from './WriteStatus';
 
 export interface RegisterPanelProps {
@@ -30,10 +32,14 @@ export interface RegisterPanelProps {
   /** Reads the workbook again (after a co-author's change). */
   readonly onReread: () => void;
   readonly onDismissWrite: () => void;
+  /** The last showing or hiding of the register sheet in Excel. */
+  readonly registerSheet: RegisterSheetState;
+  readonly onSetRegisterVisible: (visible: boolean) => void;
 }
 
 export function RegisterPanel(props: RegisterPanelProps) {
   const { t, lang, lastRead, running, write, focusRequest, onWrite, onReread, onDismissWrite } = props;
+  const { registerSheet, onSetRegisterVisible } = props;
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const busy = write.status === 'writing';
@@ -128,9 +134,24 @@ export function RegisterPanel(props: RegisterPanelProps) {
         {t.reg.heading}
       </FocusHeading>
       {content}
+      {lastRead !== null && lastRead.hasRegisterSheet && (
+        <RegisterSheetControl
+          t={t}
+          visible={registerVisible(lastRead, registerSheet)}
+          state={registerSheet}
+          onSet={onSetRegisterVisible}
+        />
+      )}
       {canImport && lastRead !== null && (
         <ImportExport t={t} lang={lang} register={lastRead.register} busy={busy} onWrite={onWrite} />
       )}
     </section>
   );
+}
+
+/** Whether the register sheet is visible in Excel: as last shown or hidden here, else as last read. */
+function registerVisible(lastRead: LastRead, state: RegisterSheetState): boolean {
+  if (state.status === 'done') return state.visible;
+  const name = findRegisterSheet(lastRead.snapshot)?.name;
+  return lastRead.snapshot.sheets.find((s) => s.name === name)?.visibility === 'visible';
 }
