@@ -261,7 +261,7 @@ export class ExcelHost {
       if (m.freeze && (m.freeze.rows > 0 || m.freeze.cols > 0)) sheet.freeze = { ...m.freeze };
       for (const merge of m.merges ?? []) {
         const rect = parseRangeAddress(merge);
-        if (rect) sheet.merges.push(rect);
+        if (rect) sheet.merges.add(rect);
       }
     }
     for (const n of model.names ?? []) {
@@ -506,7 +506,7 @@ export class ExcelHost {
       columnCount,
       cells,
       columnWidths: [...sheet.columnWidths].map(([col, width]) => ({ col, width })),
-      merges: sheet.merges.map(rectToA1),
+      merges: sheet.merges.all().map(rectToA1),
       selection: rectToA1(sheet.selection),
       rowHeights: [...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
       freeze: sheet.freeze,
@@ -531,6 +531,11 @@ export class ExcelHost {
   get selectedAddress(): string | null {
     const s = this.state.active;
     return s ? qualifiedAddress(s.name, s.selection) : null;
+  }
+
+  /** A user's F9 (Formulas > Calculate Now): every formula gets its result, suspended or not. */
+  recalculate(): void {
+    this.state.calculate();
   }
 
   /** A click on a sheet tab. */

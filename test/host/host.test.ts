@@ -595,6 +595,25 @@ describe('writing', () => {
     });
   });
 
+  it('a row height above 409 points is refused', async () => {
+    const host = blankHost();
+    const e = await rejection(
+      excelRun(host, async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1').format.rowHeight = 410;
+        await context.sync();
+      }),
+    );
+    expect(e.code).toBe('InvalidArgument');
+    await excelRun(host, async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1:A2').format.rowHeight = 409;
+      await context.sync();
+    });
+    expect(host.readSheet('Sheet1')!.rowHeights).toEqual([
+      { row: 0, height: 409 },
+      { row: 1, height: 409 },
+    ]);
+  });
+
   it('merging over a merged area is MergedRangeConflict; merge(true) merges each row', async () => {
     const host = blankHost();
     await excelRun(host, async (context) => {
@@ -632,7 +651,7 @@ describe('calculation', () => {
     });
   });
 
-  it('a later change made with calculation on recalculates them too', async () => {
+  it('a later change made with calculation on does not: re-calculating is the add-in’s job', async () => {
     const host = blankHost({ excelApi: '1.6' });
     await excelRun(host, async (context) => {
       const sheet = context.workbook.worksheets.getItem('Sheet1');
@@ -641,6 +660,10 @@ describe('calculation', () => {
       await context.sync();
       sheet.getRange('C1').values = [['x']];
       const b1 = sheet.getRange('B1').load('values');
+      await context.sync();
+      expect(b1.values).toEqual([[0]]);
+      context.application.calculate('Recalculate');
+      b1.load('values');
       await context.sync();
       expect(b1.values).toEqual([[5]]);
     });
@@ -882,7 +905,7 @@ describe('sheets, activation and selection', () => {
     expect(e.code).toBe('InvalidOperation');
   });
 
-  it('a very hidden sheet cannot be deleted (GeneralException, office-js #365); made hidden, it can', async () => {
+  it('a very hidden sheet cannot be deleted (InvalidOperation, as documented); made hidden, it can', async () => {
     const host = hostFromModel(small);
     const e = await rejection(
       excelRun(host, async (context) => {
@@ -893,7 +916,7 @@ describe('sheets, activation and selection', () => {
         await context.sync();
       }),
     );
-    expect(e.code).toBe('GeneralException');
+    expect(e.code).toBe('InvalidOperation');
     await excelRun(host, async (context) => {
       const sheet = context.workbook.worksheets.getItem('Skjult');
       sheet.visibility = 'Hidden';

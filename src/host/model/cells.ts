@@ -4,7 +4,7 @@
  * the add-in reads or writes. Empty cells are not stored.
  */
 import type { CellValue } from '../../domain/snapshot';
-import type { Rect } from './rangeAddress';
+import { overlaps, type Rect } from './rangeAddress';
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export type HorizontalAlignment = 'General' | 'Left' | 'Center' | 'Right';
@@ -72,8 +72,11 @@ export interface CellData extends CellFormat {
    * formula (instead of `#NAME?`).
    */
   fromFile?: boolean;
-  /** Written while calculation was suspended: `value` is the old result until recalculated (state.ts). */
-  uncalculated?: boolean;
+  /**
+   * Written while calculation was suspended, before the workbook's `calculations`-th
+   * recalculation: `value` is the old result until then (state.ts).
+   */
+  uncalculated?: number;
   hyperlink?: CellHyperlink;
 }
 
@@ -171,6 +174,51 @@ export const DEFAULT_PROTECTION_OPTIONS: Readonly<Required<ProtectionOptions>> =
 
 let nextSheetId = 1;
 
+/**
+ * A sheet's merged areas, in the order merged, indexed by row: whether an area overlaps one costs
+ * its rows, not the number of merges (a sheet of project cards has tens of thousands).
+ */
+export class Merges {
+  private readonly list: Rect[] = [];
+  private readonly byRow = new Map<number, Rect[]>();
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  all(): readonly Rect[] {
+    return this.list;
+  }
+
+  add(rect: Rect): void {
+    this.list.push(rect);
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      const at = this.byRow.get(r);
+      if (at) at.push(rect);
+      else this.byRow.set(r, [rect]);
+    }
+  }
+
+  remove(rect: Rect): void {
+    const i = this.list.indexOf(rect);
+    if (i >= 0) this.list.splice(i, 1);
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      const at = this.byRow.get(r);
+      const j = at?.indexOf(rect) ?? -1;
+      if (j >= 0) at!.splice(j, 1);
+    }
+  }
+
+  /** Whether any merged area shares a cell with `rect`. */
+  overlapping(rect: Rect): boolean {
+    if (rect.rows > this.byRow.size) return this.list.some((m) => overlaps(m, rect));
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      if (this.byRow.get(r)?.some((m) => overlaps(m, rect))) return true;
+    }
+    return false;
+  }
+}
+
 export class SheetData {
   /** Stable across renames, like `Worksheet.id`. */
   readonly id = `{00000000-0001-0000-0000-${String(nextSheetId++).padStart(12, '0')}}`;
@@ -186,7 +234,7 @@ export class SheetData {
   readonly columnWidths = new Map<number, number>();
   /** Row heights in points. */
   readonly rowHeights = new Map<number, number>();
-  readonly merges: Rect[] = [];
+  readonly merges = new Merges();
   /** Frozen rows and columns at the top left; null when none. */
   freeze: { rows: number; cols: number } | null = null;
   readonly tables: TableData[] = [];

@@ -76,6 +76,11 @@ export function splitSheetAddress(ref: string): { sheet: string | null; address:
   return i < 0 ? { sheet: null, address: ref } : { sheet: ref.slice(0, i), address: ref.slice(i + 1) };
 }
 
+/** Whether two rectangles share a cell. */
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
 export function cellCount(rect: Rect): number {
   return rect.rows * rect.cols;
 }

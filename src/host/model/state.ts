@@ -49,12 +49,13 @@ export class WorkbookState {
    */
   calculationSuspended = false;
   /**
-   * Formula cells written while calculation was suspended: they keep showing their old result
-   * (0 for a new formula) until `Application.calculate()`, or until Excel next recalculates on
-   * its own, which it does after any later change made with calculation on (Microsoft: "Once
-   * set, it is the developer's responsibility to re-calc the workbook").
+   * Recalculations asked for (`Application.calculate()`). A formula cell written while
+   * calculation was suspended is marked with the count at the time, and keeps showing its old
+   * result (0 for a new formula) until the count moves on: no later change recalculates it
+   * (Microsoft: "Once set, it is the developer's responsibility to re-calc the workbook"). A
+   * count rather than a list, because cells are copied when they change.
    */
-  private readonly uncalculated = new Set<CellData>();
+  private calculations = 0;
 
   /** Excel's sheet names are unique without regard to case. */
   sheet(name: string): SheetData | undefined {
@@ -137,13 +138,12 @@ export class WorkbookState {
 
   /** `Application.calculate()`: every formula written while calculation was suspended gets its result. */
   calculate(): void {
-    for (const cell of this.uncalculated) delete cell.uncalculated;
-    this.uncalculated.clear();
+    this.calculations++;
     this.version++;
   }
 
   private result(sheet: SheetData, cell: CellData): CellValue {
-    if (cell.uncalculated) return cell.value ?? 0;
+    if (cell.uncalculated === this.calculations) return cell.value ?? 0;
     if (cell.calcVersion === this.version) return cell.value;
     // A circular reference reads 0, as Excel shows it.
     if (this.evaluating.has(cell)) return 0;
@@ -217,8 +217,9 @@ export class WorkbookState {
   writeContent(journal: Journal, sheet: SheetData, rect: Rect, input: unknown, location: string): void {
     const at = grid2d(input, rect, location);
     this.guard(sheet);
-    // A change made with calculation on lets Excel recalculate what was left uncalculated.
-    if (!this.calculationSuspended && this.uncalculated.size > 0) this.calculate();
+    // Formulas written while calculation was suspended keep their old result until
+    // Application.calculate(): re-calculating is "the developer's responsibility" (the
+    // API's documentation), so the host assumes no later change does it for them.
     for (let i = 0; i < rect.rows; i++) {
       for (let j = 0; j < rect.cols; j++) {
         const r = rect.row + i;
@@ -236,9 +237,8 @@ export class WorkbookState {
           if (entry.kind === 'formula') {
             cell.formula = entry.formula;
             if (this.calculationSuspended) {
-              cell.uncalculated = true;
+              cell.uncalculated = this.calculations;
               cell.value = old;
-              this.uncalculated.add(cell);
             }
           } else if (entry.kind === 'constant') {
             cell.value = entry.value;

@@ -22,10 +22,11 @@ import {
   cellCount,
   MAX_COLS,
   MAX_ROWS,
+  overlaps,
   parseRangeAddress,
   qualifiedAddress,
-  rectToA1,
   type Rect,
+  rectToA1,
 } from '../model/rangeAddress';
 import type { GridKind } from '../model/state';
 import type { Execution } from '../richApi/execution';
@@ -68,10 +69,6 @@ function grid(kind: GridKind) {
 function forEachCell(rect: Rect, f: (row: number, col: number) => void): void {
   for (let r = rect.row; r < rect.row + rect.rows; r++)
     for (let c = rect.col; c < rect.col + rect.cols; c++) f(r, c);
-}
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
 function writeContent(t: RangeTarget, x: Execution, input: unknown, where: string): void {
@@ -285,7 +282,7 @@ export const Range: TypeDef<RangeTarget> = defineType<RangeTarget>({
         for (const area of areas) {
           if (area.rows * area.cols < 2) continue;
           if (
-            t.sheet.merges.some((m) => overlaps(m, area)) ||
+            t.sheet.merges.overlapping(area) ||
             t.sheet.tables.some((tb) => overlaps(parseAddress(tb.range, 'Range.merge'), area))
           ) {
             throw new HostError('MergedRangeConflict', rectToA1(area));
@@ -300,8 +297,8 @@ export const Range: TypeDef<RangeTarget> = defineType<RangeTarget>({
               });
             }
           });
-          t.sheet.merges.push(area);
-          x.journal.push(() => t.sheet.merges.splice(t.sheet.merges.indexOf(area), 1));
+          t.sheet.merges.add(area);
+          x.journal.push(() => t.sheet.merges.remove(area));
         }
         x.changedSheets.add(t.sheet.name);
       },

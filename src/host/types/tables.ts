@@ -11,7 +11,7 @@
  */
 import type { SheetData, TableData } from '../model/cells';
 import { HostError, invalidArgument, itemNotFound } from '../model/errors';
-import { parseRangeAddress, rectToA1, splitSheetAddress, type Rect } from '../model/rangeAddress';
+import { overlaps, parseRangeAddress, rectToA1, splitSheetAddress } from '../model/rangeAddress';
 import type { WorkbookState } from '../model/state';
 import type { Execution } from '../richApi/execution';
 import { defineType, type TypeDef } from '../richApi/schema';
@@ -19,10 +19,6 @@ import { parseAddress, rangeOf, type RangeTarget } from './range';
 import { record, Worksheet } from './worksheet';
 
 let nextTableId = 1;
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
-}
 
 function allTables(state: WorkbookState): TableData[] {
   return state.sheets.flatMap((s) => s.tables);
@@ -56,8 +52,7 @@ function addTable(x: Execution, address: unknown, hasHeaders: unknown): TableDat
   x.state.guard(sheet);
   const all = allTables(x.state);
   const clash =
-    sheet.tables.some((t) => overlaps(parseRangeAddress(t.range)!, rect)) ||
-    sheet.merges.some((m) => overlaps(m, rect));
+    sheet.tables.some((t) => overlaps(parseRangeAddress(t.range)!, rect)) || sheet.merges.overlapping(rect);
   if (clash) throw new HostError('MergedRangeConflict', rectToA1(rect), where);
   let n = all.length + 1;
   while (all.some((t) => t.name.toLowerCase() === `table${n}`) || x.state.name(`Table${n}`)) n++;

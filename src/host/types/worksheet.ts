@@ -198,14 +198,15 @@ export const Worksheet: TypeDef<SheetData> = defineType<SheetData>({
     },
     Activate: { call: (sheet, _args, x) => activate(x, sheet) },
     /**
-     * Deletes the sheet. A very hidden sheet cannot be deleted (office-js #365: Excel answers
-     * `GeneralException`), nor the last visible one. Names referring to it break (`#REF!`).
+     * Deletes the sheet. A very hidden sheet cannot be deleted (the API reference: "will fail with
+     * an `InvalidOperation` exception"; office-js #365 reported `GeneralException` before that was
+     * documented), nor the last visible one. Names referring to it break (`#REF!`).
      */
     Delete: {
       call: (sheet, _args, x) => {
         const { state } = x;
         if (sheet.visibility === 'VeryHidden') {
-          throw new HostError('GeneralException', `${sheet.name} is very hidden and cannot be deleted`);
+          throw invalidOperation(`${sheet.name} is very hidden and cannot be deleted`);
         }
         if (
           sheet.visibility === 'Visible' &&
