@@ -40,6 +40,9 @@ export interface PlacementPlan {
 
 const MAX_SHEET_NAME = 31;
 
+/** The names the Office.js writers give sheets while writing (`~PR 1`, `~PR old 2`). */
+const TEMPORARY = /^~PR (old )?\d+$/;
+
 /**
  * Where each output goes. A sheet marked by the output's name is replaced in
  * place and keeps its name (the user may have renamed it). Any other sheet is
@@ -73,7 +76,15 @@ export function placeOutputs(
 
   const placements: Placement[] = requests.map(({ kind, name }) => {
     const sheet = replaced.get(kind);
-    if (sheet) return { kind, sheet, replaces: sheet };
+    if (sheet && !TEMPORARY.test(sheet)) return { kind, sheet, replaces: sheet };
+    if (sheet) {
+      // A marked sheet still under a writer's temporary name (`~PR 3`: a rename undone in Excel on
+      // the web) is replaced, and the output gets its own name back.
+      taken.delete(lower(sheet));
+      const free = freeName(name, taken);
+      taken.add(lower(free));
+      return { kind, sheet: free, replaces: sheet };
+    }
     const free = freeName(name, taken);
     taken.add(lower(free));
     return { kind, sheet: free, replaces: null };

@@ -206,12 +206,15 @@ function queueSheet(
 ): QueuedSheet {
   const table = wanted.roles.has('budget') || wanted.roles.has('financing');
   const properties = table ? TABLE_PROPERTIES : REGISTER_PROPERTIES;
-  const used = worksheet.getUsedRange(true);
+  // Every range untracked: each is used in this round trip only (excelApi.ts).
+  const used = worksheet.getUsedRange(true).untrack();
   used.load(DIMENSIONS);
   // A1 to the used range's end, cut at the window: it holds A1, so it is never a null object.
   const window = used
-    .getBoundingRect(worksheet.getRange('A1'))
-    .getIntersectionOrNullObject(worksheet.getRange(address));
+    .getBoundingRect(worksheet.getRange('A1').untrack())
+    .untrack()
+    .getIntersectionOrNullObject(worksheet.getRange(address).untrack())
+    .untrack();
   window.load(`${DIMENSIONS},${properties.join(',')}`);
   const indents =
     config.indents && wanted.roles.has('financing')
@@ -267,7 +270,7 @@ async function usedRanges(
 ): Promise<{ wanted: Wanted; used: ExcelRange }[]> {
   const worksheets = context.workbook.worksheets;
   const used = wanted.map((w) => {
-    const range = worksheets.getItem(w.name).getUsedRange(true);
+    const range = worksheets.getItem(w.name).getUsedRange(true).untrack();
     range.load(DIMENSIONS);
     return { wanted: w, used: range };
   });
@@ -418,12 +421,13 @@ function address(row: number, col: number, rows: number, cols: number): string {
 function queueBlock(worksheet: ExcelWorksheet, block: Block): QueuedBlock {
   const { sheet, startRow, rowCount } = block;
   const row = sheet.rowIndex + startRow;
-  const range = worksheet.getRange(address(row, sheet.columnIndex, rowCount, sheet.columnCount));
+  const range = worksheet.getRange(address(row, sheet.columnIndex, rowCount, sheet.columnCount)).untrack();
   range.load(sheet.properties.join(','));
   const indents =
     sheet.indentColumns > 0
       ? worksheet
           .getRange(address(row, sheet.columnIndex, rowCount, sheet.indentColumns))
+          .untrack()
           .getCellProperties({ format: { indentLevel: true } })
       : null;
   return { block, range, indents };

@@ -5,7 +5,7 @@
  * Excel on the web's 5 MB limit without being refused. Every object reached
  * (`getRange`, `.format`, `.font`, `borders.getItem`) is an object path entry
  * plus an Instantiate action; inside `Excel.run` every Range also gets a
- * second Instantiate and a `_KeepReference` action (automatic tracking); a
+ * second Instantiate (automatic tracking, which the writers undo); a
  * property set or method call is an action that lists the paths it is the
  * last to use (`L`). test/excel/requestBytes.test.ts checks these sums
  * against the requests the client really sends, for every operation the
@@ -25,26 +25,33 @@ const entry = (value: unknown) => jsonBytes(value) + 1;
 
 const ObjectPathType = { Method: 3, Property: 4, Indexer: 5 } as const;
 
+/** Sizes of JSON skeletons, by their shape: a write plans hundreds of thousands of them. */
+const skeletons = new Map<string, number>();
+function skeleton(key: string, make: () => unknown): number {
+  let n = skeletons.get(key);
+  if (n === undefined) skeletons.set(key, (n = entry(make())));
+  return n;
+}
+
 /** An object path entry (`"id":{…}`) whose arguments serialise to `argsBytes` bytes. */
 function path(type: number, name: string, argsBytes: number | null, refs: number): number {
-  const info: Record<string, unknown> = { Id: ID, ObjectPathType: type, Name: name, ParentObjectPathId: ID };
-  let extra = 0;
-  if (argsBytes !== null) {
-    info.ArgumentInfo = refs > 0 ? { Arguments: [], ReferencedObjectPathIds: [] } : { Arguments: [] };
-    // The arguments replace `[]`; each referenced path is an id in both lists.
-    extra = argsBytes - 2 + (refs > 0 ? refs * (ID_BYTES + 1) - 1 : 0);
-  }
-  return ID_BYTES + 3 + entry(info) + extra;
+  const args = argsBytes === null ? 0 : refs > 0 ? 2 : 1;
+  const info = skeleton(`p${type}:${args}:${name}`, () => ({
+    Id: ID,
+    ObjectPathType: type,
+    Name: name,
+    ParentObjectPathId: ID,
+    ...(args === 2 ? { ArgumentInfo: { Arguments: [], ReferencedObjectPathIds: [] } } : {}),
+    ...(args === 1 ? { ArgumentInfo: { Arguments: [] } } : {}),
+  }));
+  // The arguments replace `[]`; each referenced path is an id in both lists.
+  const extra = argsBytes === null ? 0 : argsBytes - 2 + (refs > 0 ? refs * (ID_BYTES + 1) - 1 : 0);
+  return ID_BYTES + 3 + info + extra;
 }
 
 const INSTANTIATE = entry({ Id: ID, ActionType: 1, Name: '', ObjectPathId: ID });
-const KEEP_REFERENCE = entry({
-  Id: ID,
-  ActionType: 3,
-  Name: '_KeepReference',
-  ObjectPathId: ID,
-  ArgumentInfo: { Arguments: [] },
-});
+/** `,"D":true` on an untracked object's path. */
+const UNTRACKED = ',"D":true'.length;
 
 /** `,"L":[id,…]`: the paths an action is the last to use. */
 function lastUsed(paths: number): number {
@@ -53,15 +60,15 @@ function lastUsed(paths: number): number {
 
 /** An action (ActionType 3 or 4) named `name` whose arguments serialise to `argsBytes`. */
 function action(name: string, argsBytes: number, paths: number, refs = 0): number {
-  const skeleton = entry({
+  const frame = skeleton(`a:${name}`, () => ({
     Id: ID,
     ActionType: 4,
     Name: name,
     ObjectPathId: ID,
     ArgumentInfo: { Arguments: [] },
-  });
+  }));
   const refBytes = refs > 0 ? 28 + refs * (ID_BYTES + 1) - 1 + 2 : 0;
-  return skeleton + argsBytes - 2 + lastUsed(paths) + refBytes;
+  return frame + argsBytes - 2 + lastUsed(paths) + refBytes;
 }
 
 /** A chain of reached objects and what it costs; `paths` counts the entries an action will list. */
@@ -75,10 +82,14 @@ export function range(address: string): Reach {
   return reachRange('GetRange', jsonBytes([address]));
 }
 
-/** A Range reached by method `name` with arguments serialising to `argsBytes`. */
+/**
+ * A Range reached by method `name` with arguments serialising to `argsBytes`, and untracked: its
+ * path marked `"D":true` (disposed after the request), its `_KeepReference` taken back, and the
+ * second Instantiate the tracking added left in.
+ */
 export function reachRange(name: string, argsBytes: number): Reach {
   return {
-    bytes: path(ObjectPathType.Method, name, argsBytes, 0) + 2 * INSTANTIATE + KEEP_REFERENCE,
+    bytes: path(ObjectPathType.Method, name, argsBytes, 0) + UNTRACKED + 2 * INSTANTIATE,
     paths: 1,
   };
 }

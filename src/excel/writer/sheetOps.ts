@@ -159,7 +159,8 @@ function gridParts(rect: Rect): Rect[] {
   return out;
 }
 
-const range = (t: OpTarget, r: Rect): ExcelRange => t.sheet.getRange(address(r));
+/** A range of the sheet being written, untracked (used in its round trip only: see excelApi.ts). */
+const range = (t: OpTarget, r: Rect): ExcelRange => t.sheet.getRange(address(r)).untrack();
 
 /** `range.<property> = grid`, one op per part of at most MAX_GRID_CELLS cells. */
 function gridOps(
@@ -227,12 +228,19 @@ function bandOps(band: Band, features: Features, leftOut: Set<LeftOut>): WriteOp
     ).map(({ rect: r, value }) => formatOp(p, r, value));
     let perCell = 0;
     if (features.api19) {
+      // What the format adds to a cell's entry: by value, measured once each (values repeat).
+      const sizes = new Map<unknown, number>();
       for (const c of cells) {
         const v = p.valueOf(c);
         if (v === undefined) continue;
-        const format: NonNullable<ExcelSettableCellProperties['format']> = {};
-        p.toCell(format, v);
-        perCell += jsonBytes(format) - 2;
+        const key = p.grouping?.key?.(v) ?? v;
+        let size = sizes.get(key);
+        if (size === undefined) {
+          const format: NonNullable<ExcelSettableCellProperties['format']> = {};
+          p.toCell(format, v);
+          sizes.set(key, (size = jsonBytes(format) - 2));
+        }
+        perCell += size;
       }
     }
     const rectBytes = rects.reduce((sum, op) => sum + op.bytes, 0);
@@ -382,7 +390,7 @@ function chartRange(t: OpTarget, model: SheetModel, ref: string): ExcelRange {
     parsed.sheet === null || parsed.sheet.toLowerCase() === model.name.toLowerCase()
       ? t.sheet
       : t.sheetFor(parsed.sheet);
-  return sheet.getRange(parsed.address);
+  return sheet.getRange(parsed.address).untrack();
 }
 
 /** A chart's request bytes: a dozen calls, costed generously (a chart or two a sheet). */
@@ -419,7 +427,7 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
   const leftOut = new Set<LeftOut>();
   const cells = [...model.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   const ops: WriteOp[] = bands(cells, limits).flatMap((b) => fittedBandOps(b, features, leftOut, limits));
-  const at = (r: string) => (t: OpTarget) => t.sheet.getRange(r);
+  const at = (r: string) => (t: OpTarget) => t.sheet.getRange(r).untrack();
 
   for (const [first, last, width] of runs(
     (model.columnWidths ?? []).map((w) => ({ index: w.col, value: w.width })),
@@ -455,7 +463,9 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
         bytes: SMALL_OP,
         queue: (t) => {
           if (freeze.rows > 0 && freeze.cols > 0) {
-            t.sheet.freezePanes.freezeAt(t.sheet.getRange(cellRef(freeze.rows - 1, freeze.cols - 1)));
+            t.sheet.freezePanes.freezeAt(
+              t.sheet.getRange(cellRef(freeze.rows - 1, freeze.cols - 1)).untrack(),
+            );
           } else if (freeze.rows > 0) t.sheet.freezePanes.freezeRows(freeze.rows);
           else t.sheet.freezePanes.freezeColumns(freeze.cols);
         },
@@ -471,7 +481,7 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
       bytes: SMALL_OP,
       queue: (t) => {
         // A Range of this sheet: an address alone would put the table on the active sheet.
-        const added = t.sheet.tables.add(t.sheet.getRange(table.range), true);
+        const added = t.sheet.tables.add(t.sheet.getRange(table.range).untrack(), true);
         added.name = temporary;
         added.style = table.style ?? 'TableStyleMedium2';
       },

@@ -81,7 +81,7 @@ export function freeName(base: string, taken: Set<string>, separator = ' '): str
 
 /**
  * Deletes a sheet the write added (recovery): a very hidden one is made hidden first, since Excel
- * cannot delete a very hidden sheet (office-js #365; it answers `GeneralException`).
+ * cannot delete a very hidden sheet (the API reference: it fails with `InvalidOperation`; office-js #365).
  */
 export function deleteSheet(sheet: ExcelWorksheet, visibility: string): void {
   if (visibility === 'VeryHidden') sheet.visibility = 'Hidden';
@@ -137,12 +137,15 @@ interface Run {
   readonly config: StageConfig;
   readonly chunks: Chunk[];
   readonly sync: () => Promise<void>;
-  readonly onRoundTrip: (done: number, total: number) => void;
+  readonly onRoundTrip: RoundTripListener;
   added: boolean;
   retries: number;
   /** Some round trip wrote formulas with calculation suspended: the last one recalculates. */
   suspended: boolean;
 }
+
+/** Told after each round trip: how many are done of how many, and the request bytes planned for the last. */
+export type RoundTripListener = (done: number, total: number, plannedBytes: number) => void;
 
 /**
  * Writes the stage: one round trip per chunk, the first also adding the temporary sheets, the
@@ -153,7 +156,7 @@ export async function writeStaged(
   stage: Stage,
   config: StageConfig,
   sync: () => Promise<void>,
-  onRoundTrip: (done: number, total: number) => void = () => undefined,
+  onRoundTrip: RoundTripListener = () => undefined,
 ): Promise<void> {
   const run: Run = {
     stage,
@@ -165,7 +168,7 @@ export async function writeStaged(
     retries: 0,
     suspended: false,
   };
-  onRoundTrip(0, run.chunks.length);
+  onRoundTrip(0, run.chunks.length, 0);
   await writeChunk(context, run, 0);
 }
 
@@ -230,6 +233,7 @@ async function writeChunk(context: ExcelContext, run: Run, index: number): Promi
   }
   run.added = true;
   run.suspended ||= suspend;
-  run.onRoundTrip(index + 1, chunks.length);
+  const planned = requestOverhead(stage.temporaries.length) + chunk.bytes + (last ? stage.swapBytes : 0);
+  run.onRoundTrip(index + 1, chunks.length, planned);
   return writeChunk(context, run, index + 1);
 }

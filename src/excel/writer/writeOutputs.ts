@@ -168,13 +168,19 @@ function queueSwap(
     .filter((j) => j.replaces !== null)
     .sort((a, b) => a.replaces!.position - b.replaces!.position);
   for (const j of retire) worksheets.getItem(j.replaces!.id).name = freeName('~PR old', taken);
-  for (const j of jobs) worksheets.getItem(j.temporary).name = j.name;
-  retire.forEach((j, k) => (worksheets.getItem(j.name).position = j.replaces!.position + k));
+  // The markers first, on the temporary sheets (names follow a renamed sheet), then the renames:
+  // Excel on the web can undo a rename (not desktop Excel, where it clears the undo stack), so a
+  // Ctrl+Z right after leaves a marked sheet under its temporary name, which the next insert
+  // replaces, rather than an unmarked one under the output's name (docs/EXCEL-BEHAVIOUR.md).
+  const temporaryOf = new Map(jobs.map((j) => [lower(j.name), j.temporary]));
   for (const n of outputs.names) {
     // It was there in round trip 1; a name a co-author removed since fails the swap (and recovers).
     if (existingNames.some((e) => lower(e.name) === lower(n.name))) names.getItem(n.name).delete();
-    names.add(n.name, `=${quoteSheetName(n.sheet)}!${n.ref}`);
+    names.add(n.name, `=${quoteSheetName(temporaryOf.get(lower(n.sheet)) ?? n.sheet)}!${n.ref}`);
   }
+  for (const j of jobs) worksheets.getItem(j.temporary).name = j.name;
+  retire.forEach((j, k) => (worksheets.getItem(j.name).position = j.replaces!.position + k));
+  // Last, the deletions (no Excel can undo them): nothing of the insert can be undone after.
   for (const j of retire) worksheets.getItem(j.replaces!.id).delete();
   for (const j of jobs) {
     for (const t of j.tableNames) worksheets.getItem(j.name).tables.getItem(t.temporary).name = t.name;

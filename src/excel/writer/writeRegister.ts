@@ -138,20 +138,57 @@ interface Dimensions {
 interface QueuedRegister {
   readonly sheet: ExcelWorksheet;
   readonly used: ExcelRange;
-  readonly values: boolean;
+  /** The used range's top rows (at most WINDOW_ROWS, columns A to AZ) with their values; null: not asked. */
+  readonly window: ExcelRange | null;
+}
+
+/**
+ * The window read with the register's used range: columns A to AZ and, under Excel on the web's
+ * limit, 1 200 rows, so that a register of about 1 000 entries and their sources is read whole in
+ * the first round trip and a larger one in blocks after it. Its size does not depend on the
+ * register's, so that the answer stays under the limits however large the register is (at 40
+ * bytes a cell, 70 % of the payload limit; a register's cells are mostly short), and no round
+ * trip is refused for it.
+ */
+const WINDOW_COLUMNS = 52;
+const WINDOW_MAX_ROWS = 1_200;
+const WINDOW_CELL_BYTES = 40;
+
+function windowAddress(config: RegisterWriteConfig): string {
+  const byBytes = Math.floor((config.payloadLimit * 0.7) / (WINDOW_COLUMNS * WINDOW_CELL_BYTES));
+  const byCells = Math.floor(config.maxCellsPerRead / WINDOW_COLUMNS);
+  const rows = Math.max(1, Math.min(WINDOW_MAX_ROWS, byBytes, byCells));
+  return `A1:${cellRef(rows - 1, WINDOW_COLUMNS - 1)}`;
 }
 
 /**
  * Loads what the write needs of the register sheet (one that exists: nothing is called on a
- * possible null object), its values when `values`.
+ * possible null object), and the values of its top rows when a `window` is given.
  */
-function queueRegister(sheet: ExcelWorksheet, values: boolean): QueuedRegister {
+function queueRegister(sheet: ExcelWorksheet, window: string | null): QueuedRegister {
   sheet.load('id');
   sheet.protection.load('protected,options');
   // Values only, as read() does: a sheet formatted far down does not count. A1 when blank.
-  const used = sheet.getUsedRange(true);
-  used.load(values ? `${DIMENSIONS},values` : DIMENSIONS);
-  return { sheet, used, values };
+  const used = sheet.getUsedRange(true).untrack();
+  used.load(DIMENSIONS);
+  // The used range cut at the window: a null object when it starts below or right of it (then
+  // only its isNullObject is read; nothing is called on it).
+  const top =
+    window === null ? null : used.getIntersectionOrNullObject(sheet.getRange(window).untrack()).untrack();
+  top?.load(`${DIMENSIONS},values`);
+  return { sheet, used, window: top };
+}
+
+/** The window's rows when they are the used range's first rows, all of its columns; else none. */
+function windowRows(q: QueuedRegister, d: Dimensions): unknown[][] {
+  const w = q.window;
+  if (w === null || w.isNullObject) return [];
+  const whole =
+    w.rowIndex === d.rowIndex &&
+    w.columnIndex === d.columnIndex &&
+    w.columnCount === d.columnCount &&
+    Array.isArray(w.values);
+  return whole ? w.values.slice(0, d.rowCount) : [];
 }
 
 function isNotFound(e: unknown): boolean {
@@ -176,7 +213,9 @@ export async function readWorkbookNow(
     worksheets.load('items/name,items/id,items/position,items/visibility');
     workbook.names.load('items/name');
     workbook.tables.load('items/name,items/worksheet/id');
-    const guess = register ? queueRegister(worksheets.getItem(REGISTER_SHEET), values) : null;
+    const guess = register
+      ? queueRegister(worksheets.getItem(REGISTER_SHEET), values ? windowAddress(config) : null)
+      : null;
     trips.count++;
     try {
       await context.sync();
@@ -209,7 +248,7 @@ export async function readWorkbookNow(
   let queued = guess;
   if (queued === null || queued.sheet.id !== state.id) {
     const load = async (values: boolean): Promise<QueuedRegister> => {
-      const q = queueRegister(worksheets.getItem(state.id), values);
+      const q = queueRegister(worksheets.getItem(state.id), values ? windowAddress(config) : null);
       trips.count++;
       try {
         await context.sync();
@@ -229,14 +268,11 @@ export async function readWorkbookNow(
     rowCount: queued.used.rowCount,
     columnCount: queued.used.columnCount,
   };
-  // Over the cell limit Excel may answer null values instead of failing (OFFICEJS.md).
-  const whole =
-    queued.values &&
-    d.rowCount * d.columnCount <= config.maxCellsPerRead &&
-    Array.isArray(queued.used.values);
-  const values = whole
-    ? queued.used.values
-    : await readBlocks(context, queued.sheet, d, config, trips, { rows: [], retries: 0 });
+  // The rows the window did not hold, in blocks (none for a register inside the window).
+  const values = await readBlocks(context, queued.sheet, d, config, trips, {
+    rows: windowRows(queued, d),
+    retries: 0,
+  });
   // A blank sheet's used range is an empty A1.
   const blank = d.rowCount === 1 && d.columnCount === 1 && (values[0]?.[0] === '' || values[0]?.[0] == null);
   if (!blank) {
@@ -287,7 +323,7 @@ async function readBlocks(
   const rows = Math.max(1, Math.min(fit, maxRows, d.rowCount - start));
   const first = cellRef(d.rowIndex + start, d.columnIndex);
   const last = cellRef(d.rowIndex + start + rows - 1, d.columnIndex + d.columnCount - 1);
-  const range = sheet.getRange(`${first}:${last}`);
+  const range = sheet.getRange(`${first}:${last}`).untrack();
   range.load('values');
   trips.count++;
   try {

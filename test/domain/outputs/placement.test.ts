@@ -65,6 +65,12 @@ describe('placeOutputs', () => {
     expect(guarded.placements[0]).toEqual({ kind: 'reconciliation', sheet: 'Avstemming', replaces: null });
   });
 
+  it('a marked sheet under a writer’s temporary name (a rename undone) is replaced, and the output gets its name back', () => {
+    const plan = placeOutputs(['Budsjett', 'Avstemming', '~PR 3'], [marker('summary', '~PR 3')], ALL);
+    expect(plan.placements[2]).toEqual({ kind: 'summary', sheet: 'Sammendrag', replaces: '~PR 3' });
+    expect(plan.names[2]).toEqual({ name: MARKER_NAMES.summary, sheet: 'Sammendrag', ref: '$A$1' });
+  });
+
   it('keeps free names within 31 characters', () => {
     const long = 'A'.repeat(31);
     expect(freeName(long, new Set([long.toLowerCase()]))).toBe('A'.repeat(27) + ' (2)');
