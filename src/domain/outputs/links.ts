@@ -10,10 +10,16 @@ export function linkOf(ref: string): InternalLink | null {
   return { sheet, cell: `${m[3].toUpperCase()}${m[4]}` };
 }
 
-/** Rough row height (points) for text wrapped in a column block `width` characters wide. */
+/** Excel's tallest row, in points: a taller one is refused (Office.js) or cut (a file). */
+export const MAX_ROW_HEIGHT = 409;
+
+/**
+ * Rough row height (points) for text wrapped in a column block `width` characters wide, at most
+ * Excel's 409 points (longer text is cut off on screen; the cell keeps all of it).
+ */
 export function wrappedHeight(text: string, width: number, lineHeight = 15): number {
   const lines = text
     .split('\n')
     .reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / Math.max(1, width))), 0);
-  return Math.max(1, lines) * lineHeight;
+  return Math.min(MAX_ROW_HEIGHT, Math.max(1, lines) * lineHeight);
 }

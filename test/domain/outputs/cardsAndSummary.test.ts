@@ -13,6 +13,7 @@ import {
   summarySheet,
 } from '../../../src/domain/outputs';
 import { reconcile, type ReconciliationResult } from '../../../src/domain/reconcile/reconcile';
+import { RegisterIndex } from '../../../src/domain/reconcile/registerIndex';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { sampleWorkbookModel } from '../../../src/sample/sampleWorkbook';
 import { planWorkbook } from '../../helpers/workbook';
@@ -79,6 +80,22 @@ describe('project cards on the sample', () => {
     const logistics = result.plan.index!.register.entries.find((e) => e.name === 'Logistikknæringen')!;
     for (const g of logistics.goals) expect(cards.cells.some((c) => c.value === g)).toBe(true);
     expect(cards.cells.filter((c) => c.value === 'Ingen budsjettpost').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps rows at most 409 points tall (Excel refuses taller), whatever the text; the cell keeps all of it', () => {
+    const index = result.plan.index!;
+    const goals = [`Mål 1: ${'styrke samarbeidet i regionen '.repeat(100)}slutt.`];
+    const long = { ...index.register.entries[0], name: 'Langt navn '.repeat(40), goals };
+    const changed: ReconciliationResult = {
+      ...result,
+      plan: { ...result.plan, index: new RegisterIndex({ ...index.register, entries: [long] }) },
+    };
+    const card = projectCardSheet(changed, 'nb', 0, { sheetName: 'Kort' });
+    const heights = (card.rowHeights ?? []).map((h) => h.height);
+    expect(Math.max(...heights)).toBe(409);
+    expect(heights.every((h) => h > 0 && h <= 409)).toBe(true);
+    const goalCell = card.cells.find((c) => typeof c.value === 'string' && c.value.startsWith('Mål 1:'));
+    expect(goalCell?.value).toMatch(/slutt\.$/);
   });
 
   it('makes one card alone for the pane', () => {
