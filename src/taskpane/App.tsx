@@ -142,7 +142,7 @@ export function App({ preload = true }: AppProps) {
             selection={state.selection}
             onSelect={(ref) => void controller.select(ref)}
             insert={state.insert}
-            inserted={state.inserted}
+            insertNote={state.inserted ? null : t.insertNote[state.platform]}
             onInsert={(kind, project) =>
               void (kind === 'card' ? controller.insert(kind, project ?? -1) : controller.insert(kind))
             }

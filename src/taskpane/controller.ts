@@ -121,6 +121,7 @@ export type RegisterSheetState =
 
 export interface ReconcileState {
   readonly lang: Lang;
+  readonly platform: OfficePlatform;
   readonly run: RunState;
   readonly sheets: SheetsState;
   /** The last cell a finding asked Excel to select. */
@@ -145,9 +146,18 @@ export type Engine = (snapshot: WorkbookSnapshot, options?: ReconcileOptions) =>
 /** Builds the outputs of an insert, loaded on demand (the domain's layouts are not part of the first screen). */
 export type OutputBuilder = typeof insertOutputs;
 
+/**
+ * Which Excel the pane runs in, for what it says about undo: Excel on the web can undo renaming a
+ * sheet, Excel on Windows and Mac cannot (Microsoft's "Undo support with the Excel JavaScript
+ * API"); neither can undo deleting one.
+ */
+export type OfficePlatform = 'web' | 'desktop';
+
 export interface ReconcileControllerOptions {
   readonly gateway: WorkbookGateway;
   readonly lang: Lang;
+  /** By default 'desktop': what is said about undo there holds in every Excel. */
+  readonly platform?: OfficePlatform;
   /** How to load the engine; by default a separate webpack chunk. Tests may pass it directly. */
   readonly loadEngine?: () => Promise<Engine>;
   /** How to load the output builder; by default a separate webpack chunk. */
@@ -243,6 +253,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
 
   let state: ReconcileState = {
     lang,
+    platform: options.platform ?? 'desktop',
     run: { status: 'idle' },
     sheets: { sheets: null, loading: false, failure: null },
     selection: null,

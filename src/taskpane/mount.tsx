@@ -7,7 +7,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { Lang } from '../domain/messages';
 import type { WorkbookGateway } from '../excel/gateway';
 import { App } from './App';
-import { createReconcileController, type ReconcileController } from './controller';
+import { createReconcileController, type OfficePlatform, type ReconcileController } from './controller';
 import { ControllerContext, useForcedColors } from './hooks';
 import { S } from './styles';
 import { fluentTheme, type ThemeKind } from './theme';
@@ -35,6 +35,7 @@ export function TaskpaneRoot({ controller, theme = 'light', preload = true }: Ta
 export interface MountOptions {
   readonly gateway: WorkbookGateway;
   readonly lang: Lang;
+  readonly platform?: OfficePlatform;
   readonly theme?: ThemeKind;
   readonly preload?: boolean;
 }
@@ -48,7 +49,11 @@ const roots = new WeakMap<HTMLElement, Root>();
  */
 export function mountTaskpane(container: HTMLElement, options: MountOptions): ReconcileController {
   unmountTaskpane(container);
-  const controller = createReconcileController({ gateway: options.gateway, lang: options.lang });
+  const controller = createReconcileController({
+    gateway: options.gateway,
+    lang: options.lang,
+    platform: options.platform,
+  });
   const root = createRoot(container);
   root.render(<TaskpaneRoot controller={controller} theme={options.theme} preload={options.preload} />);
   roots.set(container, root);

@@ -8,7 +8,7 @@
 import { langFromLocale } from '../domain/messages';
 import type { WorkbookGateway } from '../excel/gateway';
 import { registerRibbonCommands } from '../commands/commands';
-import type { ReconcileController } from './controller';
+import type { OfficePlatform, ReconcileController } from './controller';
 import { mountTaskpane } from './mount';
 import { themeKindFromBackground } from './theme';
 
@@ -19,12 +19,26 @@ export function startInOffice(gateway: WorkbookGateway, container: HTMLElement |
   const lang = langFromLocale(Office.context.displayLanguage);
   document.documentElement.lang = lang;
   const theme = themeKindFromBackground(officeBackground());
-  const controller = mountTaskpane(container, { gateway, lang, theme });
+  const controller = mountTaskpane(container, { gateway, lang, theme, platform: officePlatform() });
   // Office.actions exists with the shared runtime (SharedRuntime 1.1), which the ribbon needs anyway.
   if (typeof Office.actions?.associate === 'function') {
     registerRibbonCommands(controller);
   }
   return controller;
+}
+
+/**
+ * Excel on the web or a desktop Excel (Windows, Mac; iPad's Excel counts as desktop: what the pane
+ * says about undo there holds everywhere). Office.context.platform is in every requirement set;
+ * older hosts have it under diagnostics.
+ */
+export function officePlatform(): OfficePlatform {
+  try {
+    const platform = Office.context.platform ?? Office.context.diagnostics?.platform;
+    return String(platform) === 'OfficeOnline' ? 'web' : 'desktop';
+  } catch {
+    return 'desktop';
+  }
 }
 
 /** Office's pane background colour; undefined where the host has no officeTheme (then: light). */

@@ -10,7 +10,7 @@ import type { Severity } from '../domain/findings';
 import type { Lang } from '../domain/messages';
 import type { EntryKind, SourceKind } from '../domain/register/types';
 import type { ExcelFailureKind, LeftOut } from '../excel/gateway';
-import type { InsertKind, RegisterChange } from './controller';
+import type { InsertKind, OfficePlatform, RegisterChange } from './controller';
 
 export type { Lang };
 
@@ -217,8 +217,8 @@ export interface Strings {
 
   /** Inserting the outputs into the workbook. */
   readonly insertHeading: string;
-  /** Before the first insert: undo history, and what inserting again does. */
-  readonly insertNote: string;
+  /** Before the first insert: what inserting again does, and the undo history, by Excel. */
+  readonly insertNote: Readonly<Record<OfficePlatform, string>>;
   /** The buttons, by what they insert (`card`: the button next to the project list). */
   readonly insertButton: Readonly<Record<InsertKind, string>>;
   readonly insertWhat: Readonly<Record<InsertKind, string>>;
@@ -681,8 +681,11 @@ const NB: Strings = {
   nonMoneyHeading: 'Prosjekter uten pengebidrag (bidrar med arbeid)',
 
   insertHeading: 'Sett inn i arbeidsboken',
-  insertNote:
-    'Når tillegget setter inn ark, tømmes angreloggen i Excel: det du gjorde før, kan ikke angres etterpå. Setter du inn på nytt, erstattes arket som ble satt inn tidligere.',
+  insertNote: {
+    desktop:
+      'Når tillegget setter inn ark, tømmes angreloggen i Excel: det du gjorde før, kan ikke angres etterpå. Setter du inn på nytt, erstattes arket som ble satt inn tidligere.',
+    web: 'Setter du inn på nytt, erstattes arket som ble satt inn tidligere, og da tømmes angreloggen i Excel: det du gjorde før, kan ikke angres etterpå. Vil du fjerne et innsatt ark, slett det (Ctrl+Z angrer bare siste steg av en innsetting).',
+  },
   insertButton: {
     reconciliation: 'Avstemmingsark',
     cards: 'Prosjektkort',
@@ -827,8 +830,11 @@ const EN: Strings = {
   nonMoneyHeading: 'Projects without a money contribution (work only)',
 
   insertHeading: 'Insert into the workbook',
-  insertNote:
-    'Inserting sheets clears Excel’s undo history: what you did before cannot be undone afterwards. Inserting again replaces the sheet inserted earlier.',
+  insertNote: {
+    desktop:
+      'Inserting sheets clears Excel’s undo history: what you did before cannot be undone afterwards. Inserting again replaces the sheet inserted earlier.',
+    web: 'Inserting again replaces the sheet inserted earlier, and that clears Excel’s undo history: what you did before cannot be undone afterwards. To remove an inserted sheet, delete it (Ctrl+Z undoes only the last step of an insert).',
+  },
   insertButton: {
     reconciliation: 'Reconciliation sheet',
     cards: 'Project cards',

@@ -26,7 +26,13 @@ interface OfficeMock {
 }
 
 function mockOffice(
-  options: { displayLanguage?: string; background?: string; sharedRuntime?: boolean } = {},
+  options: {
+    displayLanguage?: string;
+    background?: string;
+    sharedRuntime?: boolean;
+    platform?: string;
+    diagnosticsPlatform?: string;
+  } = {},
 ) {
   const mock: OfficeMock = {
     associate: jest.fn(),
@@ -38,6 +44,8 @@ function mockOffice(
       displayLanguage: options.displayLanguage ?? 'nb-NO',
       officeTheme: { bodyBackgroundColor: options.background ?? '#FFFFFF' },
       requirements: { isSetSupported: mock.isSetSupported },
+      platform: options.platform,
+      diagnostics: options.diagnosticsPlatform ? { platform: options.diagnosticsPlatform } : undefined,
     },
     addin: options.sharedRuntime === false ? undefined : { showAsTaskpane: mock.showAsTaskpane },
     actions: { associate: mock.associate },
@@ -175,6 +183,26 @@ describe('one runtime: pane and ribbon on the same controller', () => {
       startInOffice(stubGateway(), container);
     });
     expect(await screen.findByRole('button', { name: 'Avstem' })).toBeInTheDocument();
+  });
+
+  it('startInOffice: the platform from Office, for what the pane says about undo', async () => {
+    const cases: [Parameters<typeof mockOffice>[0], string][] = [
+      [{ platform: 'OfficeOnline' }, 'web'],
+      [{ platform: 'PC' }, 'desktop'],
+      [{ platform: 'Mac' }, 'desktop'],
+      [{ diagnosticsPlatform: 'OfficeOnline' }, 'web'],
+      [{}, 'desktop'],
+    ];
+    for (const [options, platform] of cases) {
+      mockOffice(options);
+      let controller!: ReturnType<typeof startInOffice>;
+      act(() => {
+        controller = startInOffice(stubGateway(), container);
+      });
+      expect(controller.getState().platform).toBe(platform);
+      expect(await screen.findByRole('button', { name: 'Avstem' })).toBeInTheDocument();
+      act(() => unmountTaskpane(container));
+    }
   });
 
   it('startInOffice without a root element fails loudly', () => {

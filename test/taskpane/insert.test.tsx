@@ -14,7 +14,7 @@ import {
   type WriteOptions,
   type WriteResult,
 } from '../../src/excel/gateway';
-import { createReconcileController } from '../../src/taskpane/controller';
+import { createReconcileController, type OfficePlatform } from '../../src/taskpane/controller';
 import { TaskpaneRoot } from '../../src/taskpane/mount';
 import { STRINGS, type Lang } from '../../src/taskpane/strings';
 import { deferred, readOf, stubGateway, type StubGateway } from './helpers';
@@ -329,15 +329,15 @@ describe('ribbon: Avstem refreshes a reconciliation sheet written earlier', () =
 /** Text shown in the pane, not the screen-reader-only live region that repeats it. */
 const SHOWN = { ignore: 'script, style, [role="status"]' };
 
-function renderPane(gateway: StubGateway = stubGateway(), lang: Lang = 'nb') {
-  const controller = createReconcileController({ gateway, lang });
+function renderPane(gateway: StubGateway = stubGateway(), lang: Lang = 'nb', platform?: OfficePlatform) {
+  const controller = createReconcileController({ gateway, lang, platform });
   const user = userEvent.setup();
   const view = render(<TaskpaneRoot controller={controller} preload={false} />);
   return { controller, gateway, user, ...view };
 }
 
-async function afterRun(gateway?: StubGateway, lang: Lang = 'nb') {
-  const pane = renderPane(gateway, lang);
+async function afterRun(gateway?: StubGateway, lang: Lang = 'nb', platform?: OfficePlatform) {
+  const pane = renderPane(gateway, lang, platform);
   await pane.user.click(screen.getByRole('button', { name: STRINGS[lang].reconcile }));
   const heading = await screen.findByRole('heading', { name: STRINGS[lang].insertHeading });
   return { ...pane, section: heading.closest('section')! };
@@ -362,6 +362,18 @@ describe('task pane: insert into the workbook', () => {
       note.textContent ?? '',
     );
     expect(within(section).getByRole('combobox', { name: 'Kort for ett prosjekt' })).toBeInTheDocument();
+  });
+
+  it('in Excel on the web, which can undo renaming a sheet, the note says only replacing clears the undo history', async () => {
+    for (const lang of ['nb', 'en'] as const) {
+      const { section, unmount } = await afterRun(undefined, lang, 'web');
+      const note = within(section).getByText(STRINGS[lang].insertNote.web);
+      expect(note).toHaveTextContent(
+        lang === 'nb' ? /erstattes arket.*tømmes angreloggen/ : /replaces.*clears/,
+      );
+      expect(within(section).queryByText(STRINGS[lang].insertNote.desktop)).not.toBeInTheDocument();
+      unmount();
+    }
   });
 
   it('inserts the reconciliation sheet, then names the sheet and drops the note', async () => {

@@ -22,7 +22,8 @@ export function useTaskpane(gateway: WorkbookGateway, lang: Lang, theme: ThemeKi
     const container = document.createElement('div');
     container.className = 'pane-root';
     host.appendChild(container);
-    setController(mountTaskpane(container, { gateway, lang, theme }));
+    // The preview's host behaves as Excel on the web does.
+    setController(mountTaskpane(container, { gateway, lang, theme, platform: 'web' }));
     return () => {
       container.remove();
       setTimeout(() => unmountTaskpane(container), 0);

@@ -36,14 +36,14 @@ export interface InsertSectionProps {
   readonly t: Strings;
   readonly projects: readonly ProjectChoice[];
   readonly insert: InsertState;
-  /** Before the first insert: say that inserting clears Excel's undo history. */
-  readonly showNote: boolean;
+  /** Before the first insert: what inserting does to Excel's undo history (null: nothing said). */
+  readonly note: string | null;
   readonly onInsert: (kind: InsertKind, project?: number) => void;
 }
 
 const BUTTONS: readonly (OutputKind | 'all')[] = ['reconciliation', 'cards', 'summary', 'all'];
 
-export function InsertSection({ t, projects, insert, showNote, onInsert }: InsertSectionProps) {
+export function InsertSection({ t, projects, insert, note, onInsert }: InsertSectionProps) {
   const headingId = useId();
   const noteId = useId();
   const cardLabelId = useId();
@@ -51,16 +51,16 @@ export function InsertSection({ t, projects, insert, showNote, onInsert }: Inser
   // The first project until one is chosen (and again if the chosen one left the register).
   const project = projects.find((p) => p.entry === chosen) ?? projects[0];
   const writing = insert.status === 'writing';
-  const describedBy = showNote ? noteId : undefined;
+  const describedBy = note === null ? undefined : noteId;
 
   return (
     <section aria-labelledby={headingId} style={S.stack}>
       <Subtitle2 as="h2" id={headingId} style={S.plain}>
         {t.insertHeading}
       </Subtitle2>
-      {showNote && (
+      {note !== null && (
         <Body1 as="p" id={noteId} style={S.plain}>
-          {t.insertNote}
+          {note}
         </Body1>
       )}
       <div style={S.row}>

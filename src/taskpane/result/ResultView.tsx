@@ -30,9 +30,10 @@ export interface ResultViewProps {
   readonly t: Strings;
   readonly selection: SelectionState;
   readonly onSelect: (ref: string) => void;
-  /** The last insert of outputs, and whether one has succeeded yet (the undo note until then). */
+  /** The last insert of outputs. */
   readonly insert: InsertState;
-  readonly inserted: boolean;
+  /** What inserting does to Excel's undo history; null once an insert has succeeded. */
+  readonly insertNote: string | null;
   readonly onInsert: (kind: InsertKind, project?: number) => void;
   /** The register the run read (or this pane last wrote): where a finding's label can become an alias. */
   readonly register: Register | null;
@@ -90,7 +91,7 @@ export function ResultView(props: ResultViewProps) {
         t={t}
         projects={projectChoices(result)}
         insert={props.insert}
-        showNote={!props.inserted}
+        note={props.insertNote}
         onInsert={props.onInsert}
       />
       <FindingList
