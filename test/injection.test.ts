@@ -270,7 +270,7 @@ function problems() {
  * formulas as the model's; links are hyperlinks, or HYPERLINK formulas below
  * ExcelApi 1.7.
  */
-function expectFake(host: ExcelHost, outputs: Outputs, written: readonly string[], api17: boolean): void {
+function expectHost(host: ExcelHost, outputs: Outputs, written: readonly string[], api17: boolean): void {
   const { check, expectNone } = problems();
   expect(written).toEqual(outputs.sheets.map((o) => o.sheet.name));
   for (const { sheet } of outputs.sheets) {
@@ -378,7 +378,7 @@ const APIS = ['1.17', '1.8', '1.4'] as const;
 type Api = (typeof APIS)[number];
 
 /** The add-in: read from the host through the gateway, reconciled, laid out and written back. */
-async function viaFake(model: WorkbookModel, lang: Lang, excelApi: Api = '1.17') {
+async function viaHost(model: WorkbookModel, lang: Lang, excelApi: Api = '1.17') {
   const host = hostFromModel(model, { excelApi });
   const gateway = gatewayOn(host);
   const { snapshot } = await gateway.read();
@@ -445,13 +445,13 @@ describe('register text never becomes a formula', () => {
   it(
     'Office.js writer (Excel host, ExcelApi 1.4/1.8/1.17): every literal cell is stored as that exact string, never a formula, and formula-like text gets the @ format',
     async () => {
-      const baseline = baselines(viaFake);
+      const baseline = baselines(viaHost);
       await fc.assert(
         fc.asyncProperty(injection, fc.constantFrom(...APIS), async (inj, api) => {
           const register = injectedRegister(inj);
-          const { host, outputs, written } = await viaFake(workbookWith(register), inj.lang, api);
+          const { host, outputs, written } = await viaHost(workbookWith(register), inj.lang, api);
           expectDomain(outputs, await baseline(inj.lang, api), injectedTexts(register, inj));
-          expectFake(host, outputs, written, api !== '1.4');
+          expectHost(host, outputs, written, api !== '1.4');
         }),
         { numRuns: 30 },
       );

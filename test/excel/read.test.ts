@@ -33,7 +33,7 @@ function expectSame(a: WorkbookSnapshot, b: WorkbookSnapshot): void {
   expect(JSON.stringify(a) === JSON.stringify(b)).toBe(true);
 }
 
-async function readFake(host: ExcelHost, options: ExcelGatewayOptions = {}) {
+async function readOnHost(host: ExcelHost, options: ExcelGatewayOptions = {}) {
   host.resetStats();
   const read = await gatewayOn(host, options).read();
   return { read, stats: host.stats };
@@ -42,7 +42,7 @@ async function readFake(host: ExcelHost, options: ExcelGatewayOptions = {}) {
 describe('the sample workbook', () => {
   it('reads in 2 round trips, and the engine finds exactly what it finds in the model', async () => {
     const host = hostFromModel(sampleWorkbookModel());
-    const { read, stats } = await readFake(host);
+    const { read, stats } = await readOnHost(host);
     expect(read.syncs).toBe(2);
     expect(stats.syncs).toBe(2);
     const expected = reconciled(modelToSnapshot(sampleWorkbookModel()));
@@ -54,7 +54,7 @@ describe('the sample workbook', () => {
 
   it('lists every sheet with its visibility, and snapshots the sheets the engine uses', async () => {
     const host = hostFromModel(sampleWorkbookModel());
-    const { read } = await readFake(host);
+    const { read } = await readOnHost(host);
     expect(read.sheets).toEqual([
       { name: 'Budsjett', visibility: 'visible' },
       { name: 'Finansiering', visibility: 'visible' },
@@ -76,7 +76,7 @@ describe('the sample workbook', () => {
 
   it('without ExcelApi 1.9 reads no indents and the engine still groups the financing rows', async () => {
     const host = hostFromModel(sampleWorkbookModel(), { excelApi: '1.8' });
-    const { read } = await readFake(host);
+    const { read } = await readOnHost(host);
     expect(read.syncs).toBe(2);
     expect(read.snapshot.sheets[1].indents).toBeUndefined();
     expect(reconciled(read.snapshot)).toEqual(reconciled(modelToSnapshot(sampleWorkbookModel())));
@@ -84,7 +84,7 @@ describe('the sample workbook', () => {
 
   it('an Excel with only ExcelApi 1.4 reads in 2 round trips too', async () => {
     const host = hostFromModel(sampleWorkbookModel(), { excelApi: '1.4' });
-    const { read } = await readFake(host);
+    const { read } = await readOnHost(host);
     expect(read.syncs).toBe(2);
     expect(reconciled(read.snapshot)).toEqual(reconciled(modelToSnapshot(sampleWorkbookModel())));
   });
@@ -96,7 +96,7 @@ describe('the sample workbook', () => {
       cells: [{ row: 0, col: 0, value: `note ${i + 1}` }],
     }));
     const host = hostFromModel({ ...model, sheets: [...others, ...model.sheets] });
-    const { read, stats } = await readFake(host);
+    const { read, stats } = await readOnHost(host);
     expect(read.syncs).toBe(2);
     expect(read.snapshot.sheets).toHaveLength(43);
     expect(reconciled(read.snapshot)).toEqual(reconciled(modelToSnapshot(sampleWorkbookModel())));
@@ -170,7 +170,7 @@ describe('a workbook laid out differently', () => {
   it('gives the same findings, cells and amounts as the workbook itself', async () => {
     const wb = otherLayout();
     const host = hostFromSnapshot(wb);
-    const { read } = await readFake(host);
+    const { read } = await readOnHost(host);
     expect(read.syncs).toBe(2);
     const expected = reconciled(wb);
     expect(reconciled(read.snapshot)).toEqual(expected);
@@ -216,7 +216,7 @@ describe('a workbook laid out differently', () => {
       sheets: [sheet('Budsjett', []), sheet('Ark2', [['x']])],
     };
     const host = hostFromSnapshot(wb);
-    const { read } = await readFake(host);
+    const { read } = await readOnHost(host);
     // The blank budget sheet is found blank with its used range: nothing more to read.
     expect(read.syncs).toBe(2);
     const found = reconciled(read.snapshot);
@@ -293,7 +293,7 @@ describe('round trips at scale', () => {
   it.each([10, 1_000])('%i lines: 2 round trips under the 5 MB limit, same findings', async (n) => {
     const model = generatePlan(n);
     const host = hostFromModel(model);
-    const { read, stats } = await readFake(host);
+    const { read, stats } = await readOnHost(host);
     expect(read.syncs).toBe(2);
     expect(stats.log.every((r) => r.responseBytes < 5 * MB && !r.error)).toBe(true);
     expect(reconciled(read.snapshot)).toEqual(reconciled(modelToSnapshot(model)));
@@ -303,10 +303,10 @@ describe('round trips at scale', () => {
     '%i lines, just under the 5 MB limit: 3 or 4 round trips (the first rows with the used range, then the rest), none rejected',
     async (n) => {
       const model = generatePlan(n);
-      const whole = await readFake(hostFromModel(model, { payloadLimit: Infinity }));
+      const whole = await readOnHost(hostFromModel(model, { payloadLimit: Infinity }));
       const largest = Math.max(...whole.stats.log.map((r) => r.responseBytes));
       expect(largest).toBeLessThan(5 * MB);
-      const { read, stats } = await readFake(hostFromModel(model));
+      const { read, stats } = await readOnHost(hostFromModel(model));
       // The rest after the window: one round trip, or two near the limit (estimates have a margin).
       expect(read.syncs).toBeGreaterThanOrEqual(3);
       expect(read.syncs).toBeLessThanOrEqual(4);
@@ -318,7 +318,7 @@ describe('round trips at scale', () => {
   it('50 000 lines: 3 round trips where the payload is not limited (its 9.5 MB exceed the web’s 5 MB)', async () => {
     const model = generatePlan(50_000);
     const host = hostFromModel(model, { payloadLimit: Infinity });
-    const { read, stats } = await readFake(host);
+    const { read, stats } = await readOnHost(host);
     expect(read.syncs).toBe(3);
     expect(stats.responseBytes).toBeGreaterThan(5 * MB);
     const result = reconcile(read.snapshot);
@@ -327,7 +327,7 @@ describe('round trips at scale', () => {
 
     // Over Excel on the web's real 5 MB limit: blocks, about size ÷ limit round trips, same data.
     const limited = hostFromModel(model);
-    const blocks = await readFake(limited);
+    const blocks = await readOnHost(limited);
     const needed = Math.ceil(stats.responseBytes / limited.payloadLimit) + 1;
     expect(blocks.read.syncs).toBeGreaterThanOrEqual(needed);
     expect(blocks.read.syncs).toBeLessThanOrEqual(needed + 3);
@@ -337,10 +337,10 @@ describe('round trips at scale', () => {
 
   it('over a small limit: row blocks, several per round trip, about size ÷ limit round trips', async () => {
     const model = generatePlan(2_000);
-    const whole = await readFake(hostFromModel(model, { payloadLimit: Infinity }));
+    const whole = await readOnHost(hostFromModel(model, { payloadLimit: Infinity }));
     const limit = 40 * 1024;
     const host = hostFromModel(model, { payloadLimit: limit });
-    const { read, stats } = await readFake(host);
+    const { read, stats } = await readOnHost(host);
     const needed = Math.ceil(whole.stats.responseBytes / limit) + 1;
     expect(read.syncs).toBeGreaterThanOrEqual(needed);
     expect(read.syncs).toBeLessThanOrEqual(needed + 3);
@@ -352,10 +352,10 @@ describe('round trips at scale', () => {
 
   it('never asks for more cells in one read than allowed', async () => {
     const model = generatePlan(500);
-    const whole = await readFake(hostFromModel(model));
+    const whole = await readOnHost(hostFromModel(model));
     // A host that refuses reads above 600 cells, as Excel does above 5 000 000.
     const host = hostFromModel(model, { maxReadCells: 600 });
-    const { read, stats } = await readFake(host, { maxCellsPerRead: 600 });
+    const { read, stats } = await readOnHost(host, { maxCellsPerRead: 600 });
     expect(stats.log.every((r) => !r.error)).toBe(true);
     expect(read.syncs).toBeLessThanOrEqual(Math.ceil((model.sheets[0].cells.length * 2) / 600) + 4);
     expect(read.snapshot).toEqual(whole.read.snapshot);
@@ -367,9 +367,9 @@ describe('round trips at scale', () => {
     const rows: CellValue[][] = [['Post', 'Budsjett 2024']];
     for (let i = 0; i < 400; i++) rows.push([i < 40 ? `P${i}` : long(i), 1000]);
     const wb: WorkbookSnapshot = { sheets: [sheet('Budsjett', rows)] };
-    const whole = await readFake(hostFromSnapshot(wb, { payloadLimit: Infinity }));
+    const whole = await readOnHost(hostFromSnapshot(wb, { payloadLimit: Infinity }));
     const host = hostFromSnapshot(wb, { payloadLimit: 64 * 1024 });
-    const { read, stats } = await readFake(host);
+    const { read, stats } = await readOnHost(host);
     expect(stats.log.some((r) => r.error === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
     expect(read.syncs).toBe(stats.syncs);
     expect(read.snapshot).toEqual(whole.read.snapshot);

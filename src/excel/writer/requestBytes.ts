@@ -11,13 +11,15 @@
  * against the requests the client really sends, for every operation the
  * writers make: never less, and at most a few per cent more.
  *
- * Ids count up per request context; every id is costed at 7 digits (ten
- * million), which a write of 100 000 projects does not reach.
+ * Ids count up per request context, across all the round trips of a write:
+ * every id is costed at 8 digits. A write of 50 000 projects passes ten
+ * million ids (7 digits were too few for its last round trips); a hundred
+ * million would take some 6 GB of requests.
  */
 import { jsonBytes } from '../adapter/blocks';
 
 /** An id of the most digits assumed. */
-const ID = 9_999_999;
+const ID = 99_999_999;
 const ID_BYTES = String(ID).length;
 
 /** The bytes of a JSON entry with its separating comma. */

@@ -505,14 +505,9 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
   const print = model.print;
   if (print && !features.api19) leftOut.add('print');
   if (print && features.api19) {
-    const breaks = [...new Set(print.rowBreaks ?? [])].filter((r) => r > 0);
-    const breakBytes = bytes.call(
-      bytes.reachObject(bytes.nav(bytes.SHEET, 'HorizontalPageBreaks'), 'Add', jsonBytes(['A1048576'])),
-      '',
-      0,
-    );
+    const breaks = [...new Set(print.rowBreaks ?? [])].filter((r) => r > 0).sort((a, b) => a - b);
     ops.push({
-      bytes: SMALL_OP * 2 + breaks.length * breakBytes,
+      bytes: SMALL_OP * 2,
       queue: (t) => {
         const layout = t.sheet.pageLayout;
         layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
@@ -521,11 +516,21 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
         if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
         if (print.titleRows)
           layout.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
-        for (const r of [...new Set(print.rowBreaks ?? [])].sort((a, b) => a - b)) {
-          if (r > 0) t.sheet.horizontalPageBreaks.add(`A${r + 1}`);
-        }
       },
     });
+    // Page breaks in operations of at most opBytes (25 000 cards have 25 000 breaks: 5 MB).
+    const breakBytes = bytes.reachObject(bytes.SHEET, 'Add', jsonBytes(['A1048576'])).bytes;
+    const perOp = Math.max(1, Math.floor(limits.opBytes / breakBytes));
+    for (let i = 0; i < breaks.length; i += perOp) {
+      const part = breaks.slice(i, i + perOp);
+      ops.push({
+        bytes: SMALL_OP + part.length * breakBytes,
+        queue: (t) => {
+          const pageBreaks = t.sheet.horizontalPageBreaks;
+          for (const r of part) pageBreaks.add(`A${r + 1}`);
+        },
+      });
+    }
   }
 
   const charts = (model.charts ?? []).filter((c) => c.series.length > 0);
