@@ -29,6 +29,24 @@ export function qualifiedRef(sheet: string, row: number, col: number): string {
   return `${quoteSheetName(sheet)}!${cellRef(row, col)}`;
 }
 
+/**
+ * `B9` or `A1:C3` (either corner order) as a rectangle: 0-based first row and column, and size;
+ * null for anything else (`A:C`, '').
+ */
+export function parseRangeRef(ref: string): { row: number; col: number; rows: number; cols: number } | null {
+  const parts = ref.split(':');
+  if (parts.length > 2) return null;
+  const a = parseCellRef(parts[0]);
+  const b = parts.length === 2 ? parseCellRef(parts[1]) : a;
+  if (!a || !b) return null;
+  return {
+    row: Math.min(a.row, b.row),
+    col: Math.min(a.col, b.col),
+    rows: Math.abs(a.row - b.row) + 1,
+    cols: Math.abs(a.col - b.col) + 1,
+  };
+}
+
 /** Parses `B9` into 0-based row and column; null when it is not an address. */
 export function parseCellRef(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());

@@ -51,3 +51,8 @@ export interface WorkbookSnapshot {
 export function isCellError(v: CellValue | undefined): v is CellError {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
+
+/** Sheets by name only, no cells: for finding sheets by name (findSheet, findRegisterSheet). */
+export function sheetsNamed(names: readonly string[]): SheetSnapshot[] {
+  return names.map((name) => ({ name, origin: { row: 0, col: 0 }, values: [] }));
+}

@@ -16,7 +16,7 @@ const KIND_BY_CODE: Readonly<Record<string, ExcelFailureKind>> = {
   BadPassword: 'password',
   MergedRangeConflict: 'conflict',
   // Excel on the web answers these when it is busy, throttled or the connection dropped;
-  // GeneralException is also Excel's "internal error" (e.g. deleting a very hidden sheet).
+  // GeneralException is also Excel's "internal error".
   GeneralException: 'busy',
   ServiceNotAvailable: 'busy',
   Timeout: 'busy',
@@ -85,4 +85,9 @@ export function unsupported(set: string, version: string): ExcelFailure {
 
 export function isPayloadTooLarge(e: unknown): boolean {
   return isOfficeError(e) && failureKindOf(e.code) === 'payloadTooLarge';
+}
+
+/** `ItemNotFound`: a sheet (or other item) asked for by name or id is not there (any more). */
+export function isNotFound(e: unknown): boolean {
+  return isOfficeError(e) && e.code === 'ItemNotFound';
 }

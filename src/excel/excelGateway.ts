@@ -27,6 +27,7 @@ import { parseSheetRef } from './adapter/sheetRef';
 import { sheetInfo } from './adapter/convert';
 import { findRegisterSheet } from '../domain/register/readRegister';
 import { REGISTER_SHEET } from '../domain/register/types';
+import { sheetsNamed } from '../domain/snapshot';
 
 /** Excel on the web's limit on a request or a response (OFFICEJS.md). */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -114,9 +115,7 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
           const worksheets = context.workbook.worksheets;
           worksheets.load('items/name,items/visibility');
           await context.sync();
-          const found = findRegisterSheet({
-            sheets: worksheets.items.map((ws) => ({ name: ws.name, origin: { row: 0, col: 0 }, values: [] })),
-          });
+          const found = findRegisterSheet({ sheets: sheetsNamed(worksheets.items.map((ws) => ws.name)) });
           if (!found)
             throw new ExcelFailure(
               'notFound',

@@ -13,7 +13,7 @@ import {
   type Outputs,
 } from '../domain/outputs';
 import type { ReconciliationResult } from '../domain/reconcile/reconcile';
-import type { DefinedNameSnapshot } from '../domain/snapshot';
+import { sheetsNamed, type DefinedNameSnapshot } from '../domain/snapshot';
 import type { InsertTarget } from './controller';
 
 /** The workbook as placement needs it: every sheet's name (not only the ones read) and the markers. */
@@ -37,7 +37,7 @@ export function insertOutputs(
 ): Outputs {
   // Only the names matter to placement; the cells were read for the engine, not for this.
   const workbook = {
-    sheets: view.sheetNames.map((name) => ({ name, origin: { row: 0, col: 0 }, values: [] })),
+    sheets: sheetsNamed(view.sheetNames),
     names: view.names,
   };
   if (target.kind === 'all') return buildOutputs(result, lang, workbook, OUTPUT_KINDS);

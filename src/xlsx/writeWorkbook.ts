@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
-import { cellRef, parseCellRef, quoteSheetName } from '../domain/address';
+import { cellRef, parseCellRef, parseRangeRef, quoteSheetName } from '../domain/address';
 import {
   isProtectedText,
   type BorderWeight,
@@ -387,16 +387,9 @@ interface Area {
 
 /** `A3:N14` (or a single `A3`) as 0-based corners. */
 function parseRange(range: string, where: string): Area {
-  const parts = range.split(':');
-  const a = parts.length <= 2 ? parseCellRef(parts[0]) : null;
-  const b = parts.length === 2 ? parseCellRef(parts[1]) : a;
-  if (!a || !b) throw new XlsxModelError(`${where}: ${JSON.stringify(range)} is not an A1 range.`);
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.col, b.col),
-  };
+  const r = parseRangeRef(range);
+  if (!r) throw new XlsxModelError(`${where}: ${JSON.stringify(range)} is not an A1 range.`);
+  return { top: r.row, left: r.col, bottom: r.row + r.rows - 1, right: r.col + r.cols - 1 };
 }
 
 function checkSheetNames(sheets: readonly SheetModel[]): void {

@@ -20,10 +20,15 @@
  */
 import { registerFingerprint } from '../../domain/register/fingerprint';
 import { findRegisterSheet } from '../../domain/register/readRegister';
-import type { DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from '../../domain/snapshot';
+import {
+  sheetsNamed,
+  type DefinedNameSnapshot,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from '../../domain/snapshot';
 import { findSheet, type SheetRole } from '../../domain/tables/findSheet';
 import { cellRef } from '../../domain/address';
-import { isPayloadTooLarge } from '../errors';
+import { isNotFound, isPayloadTooLarge } from '../errors';
 import type {
   ExcelClientResult,
   ExcelCellProperties,
@@ -44,7 +49,13 @@ import {
 } from './blocks';
 import { sheetInfo, toCellValues, toFormulas, toIndents } from './convert';
 
-export interface ReadConfig {
+export interface ReadConfig extends SheetReadConfig {
+  /** ExcelApi 1.7: names are read by `formula`; before, by `value` (the address). */
+  readonly nameFormulas: boolean;
+}
+
+/** What reading one sheet's data needs (read() and the register write's re-read). */
+export interface SheetReadConfig {
   /** Bytes a response may have (Excel on the web: 5 MB). */
   readonly payloadLimit: number;
   /** Cells one range read may cover (OFFICEJS.md: 5 000 000). */
@@ -53,8 +64,6 @@ export interface ReadConfig {
   readonly indents: boolean;
   /** How often a round trip rejected as too large is retried in smaller blocks. */
   readonly payloadRetries: number;
-  /** ExcelApi 1.7: names are read by `formula`; before, by `value` (the address). */
-  readonly nameFormulas: boolean;
 }
 
 /** The share of the payload limit a round trip is planned to fill (estimates are estimates). */
@@ -73,13 +82,12 @@ const WINDOW_CELL_BYTES = 30;
  * windows of the three sheets stay under the payload limit, and each under the cell limit. A
  * window whose answer is too large all the same costs one round trip (then the used ranges alone).
  */
-export function windowRows(config: Pick<ReadConfig, 'payloadLimit' | 'maxCellsPerRead'>): number {
+function windowRows(config: Pick<ReadConfig, 'payloadLimit' | 'maxCellsPerRead'>): number {
   const byBytes = Math.floor((config.payloadLimit * 0.6) / (3 * WINDOW_COLUMNS * WINDOW_CELL_BYTES));
   const byCells = Math.floor(config.maxCellsPerRead / WINDOW_COLUMNS);
   return Math.max(1, Math.min(WINDOW_MAX_ROWS, byBytes, byCells));
 }
 
-type Visibility = SheetInfo['visibility'];
 interface Dimensions {
   readonly rowIndex: number;
   readonly columnIndex: number;
@@ -87,7 +95,8 @@ interface Dimensions {
   readonly columnCount: number;
 }
 
-interface Wanted {
+/** A sheet to read, by name, and what the engine takes it for. */
+export interface Wanted {
   readonly name: string;
   readonly roles: ReadonlySet<SheetRole | 'register'>;
 }
@@ -107,7 +116,7 @@ interface QueuedBlock {
 
 /** The state of the block reading, passed from round trip to round trip. */
 interface BlockReading {
-  readonly config: ReadConfig;
+  readonly config: SheetReadConfig;
   readonly sheets: readonly SheetRead[];
   readonly worksheets: ReadonlyMap<string, ExcelWorksheet>;
   readonly parts: Map<SheetRead, Parts>;
@@ -117,11 +126,12 @@ interface BlockReading {
   optimistic: boolean;
 }
 
-/** Round trip 2's request for one sheet: its used range, and its top-left window with data. */
-interface QueuedSheet {
+/** One sheet's read, queued in a round trip: its used range, and its top-left window with data. */
+export interface QueuedSheet {
   readonly wanted: Wanted;
   readonly used: ExcelRange;
-  readonly window: ExcelRange;
+  /** Null when the window was left out (an answer too large with it): every row in blocks. */
+  readonly window: ExcelRange | null;
   readonly properties: readonly DataProperty[];
   readonly indents: ExcelClientResult<ExcelCellProperties[][]> | null;
 }
@@ -145,8 +155,7 @@ export async function readWorkbook(
   const sheets: SheetInfo[] = worksheets.items.map(sheetInfo);
   const wanted = chooseSheets(sheets, options);
 
-  const window = `A1:${cellRef(windowRows(config) - 1, WINDOW_COLUMNS - 1)}`;
-  const queued = wanted.map((w) => queueSheet(worksheets.getItem(w.name), w, config, window));
+  const queued = wanted.map((w) => queueSheetRead(worksheets.getItem(w.name), w, config));
   trips.count++;
   try {
     await context.sync();
@@ -157,59 +166,33 @@ export async function readWorkbook(
     }
     if (!isPayloadTooLarge(e)) throw e;
     // Windows too large together (wide sheets): the used ranges alone, then blocks.
-    return readByBlocks(
-      context,
-      config,
-      trips,
-      sheets,
-      definedNames,
-      await usedRanges(context, wanted, trips),
-    );
+    const usedOnly = wanted.map((w) => queueSheetRead(worksheets.getItem(w.name), w, config, false));
+    trips.count++;
+    await context.sync();
+    return finish(context, config, trips, sheets, definedNames, usedOnly);
   }
-
-  const reads: SheetRead[] = [];
-  const parts = new Map<SheetRead, Parts>();
-  for (const q of queued) {
-    const d = dimensionsOf(q.used);
-    if (isBlank(d, q)) continue;
-    const read = sheetRead(q.wanted, d, config);
-    reads.push(read);
-    parts.set(read, { values: [], formulas: [], indents: [] });
-    const data = windowData(q, d);
-    if (data) {
-      if (data.rows < read.rowCount) {
-        // What these rows weighed sets the estimate for the rest.
-        const grids = [
-          data.values,
-          ...(data.formulas ? [data.formulas] : []),
-          ...(data.valueTypes ? [data.valueTypes] : []),
-        ];
-        read.bytesPerRow = measuredBytesPerRow(grids, data.rows, read.indentColumns) * MEASURED_MARGIN;
-        read.measured = true;
-      }
-      const p = parts.get(read)!;
-      p.values.push(toCellValues(data.values, data.valueTypes));
-      if (data.formulas) p.formulas.push(toFormulas(data.formulas));
-      if (data.indents) p.indents.push(toIndents(data.indents, read.columnCount));
-      read.rowsRead = data.rows;
-    }
-  }
-  return finish(context, config, trips, sheets, definedNames, reads, parts);
+  return finish(context, config, trips, sheets, definedNames, queued);
 }
 
-/** Round trip 2 for one sheet (see the header). */
-function queueSheet(
+/**
+ * Queues one sheet's read (round trip 2 of read(); the register write's first round trip): its
+ * used range and, `withWindow`, its top-left window with the data. Complete it after the sync
+ * with completeSheetReads().
+ */
+export function queueSheetRead(
   worksheet: ExcelWorksheet,
   wanted: Wanted,
-  config: ReadConfig,
-  address: string,
+  config: SheetReadConfig,
+  withWindow = true,
 ): QueuedSheet {
   const table = wanted.roles.has('budget') || wanted.roles.has('financing');
   const properties = table ? TABLE_PROPERTIES : REGISTER_PROPERTIES;
   // Every range untracked: each is used in this round trip only (excelApi.ts).
   const used = worksheet.getUsedRange(true).untrack();
   used.load(DIMENSIONS);
+  if (!withWindow) return { wanted, used, window: null, properties, indents: null };
   // A1 to the used range's end, cut at the window: it holds A1, so it is never a null object.
+  const address = `A1:${cellRef(windowRows(config) - 1, WINDOW_COLUMNS - 1)}`;
   const window = used
     .getBoundingRect(worksheet.getRange('A1').untrack())
     .untrack()
@@ -223,9 +206,13 @@ function queueSheet(
   return { wanted, used, window, properties, indents };
 }
 
-/** A blank sheet's used range is A1, and A1 is empty. */
+/**
+ * A blank sheet's used range is A1, and A1 is empty. Without a window, A1's emptiness is not
+ * known: the sheet is read (one cell) and comes out as a blank snapshot all the same.
+ */
 function isBlank(d: Dimensions, q: QueuedSheet): boolean {
   if (d.rowCount !== 1 || d.columnCount !== 1 || d.rowIndex !== 0 || d.columnIndex !== 0) return false;
+  if (q.window === null) return false;
   const v = q.window.values?.[0]?.[0];
   return v === '' || v === null || v === undefined;
 }
@@ -245,6 +232,7 @@ interface WindowData {
  */
 function windowData(q: QueuedSheet, d: Dimensions): WindowData | null {
   const w = q.window;
+  if (w === null) return null;
   const columnsInside = d.columnIndex + d.columnCount <= w.columnIndex + w.columnCount;
   const rows = Math.min(d.rowCount, w.rowIndex + w.rowCount - d.rowIndex);
   if (!columnsInside || rows < 1 || !Array.isArray(w.values)) return null;
@@ -262,79 +250,82 @@ function windowData(q: QueuedSheet, d: Dimensions): WindowData | null {
   };
 }
 
-/** The used ranges alone, for when round trip 2 was too large: one more round trip. */
-async function usedRanges(
+/**
+ * After the round trip that queued them: each sheet's data (null for a blank sheet), the rows its
+ * window did not hold read in row blocks over as many round trips as the payload limit needs.
+ */
+export async function completeSheetReads(
   context: ExcelContext,
-  wanted: readonly Wanted[],
+  config: SheetReadConfig,
   trips: { count: number },
-): Promise<{ wanted: Wanted; used: ExcelRange }[]> {
-  const worksheets = context.workbook.worksheets;
-  const used = wanted.map((w) => {
-    const range = worksheets.getItem(w.name).getUsedRange(true).untrack();
-    range.load(DIMENSIONS);
-    return { wanted: w, used: range };
-  });
-  trips.count++;
-  await context.sync();
-  return used;
-}
-
-async function readByBlocks(
-  context: ExcelContext,
-  config: ReadConfig,
-  trips: { count: number },
-  sheets: readonly SheetInfo[],
-  definedNames: DefinedNameSnapshot[],
-  used: readonly { wanted: Wanted; used: ExcelRange }[],
-): Promise<WorkbookRead> {
-  const reads: SheetRead[] = [];
+  queued: readonly QueuedSheet[],
+): Promise<(Omit<SheetSnapshot, 'visibility'> | null)[]> {
+  const reads: (SheetRead | null)[] = [];
   const parts = new Map<SheetRead, Parts>();
-  for (const u of used) {
-    const read = sheetRead(u.wanted, dimensionsOf(u.used), config);
+  for (const q of queued) {
+    const d = dimensionsOf(q.used);
+    if (isBlank(d, q)) {
+      reads.push(null);
+      continue;
+    }
+    const read = sheetRead(q.wanted, d, config);
     reads.push(read);
-    parts.set(read, { values: [], formulas: [], indents: [] });
+    const p: Parts = { values: [], formulas: [], indents: [] };
+    parts.set(read, p);
+    const data = windowData(q, d);
+    if (data) {
+      if (data.rows < read.rowCount) {
+        // What these rows weighed sets the estimate for the rest.
+        const grids = [
+          data.values,
+          ...(data.formulas ? [data.formulas] : []),
+          ...(data.valueTypes ? [data.valueTypes] : []),
+        ];
+        read.bytesPerRow = measuredBytesPerRow(grids, data.rows, read.indentColumns) * MEASURED_MARGIN;
+        read.measured = true;
+      }
+      p.values.push(toCellValues(data.values, data.valueTypes));
+      if (data.formulas) p.formulas.push(toFormulas(data.formulas));
+      if (data.indents) p.indents.push(toIndents(data.indents, read.columnCount));
+      read.rowsRead = data.rows;
+    }
   }
-  return finish(context, config, trips, sheets, definedNames, reads, parts);
+  const rest = [...parts.keys()];
+  const worksheets = context.workbook.worksheets;
+  await readBlocks(context, {
+    config,
+    sheets: rest,
+    worksheets: new Map(
+      rest.filter((r) => r.rowsRead < r.rowCount).map((r) => [r.name, worksheets.getItem(r.name)]),
+    ),
+    parts,
+    trips,
+    retries: 0,
+    // A sheet measured with the window has a good estimate; only unmeasured ones warrant a try.
+    optimistic: rest.some((r) => r.rowsRead < r.rowCount && !r.measured),
+  });
+  return reads.map((r) => (r ? sheetSnapshot(r, parts.get(r)!) : null));
 }
 
-/** The rows not read with the window, in blocks; then the snapshot. */
+/** The chosen sheets' data, then the snapshot: the other sheets by name only. */
 async function finish(
   context: ExcelContext,
   config: ReadConfig,
   trips: { count: number },
   sheets: readonly SheetInfo[],
   definedNames: DefinedNameSnapshot[],
-  reads: SheetRead[],
-  parts: Map<SheetRead, Parts>,
+  queued: readonly QueuedSheet[],
 ): Promise<WorkbookRead> {
-  const worksheets = context.workbook.worksheets;
-  const reading: BlockReading = {
-    config,
-    sheets: reads,
-    worksheets: new Map(
-      reads.filter((r) => r.rowsRead < r.rowCount).map((r) => [r.name, worksheets.getItem(r.name)]),
-    ),
-    parts,
-    trips,
-    retries: 0,
-    // A sheet measured with the window has a good estimate; only unmeasured ones warrant a try.
-    optimistic: reads.some((r) => r.rowsRead < r.rowCount && !r.measured),
-  };
-  await readBlocks(context, reading);
-
-  const byName = new Map(reads.map((r) => [r.name, r]));
+  const data = await completeSheetReads(context, config, trips, queued);
+  const byName = new Map(queued.map((q, i) => [q.wanted.name, data[i]]));
   const snapshot: WorkbookSnapshot = {
     sheets: sheets.map((info) => {
       const read = byName.get(info.name);
-      return read ? sheetSnapshot(read, parts.get(read)!, info.visibility) : placeholder(info);
+      return read ? { ...read, visibility: info.visibility } : placeholder(info);
     }),
     names: definedNames,
   };
   return { snapshot, sheets, syncs: trips.count, registerFingerprint: registerFingerprint(snapshot) };
-}
-
-function isNotFound(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ItemNotFound';
 }
 
 /**
@@ -369,7 +360,7 @@ export function parseNameReference(text: unknown): { sheet: string; ref: string 
 /** The sheets the engine will use, found by name as reconcile() finds them. */
 function chooseSheets(sheets: readonly SheetInfo[], options: ReadOptions): Wanted[] {
   const names: WorkbookSnapshot = {
-    sheets: sheets.map((s) => ({ name: s.name, origin: { row: 0, col: 0 }, values: [] })),
+    sheets: sheetsNamed(sheets.map((s) => s.name)),
   };
   const roles = new Map<string, Set<SheetRole | 'register'>>();
   const want = (name: string | undefined, role: SheetRole | 'register') => {
@@ -397,7 +388,7 @@ function dimensionsOf(used: ExcelRange): Dimensions {
   };
 }
 
-function sheetRead(w: Wanted, d: Dimensions, config: ReadConfig): SheetRead {
+function sheetRead(w: Wanted, d: Dimensions, config: SheetReadConfig): SheetRead {
   const table = w.roles.has('budget') || w.roles.has('financing');
   const properties = table ? TABLE_PROPERTIES : REGISTER_PROPERTIES;
   // Labels stand left of at least one amount column: the last column never holds one.
@@ -493,7 +484,7 @@ function accept(q: QueuedBlock, reading: BlockReading): void {
 }
 
 /** Blocks joined (row arrays, not cells, are copied) into the sheet's snapshot. */
-function sheetSnapshot(read: SheetRead, parts: Parts, visibility: Visibility): SheetSnapshot {
+function sheetSnapshot(read: SheetRead, parts: Parts): Omit<SheetSnapshot, 'visibility'> {
   const join = <T>(blocks: T[][][]): T[][] => (blocks.length === 1 ? blocks[0] : blocks.flat());
   return {
     name: read.name,
@@ -501,7 +492,6 @@ function sheetSnapshot(read: SheetRead, parts: Parts, visibility: Visibility): S
     values: join(parts.values) as SheetSnapshot['values'],
     ...(parts.formulas.length > 0 ? { formulas: join(parts.formulas) as SheetSnapshot['formulas'] } : {}),
     ...(parts.indents.length > 0 ? { indents: join(parts.indents) } : {}),
-    visibility,
   };
 }
 

@@ -89,7 +89,7 @@ export function range(address: string): Reach {
  * path marked `"D":true` (disposed after the request), its `_KeepReference` taken back, and the
  * second Instantiate the tracking added left in.
  */
-export function reachRange(name: string, argsBytes: number): Reach {
+function reachRange(name: string, argsBytes: number): Reach {
   return {
     bytes: path(ObjectPathType.Method, name, argsBytes, 0) + UNTRACKED + 2 * INSTANTIATE,
     paths: 1,

@@ -14,7 +14,7 @@
  * formats), then the links. Sheet settings (widths, heights, merges, frozen
  * panes, tables, conditional formats, printing, charts) follow the cells.
  */
-import { cellRef, columnLetters, quoteSheetName } from '../../domain/address';
+import { cellRef, columnLetters, parseRangeRef, quoteSheetName } from '../../domain/address';
 import {
   isProtectedText,
   numberFormatOf,
@@ -316,7 +316,7 @@ function formatOp(p: FormatProperty<unknown>, r: Rect, value: unknown): WriteOp 
  * call that merges each row (`merge(true)`, Excel's Merge Across); others one call each.
  */
 export function mergeRuns(merges: readonly string[]): { address: string; across: boolean }[] {
-  const parsed = merges.map((m) => ({ m, rect: parseRect(m) }));
+  const parsed = merges.map((m) => ({ m, rect: parseRangeRef(m) }));
   const single = parsed
     .filter((p): p is { m: string; rect: Rect } => p.rect !== null && p.rect.rows === 1)
     .sort((a, b) => a.rect.col - b.rect.col || a.rect.cols - b.rect.cols || a.rect.row - b.rect.row);
@@ -342,24 +342,6 @@ export function mergeRuns(merges: readonly string[]): { address: string; across:
     i = j;
   }
   return out;
-}
-
-/** `B3:D5` as a rectangle; null when it is not one. */
-function parseRect(a1: string): Rect | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(a1.trim());
-  if (!m) return null;
-  const col = (letters: string) =>
-    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const r0 = Number(m[2]) - 1;
-  const c0 = col(m[1]);
-  const r1 = m[4] === undefined ? r0 : Number(m[4]) - 1;
-  const c1 = m[3] === undefined ? c0 : col(m[3]);
-  return {
-    row: Math.min(r0, r1),
-    col: Math.min(c0, c1),
-    rows: Math.abs(r1 - r0) + 1,
-    cols: Math.abs(c1 - c0) + 1,
-  };
 }
 
 /** A small operation on the sheet: costed at a flat, generous size (a few of them a sheet). */

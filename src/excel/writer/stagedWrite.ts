@@ -25,13 +25,13 @@ import { requestOverhead } from './requestBytes';
 import type { BandLimits, Features, OpTarget, WriteOp } from './sheetOps';
 
 /** The share of the payload limit a round trip is planned to fill: the byte counts are upper bounds. */
-export const BUDGET_SHARE = 0.9;
+const BUDGET_SHARE = 0.9;
 /** Cells per band: `setCellProperties` fails on the web around 90 000 (office-js #2564). */
-export const BAND_CELLS = 40_000;
+const BAND_CELLS = 40_000;
 /** Bytes per band at most: a band is the unit a round trip can be cut at. */
-export const MAX_BAND_BYTES = 1_000_000;
+const MAX_BAND_BYTES = 1_000_000;
 /** Bytes per operation at most (a band with a larger one is cut): a round trip refused as too large can be split. */
-export const MAX_OP_BYTES = 512 * 1024;
+const MAX_OP_BYTES = 512 * 1024;
 
 export interface StageConfig {
   /** Bytes a request may have (Excel on the web: 5 MB). */
@@ -58,7 +58,7 @@ export interface Stage {
   readonly swapBytes: number;
 }
 
-export interface Chunk {
+interface Chunk {
   readonly ops: readonly StagedOp[];
   readonly bytes: number;
 }
@@ -99,7 +99,7 @@ export function bandLimits(payloadLimit: number): BandLimits {
 }
 
 /** Consecutive ops, each chunk at most `budget` bytes (an op larger than the budget goes alone). */
-export function packChunks(ops: readonly StagedOp[], budget: number): Chunk[] {
+function packChunks(ops: readonly StagedOp[], budget: number): Chunk[] {
   const chunks: Chunk[] = [];
   let current: StagedOp[] = [];
   let bytes = 0;
@@ -117,7 +117,7 @@ export function packChunks(ops: readonly StagedOp[], budget: number): Chunk[] {
 }
 
 /** The round trips of a stage: its operations packed under the budget, the swap's room kept in the last. */
-export function planChunks(stage: Stage, payloadLimit: number): Chunk[] {
+function planChunks(stage: Stage, payloadLimit: number): Chunk[] {
   return packWithSwap(
     stage.ops,
     payloadLimit * BUDGET_SHARE - requestOverhead(stage.temporaries.length),
@@ -134,6 +134,8 @@ function packWithSwap(ops: readonly StagedOp[], budget: number, swapBytes: numbe
 
 interface Run {
   readonly stage: Stage;
+  /** Each job by its final name (lower case): a reference to it resolves to its temporary sheet. */
+  readonly jobOfName: ReadonlyMap<string, number>;
   readonly config: StageConfig;
   readonly chunks: Chunk[];
   readonly sync: () => Promise<void>;
@@ -160,6 +162,7 @@ export async function writeStaged(
 ): Promise<void> {
   const run: Run = {
     stage,
+    jobOfName: new Map(stage.finalNames.map((name, job) => [lower(name), job])),
     config,
     chunks: planChunks(stage, config.payloadLimit),
     sync,
@@ -195,7 +198,6 @@ async function writeChunk(context: ExcelContext, run: Run, index: number): Promi
     if (!ws) sheets.set(job, (ws = worksheets.getItem(stage.temporaries[job])));
     return ws;
   };
-  const byName = new Map(stage.finalNames.map((name, job) => [lower(name), job]));
   const targets = new Map<number, OpTarget>();
   const targetOf = (job: number): OpTarget => {
     let t = targets.get(job);
@@ -203,7 +205,7 @@ async function writeChunk(context: ExcelContext, run: Run, index: number): Promi
       t = {
         sheet: sheetOf(job),
         sheetFor: (name) => {
-          const other = byName.get(lower(name));
+          const other = run.jobOfName.get(lower(name));
           return other === undefined ? worksheets.getItem(name) : sheetOf(other);
         },
       };

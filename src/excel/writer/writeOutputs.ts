@@ -85,7 +85,9 @@ export async function writeOutputs(
   );
 
   const taken = new Set(byName.keys());
-  const jobs: Job[] = outputs.sheets.map(({ placement, sheet }) => {
+  const limits = bandLimits(config.payloadLimit);
+  const plans = outputs.sheets.map(({ sheet }) => sheetOps(sheet, config.features, limits));
+  const jobs: Job[] = outputs.sheets.map(({ placement, sheet }, job) => {
     if (lower(sheet.name) !== lower(placement.sheet)) {
       throw new ExcelFailure('unexpected', `Output ${placement.sheet} is built as ${sheet.name}.`);
     }
@@ -117,22 +119,16 @@ export async function writeOutputs(
         placement.sheet,
       );
     }
-    return { name: placement.sheet, temporary: freeName('~PR', taken), replaces, tableNames: [] };
+    const temporary = freeName('~PR', taken);
+    return { name: placement.sheet, temporary, replaces, tableNames: plans[job].tableNames };
   });
 
   // The write, in round trips under the limit.
-  const leftOut = new Set<LeftOut>();
-  const ops: StagedOp[] = [];
-  outputs.sheets.forEach(({ sheet }, job) => {
-    const plan = sheetOps(sheet, config.features, bandLimits(config.payloadLimit));
-    plan.leftOut.forEach((l) => leftOut.add(l));
-    (jobs[job] as { tableNames: Job['tableNames'] }).tableNames = plan.tableNames;
-    for (const op of plan.ops) ops.push({ ...op, job });
-  });
+  const leftOut = new Set<LeftOut>(plans.flatMap((p) => p.leftOut));
   const stage = {
     temporaries: jobs.map((j) => j.temporary),
     finalNames: jobs.map((j) => j.name),
-    ops,
+    ops: plans.flatMap((p, job): StagedOp[] => p.ops.map((op) => ({ ...op, job }))),
     swap: () => queueSwap(context, jobs, outputs, existingNames, taken, options),
     swapBytes: SWAP_BYTES_PER_SHEET * (jobs.length + outputs.names.length),
   };
@@ -224,10 +220,9 @@ async function recover(
       await context.sync();
       return;
     }
-    const changed = replaced;
-    const touched = added.length > 0 || changed.some((r) => now.get(r.id)!.name !== r.name);
+    const touched = added.length > 0 || replaced.some((r) => now.get(r.id)!.name !== r.name);
     for (const ws of added) deleteSheet(worksheets.getItem(ws.id), ws.visibility);
-    for (const r of changed) {
+    for (const r of replaced) {
       const ws = worksheets.getItem(r.id);
       ws.name = r.name;
       ws.position = r.position;

@@ -4,9 +4,11 @@
  * leaves the workbook as it was.
  *
  * Round trip 1 reads the sheet list, the workbook's tables and names, and,
- * when the edit started from a register, that sheet's protection and used
- * range (values only, exactly as `read()` reads it, so that its fingerprint
- * is the one `read()` gave the pane). The write is refused, with nothing
+ * when the edit started from a register, that sheet's protection and data,
+ * read by read()'s own code (readWorkbook.ts `queueSheetRead`,
+ * `completeSheetReads`: the used range, values only, with its top-left
+ * window; more rows in blocks), so that its fingerprint is the one `read()`
+ * gave the pane. The write is refused, with nothing
  * written, when the register is not what `basedOn` says (`changed`), when its
  * format version is newer than this add-in knows, or when a table name the
  * register needs is taken elsewhere. Then the new register is written to a
@@ -21,10 +23,10 @@
  * (recover()).
  *
  * The register is written very hidden: Excel's menus cannot unhide it (the
- * pane can, `showRegister`), and a very hidden sheet cannot be deleted, so the
- * swap makes the old one merely hidden first (office-js #365).
+ * pane can, gateway `setRegisterVisible`), and a very hidden sheet cannot be
+ * deleted, so the swap makes the old one merely hidden just before deleting it
+ * (stagedWrite.ts `deleteSheet`).
  */
-import { cellRef } from '../../domain/address';
 import type { CellModel, SheetModel } from '../../domain/model';
 import { sheetFingerprint } from '../../domain/register/fingerprint';
 import { findRegisterSheet, readRegister } from '../../domain/register/readRegister';
@@ -36,11 +38,16 @@ import {
   SOURCES_TABLE,
   type Register,
 } from '../../domain/register/types';
-import type { SheetSnapshot } from '../../domain/snapshot';
-import { BLOCK_BYTES, estimatedBytesPerRow, MEASURED_MARGIN, measuredBytesPerRow } from '../adapter/blocks';
+import { sheetsNamed, type SheetSnapshot } from '../../domain/snapshot';
 import { toCellValues } from '../adapter/convert';
-import { isOfficeError, isPayloadTooLarge } from '../errors';
-import type { ExcelContext, ExcelProtectionOptions, ExcelRange, ExcelWorksheet } from '../excelApi';
+import {
+  completeSheetReads,
+  queueSheetRead,
+  type QueuedSheet,
+  type SheetReadConfig,
+} from '../adapter/readWorkbook';
+import { isNotFound, isPayloadTooLarge } from '../errors';
+import type { ExcelContext, ExcelProtectionOptions, ExcelWorksheet } from '../excelApi';
 import { ExcelFailure, type RegisterWriteOptions, type RegisterWriteResult } from '../gateway';
 import { sheetOps, type Features } from './sheetOps';
 import { bandLimits, deleteSheet, freeName, writeStaged } from './stagedWrite';
@@ -92,11 +99,8 @@ function supportedOptions(options: ExcelProtectionOptions, features: Features): 
   return rest;
 }
 
-/** The share a read round trip is planned to fill (as readWorkbook). */
-const READ_SHARE = 0.92;
 /** The swap's request bytes (generous: a dozen renames, a protection and a deletion). */
 const SWAP_BYTES = 16_384;
-const DIMENSIONS = 'rowIndex,columnIndex,rowCount,columnCount';
 /** The names the register's tables must have; table names are unique in the workbook. */
 const TABLE_NAMES = [PROJECTS_TABLE, SOURCES_TABLE] as const;
 
@@ -128,71 +132,32 @@ export interface WorkbookNow {
   readonly names: readonly string[];
 }
 
-interface Dimensions {
-  readonly rowIndex: number;
-  readonly columnIndex: number;
-  readonly rowCount: number;
-  readonly columnCount: number;
-}
-
 interface QueuedRegister {
   readonly sheet: ExcelWorksheet;
-  readonly used: ExcelRange;
-  /** The used range's top rows (at most WINDOW_ROWS, columns A to AZ) with their values; null: not asked. */
-  readonly window: ExcelRange | null;
-}
-
-/**
- * The window read with the register's used range: columns A to AZ and, under Excel on the web's
- * limit, 1 200 rows, so that a register of about 1 000 entries and their sources is read whole in
- * the first round trip and a larger one in blocks after it. Its size does not depend on the
- * register's, so that the answer stays under the limits however large the register is (at 40
- * bytes a cell, 70 % of the payload limit; a register's cells are mostly short), and no round
- * trip is refused for it.
- */
-const WINDOW_COLUMNS = 52;
-const WINDOW_MAX_ROWS = 1_200;
-const WINDOW_CELL_BYTES = 40;
-
-function windowAddress(config: RegisterWriteConfig): string {
-  const byBytes = Math.floor((config.payloadLimit * 0.7) / (WINDOW_COLUMNS * WINDOW_CELL_BYTES));
-  const byCells = Math.floor(config.maxCellsPerRead / WINDOW_COLUMNS);
-  const rows = Math.max(1, Math.min(WINDOW_MAX_ROWS, byBytes, byCells));
-  return `A1:${cellRef(rows - 1, WINDOW_COLUMNS - 1)}`;
+  /** Its used range and top rows, queued as read() queues them. */
+  readonly read: QueuedSheet;
 }
 
 /**
  * Loads what the write needs of the register sheet (one that exists: nothing is called on a
- * possible null object), and the values of its top rows when a `window` is given.
+ * possible null object): its id and protection, and its data exactly as read() reads it, with the
+ * top-left window unless `window` is false (an answer too large with it).
  */
-function queueRegister(sheet: ExcelWorksheet, window: string | null): QueuedRegister {
+function queueRegister(
+  sheet: ExcelWorksheet,
+  name: string,
+  config: RegisterWriteConfig,
+  window: boolean,
+): QueuedRegister {
   sheet.load('id');
   sheet.protection.load('protected,options');
-  // Values only, as read() does: a sheet formatted far down does not count. A1 when blank.
-  const used = sheet.getUsedRange(true).untrack();
-  used.load(DIMENSIONS);
-  // The used range cut at the window: a null object when it starts below or right of it (then
-  // only its isNullObject is read; nothing is called on it).
-  const top =
-    window === null ? null : used.getIntersectionOrNullObject(sheet.getRange(window).untrack()).untrack();
-  top?.load(`${DIMENSIONS},values`);
-  return { sheet, used, window: top };
+  const wanted = { name, roles: new Set(['register'] as const) };
+  return { sheet, read: queueSheetRead(sheet, wanted, readConfig(config), window) };
 }
 
-/** The window's rows when they are the used range's first rows, all of its columns; else none. */
-function windowRows(q: QueuedRegister, d: Dimensions): unknown[][] {
-  const w = q.window;
-  if (w === null || w.isNullObject) return [];
-  const whole =
-    w.rowIndex === d.rowIndex &&
-    w.columnIndex === d.columnIndex &&
-    w.columnCount === d.columnCount &&
-    Array.isArray(w.values);
-  return whole ? w.values.slice(0, d.rowCount) : [];
-}
-
-function isNotFound(e: unknown): boolean {
-  return isOfficeError(e) && e.code === 'ItemNotFound';
+/** read()'s configuration for the register: values only, no indents. */
+function readConfig(config: RegisterWriteConfig): SheetReadConfig {
+  return { ...config, indents: false };
 }
 
 /**
@@ -209,21 +174,21 @@ export async function readWorkbookNow(
 ): Promise<WorkbookNow> {
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
-  const first = async (values: boolean, register: boolean): Promise<QueuedRegister | null> => {
+  const first = async (window: boolean, register: boolean): Promise<QueuedRegister | null> => {
     worksheets.load('items/name,items/id,items/position,items/visibility');
     workbook.names.load('items/name');
     workbook.tables.load('items/name,items/worksheet/id');
     const guess = register
-      ? queueRegister(worksheets.getItem(REGISTER_SHEET), values ? windowAddress(config) : null)
+      ? queueRegister(worksheets.getItem(REGISTER_SHEET), REGISTER_SHEET, config, window)
       : null;
     trips.count++;
     try {
       await context.sync();
     } catch (e) {
-      // A register too large for one response: read it in blocks instead.
-      if (values && isPayloadTooLarge(e)) return first(false, register);
+      // A register too wide for the window in one response: its used range alone, then blocks.
+      if (window && isPayloadTooLarge(e)) return first(false, register);
       // No sheet of that name (any more): the list alone; the register, if any, is found in it.
-      if (register && isNotFound(e)) return first(values, false);
+      if (register && isNotFound(e)) return first(window, false);
       throw e;
     }
     return guess;
@@ -239,21 +204,19 @@ export async function readWorkbookNow(
   const tables = workbook.tables.items.map((t) => ({ name: t.name ?? '', sheetId: t.worksheet.id }));
   const names = workbook.names.items.map((n) => n.name);
   // The register is the sheet read() takes for it: found by name, trimmed, as the engine finds it.
-  const found = findRegisterSheet({
-    sheets: sheets.map((s) => ({ name: s.name, origin: { row: 0, col: 0 }, values: [] })),
-  });
+  const found = findRegisterSheet({ sheets: sheetsNamed(sheets.map((s) => s.name)) });
   if (!found) return { sheets, register: null, tables, names };
   const state = sheets.find((s) => s.name === found.name)!;
 
   let queued = guess;
   if (queued === null || queued.sheet.id !== state.id) {
-    const load = async (values: boolean): Promise<QueuedRegister> => {
-      const q = queueRegister(worksheets.getItem(state.id), values ? windowAddress(config) : null);
+    const load = async (window: boolean): Promise<QueuedRegister> => {
+      const q = queueRegister(worksheets.getItem(state.id), state.name, config, window);
       trips.count++;
       try {
         await context.sync();
       } catch (e) {
-        if (values && isPayloadTooLarge(e)) return load(false);
+        if (window && isPayloadTooLarge(e)) return load(false);
         throw e;
       }
       return q;
@@ -261,27 +224,9 @@ export async function readWorkbookNow(
     queued = await load(true);
   }
 
-  let snapshot: SheetSnapshot = { name: state.name, origin: { row: 0, col: 0 }, values: [] };
-  const d: Dimensions = {
-    rowIndex: queued.used.rowIndex,
-    columnIndex: queued.used.columnIndex,
-    rowCount: queued.used.rowCount,
-    columnCount: queued.used.columnCount,
-  };
-  // The rows the window did not hold, in blocks (none for a register inside the window).
-  const values = await readBlocks(context, queued.sheet, d, config, trips, {
-    rows: windowRows(queued, d),
-    retries: 0,
-  });
-  // A blank sheet's used range is an empty A1.
-  const blank = d.rowCount === 1 && d.columnCount === 1 && (values[0]?.[0] === '' || values[0]?.[0] == null);
-  if (!blank) {
-    snapshot = {
-      name: state.name,
-      origin: { row: d.rowIndex, col: d.columnIndex },
-      values: toCellValues(values),
-    };
-  }
+  // The rows the window did not hold, in blocks, as read() reads them.
+  const [data] = await completeSheetReads(context, readConfig(config), trips, [queued.read]);
+  const snapshot: SheetSnapshot = data ?? { name: state.name, origin: { row: 0, col: 0 }, values: [] };
   const { protection } = queued.sheet;
   return {
     sheets,
@@ -295,49 +240,6 @@ export async function readWorkbookNow(
     tables,
     names,
   };
-}
-
-interface BlockState {
-  readonly rows: unknown[][];
-  retries: number;
-  bytesPerRow?: number;
-}
-
-/**
- * A large register's values in row blocks, one block per round trip, each under the payload
- * limit: about size ÷ limit round trips. Recursion rather than a loop (one round trip each).
- */
-async function readBlocks(
-  context: ExcelContext,
-  sheet: ExcelWorksheet,
-  d: Dimensions,
-  config: RegisterWriteConfig,
-  trips: { count: number },
-  state: BlockState,
-): Promise<unknown[][]> {
-  const start = state.rows.length;
-  if (start >= d.rowCount) return state.rows;
-  const bytesPerRow = (state.bytesPerRow ??= estimatedBytesPerRow(d.columnCount, ['values'], 0));
-  const fit = Math.floor((config.payloadLimit * READ_SHARE - BLOCK_BYTES) / bytesPerRow);
-  const maxRows = Math.max(1, Math.floor(config.maxCellsPerRead / d.columnCount));
-  const rows = Math.max(1, Math.min(fit, maxRows, d.rowCount - start));
-  const first = cellRef(d.rowIndex + start, d.columnIndex);
-  const last = cellRef(d.rowIndex + start + rows - 1, d.columnIndex + d.columnCount - 1);
-  const range = sheet.getRange(`${first}:${last}`).untrack();
-  range.load('values');
-  trips.count++;
-  try {
-    await context.sync();
-  } catch (e) {
-    if (!isPayloadTooLarge(e) || rows === 1 || state.retries >= config.payloadRetries) throw e;
-    state.retries++;
-    state.bytesPerRow = bytesPerRow * 2;
-    return readBlocks(context, sheet, d, config, trips, state);
-  }
-  const values = range.values;
-  if (start + rows < d.rowCount) state.bytesPerRow = measuredBytesPerRow([values], rows, 0) * MEASURED_MARGIN;
-  for (const row of values) state.rows.push(row);
-  return readBlocks(context, sheet, d, config, trips, state);
 }
 
 /**
@@ -553,8 +455,6 @@ function queueSwap(context: ExcelContext, plan: Plan): void {
       if (old.protected) sheet.protection.unprotect();
       for (const t of plan.oldTables) sheet.tables.getItem(t.name).name = t.temporary;
     }
-    // A very hidden sheet cannot be deleted (office-js #365): hidden now, deleted last.
-    if (old.visibility === 'VeryHidden') sheet.visibility = 'Hidden';
     sheet.name = plan.retired;
   }
   const sheet = worksheets.getItem(plan.temporary);
@@ -563,8 +463,8 @@ function queueSwap(context: ExcelContext, plan: Plan): void {
   if (old) sheet.position = old.position;
   // Protected after its tables are named (a protected sheet's tables cannot be changed).
   sheet.protection.protect(protection(plan.features));
-  // Last: the one operation that cannot be undone.
-  if (old) worksheets.getItem(old.id).delete();
+  // Last: the one operation that cannot be undone (a very hidden sheet made hidden first).
+  if (old) deleteSheet(worksheets.getItem(old.id), old.visibility);
 }
 
 /**

@@ -6,7 +6,7 @@
  * A big workbook is not drawn whole: at most `maxRows` × `maxColumns` cells, a window that
  * starts at A1, or is moved so that the selection is inside it.
  */
-import { columnLetters, parseCellRef } from '../../domain/address';
+import { columnLetters, parseRangeRef } from '../../domain/address';
 import type { HostCellView, HostSheetView } from '../../host';
 
 /** A rectangle of cells, 0-based. */
@@ -100,16 +100,7 @@ export function widthToPixels(characters: number): number {
 }
 
 /** `B9`, `A1:C3` (either corner order) → a rectangle; null for anything else (`A:C`, ''). */
-export function parseRange(address: string): Rect | null {
-  const parts = address.split(':');
-  if (parts.length > 2) return null;
-  const a = parseCellRef(parts[0]);
-  const b = parts.length === 2 ? parseCellRef(parts[1]) : a;
-  if (!a || !b) return null;
-  const row = Math.min(a.row, b.row);
-  const col = Math.min(a.col, b.col);
-  return { row, col, rows: Math.abs(a.row - b.row) + 1, cols: Math.abs(a.col - b.col) + 1 };
-}
+export const parseRange: (address: string) => Rect | null = parseRangeRef;
 
 const contains = (r: Rect | null, row: number, col: number) =>
   r !== null && row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
