@@ -3,8 +3,10 @@ import { finding, type Finding } from '../findings';
 import { Grid } from '../grid';
 import { normalizeLabel } from '../match';
 import type { SheetSnapshot } from '../snapshot';
-import { isCellError } from '../snapshot';
 import type { SheetRole } from './findSheet';
+import { locateHeader, type YearColumn } from './yearHeader';
+
+export { yearOfHeader, type YearColumn } from './yearHeader';
 
 /** One amount cell of a table row, read and checked. */
 export interface AmountCell {
@@ -52,12 +54,6 @@ export interface EntryLookup {
   entryFor(label: string): number | null;
 }
 
-export interface YearColumn {
-  readonly year: number;
-  readonly col: number;
-  readonly header: string;
-}
-
 /**
  * A label column with one amount column per year, found by its labels:
  * data rows up to the sum row, the sum row, and what stands after it.
@@ -75,28 +71,9 @@ export interface AmountTable {
   readonly after: readonly TableRow[];
 }
 
-const YEAR_IN_TEXT = /(?:^|[^\d])((?:19|20)\d{2})(?![\d])/;
 /** A label has a letter in it; an amount stored as text rarely stands left of the amounts. */
 const LETTER = /\p{L}/u;
 const SUM_LABEL = /^(sum|summer|totalt?|i alt|sum totalt|totalsum|grand total)( |$)/;
-/** How far below a header row the locator looks for amounts. */
-const LOOKAHEAD_ROWS = 200;
-
-/** A header cell naming a year: `Budsjett 2010`, `2011`, `Finansiering 2012`, or the number 2010. */
-export function yearOfHeader(value: unknown): number | null {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 1900 && value <= 2099 ? value : null;
-  }
-  if (typeof value !== 'string') return null;
-  const text = value.trim();
-  if (text.length > 40) return null;
-  const m = YEAR_IN_TEXT.exec(text);
-  if (!m) return null;
-  const rest = text.replace(m[1], ' ');
-  // A sentence with other numbers in it is a note, not a header.
-  if (/\d/.test(rest) || rest.trim().split(/\s+/).filter(Boolean).length > 3) return null;
-  return Number(m[1]);
-}
 
 /** The letters a sum label can start with (before normalising). */
 const SUM_START = /^\W*[stigSTIG]/;
@@ -132,8 +109,8 @@ export function readAmountTable(
       ],
     };
   }
-  const { headerRow, years } = header;
-  const labelCol = locateLabelColumn(grid, headerRow, years[0].col);
+  const { headerRow, firstDataRow, years } = header;
+  const labelCol = locateLabelColumn(grid, firstDataRow, years[0].col);
   if (labelCol === null) {
     return {
       table: null,
@@ -149,12 +126,12 @@ export function readAmountTable(
 
   const findings: Finding[] = [];
   // Sized once, trimmed after: growing an array of 100 000 rows copies it over and over.
-  const rows = new Array<TableRow>(Math.max(grid.endRow - headerRow - 1, 0));
+  const rows = new Array<TableRow>(Math.max(grid.endRow - firstDataRow, 0));
   let n = 0;
   const after: TableRow[] = [];
   let sumRow: TableRow | null = null;
-  const columns = new AmountColumns(grid, years, labelCol, grid.endRow - headerRow - 1, entries !== null);
-  for (let r = headerRow + 1; r < grid.endRow; r++) {
+  const columns = new AmountColumns(grid, years, labelCol, grid.endRow - firstDataRow, entries !== null);
+  for (let r = firstDataRow; r < grid.endRow; r++) {
     const label = grid.display(r, labelCol);
     const slot = columns.rows;
     let size = 0;
@@ -423,48 +400,13 @@ function readAmountCell(
   return { ore, kind: reading.kind };
 }
 
-/**
- * The header row: the first row with year headers under which some amount
- * stands. One column per year (the first, when a year repeats).
- */
-function locateHeader(grid: Grid): { headerRow: number; years: YearColumn[] } | null {
-  for (let r = grid.firstRow; r < grid.endRow; r++) {
-    const years: YearColumn[] = [];
-    const seen = new Set<number>();
-    for (let c = grid.firstCol; c < grid.endCol; c++) {
-      const year = yearOfHeader(grid.value(r, c));
-      if (year === null || seen.has(year)) continue;
-      seen.add(year);
-      years.push({ year, col: c, header: grid.display(r, c) });
-    }
-    if (years.length === 0 || years[0].col === grid.firstCol) continue;
-    // The first filled cell under a year header must be an amount: a title such as
-    // `Revidert mars 2011` above the real header has another header under it.
-    const hasAmountBelow = years.some((y) => {
-      for (let rr = r + 1; rr < Math.min(grid.endRow, r + 1 + LOOKAHEAD_ROWS); rr++) {
-        const v = grid.value(rr, y.col);
-        if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
-        if (typeof v === 'number' || isCellError(v)) return true;
-        if (typeof v === 'string') {
-          const k = readAmount(v).kind;
-          return k === 'text' || k === 'range';
-        }
-        return false;
-      }
-      return false;
-    });
-    if (hasAmountBelow) return { headerRow: r, years };
-  }
-  return null;
-}
-
-/** The column left of the amounts that holds the most text below the header (nearest wins ties). */
-function locateLabelColumn(grid: Grid, headerRow: number, firstAmountCol: number): number | null {
+/** The column left of the amounts that holds the most text in the data rows (nearest wins ties). */
+function locateLabelColumn(grid: Grid, firstDataRow: number, firstAmountCol: number): number | null {
   let best: number | null = null;
   let bestCount = 0;
   for (let c = firstAmountCol - 1; c >= grid.firstCol; c--) {
     let count = 0;
-    for (let r = headerRow + 1; r < grid.endRow; r++) {
+    for (let r = firstDataRow; r < grid.endRow; r++) {
       const v = grid.value(r, c);
       if (typeof v === 'string' && LETTER.test(v)) count++;
     }
