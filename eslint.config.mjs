@@ -42,7 +42,7 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
-          paths: ['exceljs', 'react', 'react-dom', 'office-js'].map((name) => ({
+          paths: ['exceljs', 'fflate', 'saxes', 'react', 'react-dom', 'office-js'].map((name) => ({
             name,
             message: layerMessage,
           })),

@@ -167,17 +167,10 @@ function addinAssets(production) {
 }
 
 /**
- * The preview reads .xlsx files in the browser with ExcelJS, in a lazy chunk (src/preview/xlsx).
- * ExcelJS's browser build is already bundled and minified, so webpack neither parses nor
- * re-minifies it; src/xlsx/readWorkbook.ts imports `fs` for its Node-only file loader, which the
- * browser gets as nothing.
- */
-const EXCELJS_BROWSER = require.resolve('exceljs/dist/exceljs.min.js');
-
-/**
- * The preview page: ExcelJS in the browser (above), and Microsoft's Excel runtime from
- * @microsoft/office-js beside the page, which preview.html loads before the page's own code
- * (src/host/client/browser.ts). The add-in itself loads Office.js from Microsoft's CDN.
+ * The preview page: Microsoft's Excel runtime from @microsoft/office-js beside the page, which
+ * preview.html loads before the page's own code (src/host/client/browser.ts). The add-in itself
+ * loads Office.js from Microsoft's CDN. Files opened in the preview are read by the CLI's own
+ * .xlsx reader (src/xlsx/read, no Node built-ins) in a lazy chunk.
  */
 function previewPage(config) {
   config.plugins.push(
@@ -185,55 +178,7 @@ function previewPage(config) {
       patterns: [{ from: require.resolve('@microsoft/office-js/dist/excel-web-16.00.js'), to: 'preview/excel-web-16.00.js' }],
     }),
   );
-  return excelJsInTheBrowser(config);
-}
-
-function excelJsInTheBrowser(config) {
-  config.resolve.alias = { exceljs$: EXCELJS_BROWSER };
-  config.resolve.fallback = { fs: false };
-  config.module.noParse = (resource) => resource === EXCELJS_BROWSER;
-  config.plugins.push(
-    new AlreadyMinifiedPlugin(EXCELJS_BROWSER),
-  );
-  config.optimization = {
-    splitChunks: {
-      cacheGroups: {
-        exceljs: {
-          test: (module) => module.resource === EXCELJS_BROWSER,
-          name: 'exceljs',
-          chunks: 'async',
-          enforce: true,
-        },
-      },
-    },
-  };
   return config;
-}
-
-/** Marks the chunk of an already minified module as minimized, so the minimizer skips it. */
-class AlreadyMinifiedPlugin {
-  constructor(resource) {
-    this.resource = resource;
-  }
-
-  apply(compiler) {
-    const { Compilation } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap('AlreadyMinifiedPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'AlreadyMinifiedPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
-        () => {
-          for (const chunk of compilation.chunks) {
-            const modules = compilation.chunkGraph.getChunkModules(chunk);
-            if (!modules.every((m) => m.resource === this.resource)) continue;
-            for (const file of chunk.files) {
-              if (file.endsWith('.js'))
-                compilation.updateAsset(file, (source) => source, { minimized: true });
-            }
-          }
-        },
-      );
-    });
-  }
 }
 
 module.exports = async (env, argv) => {

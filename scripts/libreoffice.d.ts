@@ -4,6 +4,14 @@ export interface ConvertOptions {
   readonly timeoutMs?: number;
 }
 export class LibreOfficeError extends Error {}
+/** `soffice --convert-to <format>` of inFile (recalculated on load), as outDir/<same name>.<extension>. */
+export function convert(
+  inFile: string,
+  outDir: string,
+  format: string,
+  extension: string,
+  options?: ConvertOptions,
+): Promise<string>;
 /** inXlsx recalculated by LibreOffice and saved with results, as outDir/<same name>.xlsx. */
 export function recalculate(inXlsx: string, outDir: string, options?: ConvertOptions): Promise<string>;
 /** The visible sheets of inXlsx, recalculated, as outDir/<same name>.pdf. */

@@ -274,7 +274,7 @@ async function pdfToPng(pdf, outPrefix, { resolution = 60, timeoutMs = 60_000 } 
     .map((x) => path.join(path.dirname(prefix), x.f));
 }
 
-module.exports = { recalculate, renderPdf, pdfToPng, findSoffice, LibreOfficeError, REGISTRY_MODIFICATIONS };
+module.exports = { convert, recalculate, renderPdf, pdfToPng, findSoffice, LibreOfficeError, REGISTRY_MODIFICATIONS };
 
 if (require.main === module) {
   const [command, input, target] = process.argv.slice(2);

@@ -7,7 +7,7 @@ import { reconcile } from '../domain/reconcile/reconcile';
 import { formatReport, hasErrors, resultToJson } from '../domain/report';
 import { sampleWorkbookModel } from '../sample/sampleWorkbook';
 import { REGISTER_USAGE, runRegister } from './register';
-import { applyOutputs, loadWorkbook, snapshotWorkbook, writeWorkbookFile, XlsxInputError } from '../xlsx';
+import { applyOutputs, loadWorkbook, writeWorkbookFile, XlsxInputError, type WorkbookFile } from '../xlsx';
 
 /** Exit codes: 0 no errors found, 1 errors found, 2 the command could not run. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -108,17 +108,15 @@ async function runReconcile(p: Parsed, io: Io): Promise<number> {
   const input = p.positional[1];
   const out = str(p, '--out');
   if (out !== undefined) checkOutPath(input, out);
-  const book = await loadWorkbook(input);
-  const workbook = snapshotWorkbook(book);
-  const result = reconcile(workbook, {
-    year,
-    budgetSheet: str(p, '--budget-sheet'),
-    financingSheet: str(p, '--financing-sheet'),
-  });
+  const choice = { budgetSheet: str(p, '--budget-sheet'), financingSheet: str(p, '--financing-sheet') };
+  const book = await loadWorkbook(input, choice);
+  if (out !== undefined) checkMacros(book, out);
+  const workbook = book.snapshot;
+  const result = reconcile(workbook, { year, ...choice });
   // Written before the report, so a failed write leaves no report that looks like success.
   if (out !== undefined) {
-    const applied = await applyOutputs(book, buildOutputs(result, lang, workbook));
-    await writeFile(out, Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer));
+    const applied = applyOutputs(book, buildOutputs(result, lang, workbook));
+    await writeFile(out, applied.bytes);
     io.err(`wrote ${out} (${applied.sheets.join(', ')})\n`);
     for (const { sheet } of applied.chartsLeftOut) {
       io.err(
@@ -131,9 +129,22 @@ async function runReconcile(p: Parsed, io: Io): Promise<number> {
   return hasErrors(result) ? EXIT.findings : EXIT.ok;
 }
 
-/** OUT must be a new .xlsx path, never IN itself (by path, or the same file through a link). */
+/**
+ * A workbook with macros (a VBA project) is kept with them, and Excel opens such a file only
+ * under `.xlsm`; one without, only under `.xlsx`. OUT's extension must say what the copy is.
+ */
+function checkMacros(book: WorkbookFile, out: string): void {
+  const macros = book.workbook.macroEnabled;
+  if (macros && !/\.xlsm$/i.test(out))
+    throw new UsageError(
+      `the workbook has macros, which the copy keeps: the output file must end in .xlsm: ${out}`,
+    );
+  if (!macros && !/\.xlsx$/i.test(out)) throw new UsageError(`the output file must end in .xlsx: ${out}`);
+}
+
+/** OUT must be a new .xlsx (or .xlsm) path, never IN itself (by path, or the same file through a link). */
 function checkOutPath(input: string, out: string): void {
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`the output file must end in .xlsx: ${out}`);
+  if (!/\.xls[xm]$/i.test(out)) throw new UsageError(`the output file must end in .xlsx: ${out}`);
   let same = resolve(input) === resolve(out);
   if (!same && existsSync(out) && existsSync(input)) {
     const a = statSync(input);
@@ -175,6 +186,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
             throw new UsageError(message);
           },
           checkOutPath,
+          checkMacros,
         });
       default:
         throw new UsageError(`unknown command ${p.positional[0]}`);
@@ -183,12 +195,21 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (err instanceof UsageError) {
       io.err(`plan-reconciler: ${err.message} (see plan-reconciler --help)\n`);
     } else if (err instanceof XlsxInputError) {
-      io.err(`plan-reconciler: ${err.message}\n`);
+      io.err(`plan-reconciler: ${err.messageIn(safeLang(argv, io.env))}\n`);
     } else {
       const e = err as NodeJS.ErrnoException;
       io.err(`plan-reconciler: ${e?.message ?? String(err)}\n`);
     }
     return EXIT.usage;
+  }
+}
+
+/** The user's language for a message about a failure, whatever else is wrong with the arguments. */
+function safeLang(argv: readonly string[], env: Io['env']): Lang {
+  try {
+    return langOf(parseArgs(argv), env);
+  } catch {
+    return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   }
 }
 

@@ -15,7 +15,7 @@ import {
   registerToJson,
 } from '../domain/register/codec';
 import { readRegister } from '../domain/register/readRegister';
-import { loadWorkbook, snapshotWorkbook, writeRegisterSheet } from '../xlsx';
+import { loadWorkbook, writeRegisterSheet, type WorkbookFile } from '../xlsx';
 
 export const REGISTER_USAGE = `  plan-reconciler register export IN.xlsx [--format json|csv] [--out FILE] [--lang nb|en]
       Write the project register of IN.xlsx as JSON or CSV (UTF-8; the CSV has a BOM,
@@ -39,6 +39,8 @@ export interface RegisterContext {
   readonly usage: (message: string) => never;
   /** OUT must be a new .xlsx path, never IN itself. */
   readonly checkOutPath: (input: string, out: string) => void;
+  /** OUT's extension must be .xlsm for a workbook with macros, .xlsx for one without. */
+  readonly checkMacros: (book: WorkbookFile, out: string) => void;
 }
 
 const EXIT_OK = 0;
@@ -79,7 +81,7 @@ async function runExport(ctx: RegisterContext): Promise<number> {
     (formatFlag as 'json' | 'csv' | undefined) ??
     (out !== undefined && /\.json$/i.test(out) ? 'json' : 'csv');
 
-  const workbook = snapshotWorkbook(await loadWorkbook(input));
+  const workbook = (await loadWorkbook(input)).snapshot;
   const reading = readRegister(workbook);
   const blocking = reading.findings.find(
     (f) => f.code === 'REGISTER_MISSING' || f.code === 'REGISTER_INVALID',
@@ -129,9 +131,9 @@ async function runImport(ctx: RegisterContext): Promise<number> {
   }
 
   const book = await loadWorkbook(input);
-  const written = await writeRegisterSheet(book, parsed.register);
-  const buffer = Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer);
-  await writeFile(out, buffer);
+  ctx.checkMacros(book, out);
+  const written = writeRegisterSheet(book, parsed.register);
+  await writeFile(out, written.bytes);
   const { entries, sources } = parsed.register;
   ctx.err(
     `wrote ${out} (register ${written.replaced ? 'replaced' : 'added'}: ${entries.length} entries, ${sources.length} sources)\n`,

@@ -2,7 +2,7 @@
  * A neutral description of sheets to write: cells with values or formulas
  * and their formats. The domain builds it (the sample workbook, the
  * register sheet, later the reconciliation outputs); each adapter renders it
- * (ExcelJS in the CLI, Office.js in the add-in). No adapter decides layout.
+ * (the .xlsx writer in the CLI, Office.js in the add-in). No adapter decides layout.
  */
 
 export interface CellStyle {
@@ -34,7 +34,7 @@ export interface CellBorders {
 /**
  * A link to a cell of a sheet in the same workbook. The target is kept as
  * sheet and cell, not as a URL, so each renderer writes it its own way
- * (ExcelJS: a `HYPERLINK("#Sheet!B9",…)` formula; Office.js: `Range.hyperlink.documentReference`).
+ * (.xlsx: a `HYPERLINK("#Sheet!B9",…)` formula; Office.js: `Range.hyperlink.documentReference`).
  */
 export interface InternalLink {
   /** The sheet's name, unquoted. */
@@ -95,7 +95,7 @@ export interface PrintSettings {
 }
 
 /**
- * A chart, described only: a renderer that cannot draw charts (ExcelJS)
+ * A chart, described only: a renderer that cannot draw charts (the .xlsx writer, for now)
  * leaves it out and says so. Ranges are qualified (`Sammendrag!A5:A8`).
  */
 export interface ChartModel {

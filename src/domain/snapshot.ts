@@ -1,6 +1,6 @@
 /**
  * A plain, adapter-neutral picture of what a worksheet holds. The Office.js
- * adapter (add-in) and the ExcelJS adapter (CLI) both produce this; the
+ * adapter (add-in) and the .xlsx adapter (CLI) both produce this; the
  * domain core reads nothing else.
  *
  * The arrays are parallel and rectangular: `values[r][c]` is the cell at

@@ -272,7 +272,7 @@ export class ExcelHost {
   }
 
   /**
-   * A workbook read from a file (ExcelJS in the browser): values are the
+   * A workbook read from a file (the .xlsx reader, in the browser): values are the
    * cached results, formulas are kept as text and their results stand until
    * the workbook changes.
    */

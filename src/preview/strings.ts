@@ -3,8 +3,9 @@
  * brings its own (src/taskpane/strings.ts); the ribbon label is the manifest's (Reconcile.Label).
  */
 import type { Lang } from '../domain/messages';
+import { inputErrorMessage, type XlsxInputErrorReason } from '../xlsx/messages';
 
-export type LoadErrorReason = 'not-xlsx' | 'unreadable';
+export type LoadErrorReason = XlsxInputErrorReason;
 
 export interface PreviewStrings {
   readonly pageTitle: string;
@@ -49,10 +50,7 @@ const NB: PreviewStrings = {
   reading: (name) => `Leser «${name}» …`,
   dropHint: 'eller slipp en .xlsx-fil hvor som helst på siden',
   dropHere: 'Slipp filen for å åpne den',
-  loadError: (name, reason, detail) =>
-    reason === 'not-xlsx'
-      ? `«${name}» er ikke en .xlsx-arbeidsbok (en gammel .xls, en passordbeskyttet arbeidsbok eller en annen filtype).`
-      : `Kunne ikke lese «${name}»${detail ? `: ${detail}` : '.'}`,
+  loadError: (name, reason, detail) => `${inputErrorMessage(reason, `«${name}»`, 'nb', detail)}.`,
   loadErrorTitle: 'Filen ble ikke åpnet',
   dismiss: 'Lukk',
   workbookRegion: 'Arbeidsboken',
@@ -80,10 +78,7 @@ const EN: PreviewStrings = {
   reading: (name) => `Reading «${name}» …`,
   dropHint: 'or drop an .xlsx file anywhere on the page',
   dropHere: 'Drop the file to open it',
-  loadError: (name, reason, detail) =>
-    reason === 'not-xlsx'
-      ? `«${name}» is not an .xlsx workbook (an old .xls, a password-protected workbook or another kind of file).`
-      : `Could not read «${name}»${detail ? `: ${detail}` : '.'}`,
+  loadError: (name, reason, detail) => `${inputErrorMessage(reason, `«${name}»`, 'en', detail)}.`,
   loadErrorTitle: 'The file was not opened',
   dismiss: 'Dismiss',
   workbookRegion: 'The workbook',

@@ -1,22 +1,13 @@
-/** The .xlsx adapter (ExcelJS): the CLI's way in and out of workbook files. */
-export {
-  XlsxInputError,
-  loadWorkbook,
-  snapshotWorkbook,
-  snapshotWorksheet,
-  toCellValue,
-  dateToSerial,
-  definedNames,
-} from './readWorkbook';
-export type { XlsxInputErrorReason } from './readWorkbook';
-export {
-  XlsxModelError,
-  DEFAULT_TABLE_STYLE,
-  buildWorkbook,
-  writeWorkbookBuffer,
-  writeWorkbookFile,
-  renderSheet,
-  addDefinedNames,
-} from './writeWorkbook';
+/**
+ * The .xlsx adapter: the CLI's (and the preview's) way in and out of workbook files. Reading
+ * streams the package into the domain's snapshots; writing adds the add-in's sheets to a copy of
+ * the package and copies every other part as it is.
+ */
+export { XlsxInputError, inputErrorMessage, loadWorkbook, readWorkbookData } from './readWorkbook';
+export type { XlsxInputErrorReason, ReadOptions, WorkbookFile } from './readWorkbook';
+export { XlsxModelError } from './write/errors';
+export { DEFAULT_TABLE_STYLE } from './write/sheetXml';
+export { addToPackage, type PackageChanges, type SheetChange } from './write/addToPackage';
+export { workbookBytes, writeWorkbookBuffer, writeWorkbookFile } from './writeWorkbook';
 export { applyOutputs, type AppliedOutputs } from './writeOutputs';
 export { writeRegisterSheet, registerSheetModelWithRanges, type WrittenRegister } from './writeRegister';

@@ -1,36 +1,24 @@
 /**
- * Writes the project register into a workbook loaded with ExcelJS: the
- * register sheet is replaced in place (same tab position) or added at the
- * end, hidden and protected, as `registerSheetModel` lays it out. Every other
- * sheet is left as ExcelJS loaded it.
+ * Writes the project register into a copy of a workbook file: the register
+ * sheet is replaced in place (same tab position) or added at the end, hidden
+ * and protected, as `registerSheetModel` lays it out. Every other part of
+ * the file is copied as it is (`write/addToPackage.ts`).
  */
-import ExcelJS from 'exceljs';
-import { readRegister } from '../domain/register/readRegister';
+import { findRegisterSheet, readRegister } from '../domain/register/readRegister';
 import { registerSheetModel, sheetRangeText } from '../domain/register/registerSheet';
-import {
-  PROJECTS_TABLE,
-  REGISTER_FORMAT_VERSION,
-  REGISTER_SHEET,
-  SOURCES_TABLE,
-  type Register,
-} from '../domain/register/types';
+import { REGISTER_FORMAT_VERSION, type Register } from '../domain/register/types';
 import type { SheetModel } from '../domain/model';
-import { snapshotWorksheet } from './readWorkbook';
-import { renderSheet, XlsxModelError } from './writeWorkbook';
-
-/** ExcelJS keeps a sheet's tab position in `orderNo`, which its typings leave out. */
-type Ordered = ExcelJS.Worksheet & { orderNo: number };
+import type { WorkbookFile } from './read/readPackage';
+import { addToPackage } from './write/addToPackage';
+import { XlsxModelError } from './write/errors';
 
 export interface WrittenRegister {
+  /** The new file's bytes. */
+  readonly bytes: Uint8Array;
   /** True when a register sheet was replaced, false when one was added. */
   readonly replaced: boolean;
   /** Ranges the sheet cannot hold as text (max ten times min or more): written as their min. */
   readonly rangesAsMin: readonly number[];
-}
-
-/** The register sheet of the workbook (by name, regardless of case and spaces), if any. */
-function registerWorksheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  return wb.worksheets.find((ws) => ws.name.trim().toLowerCase() === REGISTER_SHEET.toLowerCase());
 }
 
 /**
@@ -51,15 +39,15 @@ export function registerSheetModelWithRanges(register: Register): {
 }
 
 /**
- * Replaces (same position) or adds the register sheet. Refuses, with
- * `XlsxModelError`, when the workbook's register has a newer format version
- * than this code writes, or another sheet holds a table named like the
- * register's tables.
+ * Replaces (same position) or adds the register sheet. Refuses, with `XlsxModelError`, when the
+ * workbook's register has a newer format version than this code writes, or another sheet holds a
+ * table named like the register's tables. `file` must have been read with the register's cells
+ * (as `loadWorkbook` reads them by default).
  */
-export async function writeRegisterSheet(wb: ExcelJS.Workbook, register: Register): Promise<WrittenRegister> {
-  const old = registerWorksheet(wb) as Ordered | undefined;
+export function writeRegisterSheet(file: WorkbookFile, register: Register): WrittenRegister {
+  const old = findRegisterSheet(file.snapshot);
   if (old) {
-    const reading = readRegister({ sheets: [snapshotWorksheet(old)] });
+    const reading = readRegister({ sheets: [old] });
     const newer = reading.findings.find(
       (f) => f.code === 'REGISTER_INVALID' && f.params.reason === 'newerVersion',
     );
@@ -69,28 +57,10 @@ export async function writeRegisterSheet(wb: ExcelJS.Workbook, register: Registe
       );
     }
   }
-  for (const ws of wb.worksheets) {
-    if (ws === old) continue;
-    // ExcelJS's typings have `getTables()` return tuples; it returns the tables.
-    for (const table of ws.getTables() as unknown as { name?: string; table?: { name?: string } }[]) {
-      const name = table.name ?? table.table?.name ?? '';
-      if ([PROJECTS_TABLE, SOURCES_TABLE].some((t) => t.toLowerCase() === name.toLowerCase()))
-        throw new XlsxModelError(
-          `Sheet ${ws.name} already holds a table named ${name}, which the register needs.`,
-        );
-    }
-  }
   const { model, rangesAsMin } = registerSheetModelWithRanges({
     ...register,
     formatVersion: REGISTER_FORMAT_VERSION,
   });
-  let orderNo: number | null = null;
-  if (old) {
-    orderNo = old.orderNo;
-    wb.removeWorksheet(old.id);
-  }
-  const ws = wb.addWorksheet(model.name) as Ordered;
-  if (orderNo !== null) ws.orderNo = orderNo;
-  await renderSheet(ws, model);
-  return { replaced: old !== undefined, rangesAsMin };
+  const bytes = addToPackage(file, { sheets: [{ model, replaces: old ? old.name : null }] });
+  return { bytes, replaced: old !== undefined, rangesAsMin };
 }

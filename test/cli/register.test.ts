@@ -16,7 +16,8 @@ import { readRegister } from '../../src/domain/register/readRegister';
 import { registerSheetModel } from '../../src/domain/register/registerSheet';
 import { REGISTER_SHEET } from '../../src/domain/register/types';
 import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { loadWorkbook, snapshotWorkbook, writeWorkbookFile } from '../../src/xlsx';
+import { writeWorkbookFile } from '../../src/xlsx';
+import { excelJsWorkbook, snapshotFile } from '../helpers/xlsxFiles';
 
 let dir: string;
 let samplePath: string;
@@ -32,7 +33,7 @@ async function run(args: string[], env: Record<string, string | undefined> = {})
 
 const file = (name: string) => path.join(dir, name);
 const hash = (p: string) => createHash('sha256').update(fs.readFileSync(p)).digest('hex');
-const snap = async (p: string) => snapshotWorkbook(await loadWorkbook(p));
+const snap = (p: string) => snapshotFile(p);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-reconciler-register-'));
@@ -122,7 +123,7 @@ describe('register import', () => {
         inSnap.sheets.map((s) => `${s.name}:${s.visibility}`),
       );
       expect(outSnap.sheets.slice(0, 2)).toEqual(inSnap.sheets.slice(0, 2));
-      const wb = await loadWorkbook(out);
+      const wb = await excelJsWorkbook(out);
       expect(
         (wb.getWorksheet(REGISTER_SHEET) as unknown as { sheetProtection?: object }).sheetProtection,
       ).toBeTruthy();

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { XlsxInputError, loadWorkbook, snapshotWorkbook } from '../../src/xlsx';
+import { XlsxInputError, loadWorkbook, readWorkbookData } from '../../src/xlsx';
 import type { SheetSnapshot } from '../../src/domain/snapshot';
 import { makeTempDir, makeZip, removeTempDir } from './helpers';
 
@@ -19,10 +19,10 @@ async function roundTrip(build: (wb: ExcelJS.Workbook) => void, name: string): P
   build(wb);
   const file = path.join(dir, `${name}.xlsx`);
   await wb.xlsx.writeFile(file);
-  return [...snapshotWorkbook(await loadWorkbook(file)).sheets];
+  return [...(await loadWorkbook(file, { allSheets: true })).snapshot.sheets];
 }
 
-describe('snapshotWorkbook', () => {
+describe('reading a workbook written by ExcelJS', () => {
   it('reads plain values into a rectangle anchored at A1', async () => {
     const [sheet] = await roundTrip((wb) => {
       const ws = wb.addWorksheet('Budsjett');
@@ -175,12 +175,13 @@ describe('snapshotWorkbook', () => {
     expect(sheets[2].values).toEqual([]);
   });
 
-  it('snapshots a 100 000-row sheet', () => {
+  it('snapshots a 100 000-row sheet', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Stor');
     for (let i = 1; i <= 100_000; i++)
       ws.addRow([`Linje ${i}`, i * 1000, { formula: `B${i}*2`, result: i * 2000 }]);
-    const [sheet] = snapshotWorkbook(wb).sheets;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const [sheet] = readWorkbookData(bytes, 'stor.xlsx', { allSheets: true }).snapshot.sheets;
     expect(sheet.values).toHaveLength(100_000);
     expect(sheet.values[99_999]).toEqual(['Linje 100000', 100_000_000, 200_000_000]);
     expect(sheet.formulas?.[99_999]).toEqual([null, null, '=B100000*2']);
@@ -204,40 +205,44 @@ describe('loadWorkbook', () => {
     expect(await reasonFor(path.join(dir, 'finnes-ikke.xlsx'))).toBe('not-found');
   });
 
-  it('reports a text file named .xlsx as not-xlsx', async () => {
+  it('reports a text file named .xlsx as not a zip', async () => {
     const file = path.join(dir, 'tekst.xlsx');
     await fs.writeFile(file, 'Budsjett;2010\nSum;3430000\n');
-    expect(await reasonFor(file)).toBe('not-xlsx');
+    expect(await reasonFor(file)).toBe('not-zip');
   });
 
-  it('reports an old .xls (OLE2) file as not-xlsx', async () => {
+  it('reports an old .xls or an encrypted workbook (both OLE2 files) as such', async () => {
     const file = path.join(dir, 'gammel.xls');
     await fs.writeFile(
       file,
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
     );
-    expect(await reasonFor(file)).toBe('not-xlsx');
+    expect(await reasonFor(file)).toBe('not-zip');
+    const error = await loadWorkbook(file).catch((e: XlsxInputError) => e);
+    expect((error as XlsxInputError).messageIn('nb')).toBe(
+      `${file} er en passordbeskyttet arbeidsbok eller en gammel .xls-fil: lagre den som .xlsx uten passord først`,
+    );
   });
 
-  it('reports an empty zip as not-xlsx', async () => {
+  it('reports an empty zip as not a zip workbook', async () => {
     const file = path.join(dir, 'tom.xlsx');
     await fs.writeFile(file, makeZip({}));
-    expect(await reasonFor(file)).toBe('not-xlsx');
+    expect(await reasonFor(file)).toBe('not-zip');
   });
 
-  it('reports a zip without a workbook inside as not-xlsx', async () => {
+  it('reports a zip without a workbook inside as not a workbook', async () => {
     const file = path.join(dir, 'annen.xlsx');
     await fs.writeFile(file, makeZip({ 'readme.txt': 'hei' }));
-    expect(await reasonFor(file)).toBe('not-xlsx');
+    expect(await reasonFor(file)).toBe('not-workbook');
   });
 
-  it('reports a truncated workbook and a directory as unreadable', async () => {
+  it('reports a truncated workbook as damaged and a directory as unreadable', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('A').getCell('A1').value = 1;
     const full = Buffer.from(await wb.xlsx.writeBuffer());
     const file = path.join(dir, 'avkuttet.xlsx');
     await fs.writeFile(file, full.subarray(0, Math.floor(full.length / 2)));
-    expect(await reasonFor(file)).toBe('unreadable');
+    expect(await reasonFor(file)).toBe('damaged');
     expect(await reasonFor(dir)).toBe('unreadable');
   });
 });

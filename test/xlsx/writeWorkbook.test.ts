@@ -1,14 +1,9 @@
 import path from 'path';
 import ExcelJS from 'exceljs';
 import type { CellModel, SheetModel, WorkbookModel } from '../../src/domain/model';
-import {
-  XlsxModelError,
-  buildWorkbook,
-  loadWorkbook,
-  snapshotWorkbook,
-  writeWorkbookBuffer,
-  writeWorkbookFile,
-} from '../../src/xlsx';
+import type { WorkbookSnapshot } from '../../src/domain/snapshot';
+import { XlsxModelError, workbookBytes, writeWorkbookBuffer, writeWorkbookFile } from '../../src/xlsx';
+import { excelJsWorkbook, snapshotFile } from '../helpers/xlsxFiles';
 import { expectedValues, makeTempDir, removeTempDir } from './helpers';
 
 let dir: string;
@@ -19,11 +14,18 @@ afterAll(async () => {
   await removeTempDir(dir);
 });
 
+/** What was written, as ExcelJS reads it (an independent reader); `snap` as the CLI reads it. */
+const snapshots = new WeakMap<ExcelJS.Workbook, WorkbookSnapshot>();
 async function saveAndLoad(model: WorkbookModel, name: string): Promise<ExcelJS.Workbook> {
   const file = path.join(dir, `${name}.xlsx`);
   await writeWorkbookFile(model, file);
-  return loadWorkbook(file);
+  const wb = await excelJsWorkbook(file);
+  snapshots.set(wb, await snapshotFile(file));
+  return wb;
 }
+const snapshotWorkbook = (wb: ExcelJS.Workbook): WorkbookSnapshot => snapshots.get(wb)!;
+/** The writer's checks, as a promise. */
+const buildWorkbook = async (model: WorkbookModel) => workbookBytes(model);
 
 /** What ExcelJS keeps of a loaded table (its typings do not describe it). */
 interface LoadedTable {

@@ -19,14 +19,8 @@
  * (docs/EXCEL-BEHAVIOUR.md): the window always holds A1, so it never is.
  */
 import { registerFingerprint } from '../../domain/register/fingerprint';
-import { findRegisterSheet } from '../../domain/register/readRegister';
-import {
-  sheetsNamed,
-  type DefinedNameSnapshot,
-  type SheetSnapshot,
-  type WorkbookSnapshot,
-} from '../../domain/snapshot';
-import { findSheet, type SheetRole } from '../../domain/tables/findSheet';
+import { type DefinedNameSnapshot, type SheetSnapshot, type WorkbookSnapshot } from '../../domain/snapshot';
+import { sheetsToRead, type SheetToRead } from '../../domain/reconcile/sheetsToRead';
 import { cellRef } from '../../domain/address';
 import { isNotFound, isPayloadTooLarge } from '../errors';
 import type {
@@ -96,10 +90,7 @@ interface Dimensions {
 }
 
 /** A sheet to read, by name, and what the engine takes it for. */
-export interface Wanted {
-  readonly name: string;
-  readonly roles: ReadonlySet<SheetRole | 'register'>;
-}
+export type Wanted = SheetToRead;
 
 /** What arrived for one sheet, block by block. */
 interface Parts {
@@ -359,24 +350,10 @@ export function parseNameReference(text: unknown): { sheet: string; ref: string 
 
 /** The sheets the engine will use, found by name as reconcile() finds them. */
 function chooseSheets(sheets: readonly SheetInfo[], options: ReadOptions): Wanted[] {
-  const names: WorkbookSnapshot = {
-    sheets: sheetsNamed(sheets.map((s) => s.name)),
-  };
-  const roles = new Map<string, Set<SheetRole | 'register'>>();
-  const want = (name: string | undefined, role: SheetRole | 'register') => {
-    if (name === undefined) return;
-    if (!roles.has(name)) roles.set(name, new Set());
-    roles.get(name)!.add(role);
-  };
-  for (const [role, explicit] of [
-    ['budget', options.budgetSheet],
-    ['financing', options.financingSheet],
-  ] as const) {
-    const found = findSheet(names, role, explicit);
-    if ('sheet' in found) want(found.sheet.name, role);
-  }
-  want(findRegisterSheet(names)?.name, 'register');
-  return [...roles].map(([name, r]) => ({ name, roles: r }));
+  return sheetsToRead(
+    sheets.map((s) => s.name),
+    options,
+  );
 }
 
 function dimensionsOf(used: ExcelRange): Dimensions {

@@ -43,7 +43,7 @@ function open(host: ExcelHost, fileName: string | null): OpenWorkbook {
 const sample = (latencyMs: number, profile: HostProfile) =>
   open(ExcelHost.fromModel(sampleWorkbookModel(), browserClient(profile), { latencyMs }), null);
 
-/** The file's bytes through ExcelJS, in its own chunk; a chunk that cannot be fetched is a failure too. */
+/** The file's bytes through the .xlsx reader, in its own chunk; a chunk that cannot be fetched is a failure too. */
 async function readFile(file: File): Promise<XlsxRead> {
   try {
     const [{ readXlsx }, data] = await Promise.all([

@@ -1,0 +1,211 @@
+/**
+ * The zip container of an .xlsx (or .xlsm) package, read as Excel reads it:
+ * from the central directory at the end of the file, one part at a time, and
+ * only the parts asked for. Inflating is fflate's; this file only walks the
+ * directory (a few fixed-size records) so that every part can be bounded
+ * before and while it is inflated: a part that inflates beyond its declared
+ * size, or beyond the limits, is refused as a zip bomb, not decompressed.
+ *
+ * Writing goes through fflate's `zipSync`: every part is stored with the bytes
+ * it is given, so a part copied from the original keeps its bytes.
+ */
+import { Inflate, zipSync, type Zippable } from 'fflate';
+import { PackageError, type Guard } from './guard';
+
+export interface ZipEntry {
+  /** The part's name as stored (`xl/workbook.xml`, no leading slash). */
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly compressedSize: number;
+  /** Declared size once inflated. */
+  readonly size: number;
+  /** Offset of the local header. */
+  readonly localOffset: number;
+  readonly encrypted: boolean;
+}
+
+export interface ZipArchive {
+  readonly bytes: Uint8Array;
+  /** Entries by name (directories left out), in the directory's order. */
+  readonly entries: ReadonlyMap<string, ZipEntry>;
+}
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) =>
+  (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
+
+const utf8 = new TextDecoder('utf-8');
+/** Zip names without the UTF-8 flag are CP437; part names are ASCII, so Latin-1 reads them. */
+const latin1 = new TextDecoder('latin1');
+
+/** Reads the central directory. Throws `PackageError` (`not-zip`, `damaged`, `encrypted`, `too-large`). */
+export function openZip(bytes: Uint8Array, guard: Guard): ZipArchive {
+  if (bytes.length < 22 || u32(bytes, 0) !== LOCAL) throw new PackageError('not-zip');
+  // The end record is within the last 22 + 65 535 (comment) bytes.
+  let end = -1;
+  for (let o = bytes.length - 22; o >= Math.max(0, bytes.length - 22 - 0xffff); o--) {
+    if (u32(bytes, o) === EOCD) {
+      end = o;
+      break;
+    }
+  }
+  if (end < 0) throw new PackageError('damaged', 'no central directory');
+  let count = u16(bytes, end + 10);
+  let offset = u32(bytes, end + 16);
+  if (end >= 20 && u32(bytes, end - 20) === EOCD64_LOCATOR) {
+    const at = u64(bytes, end - 12);
+    if (at + 56 <= bytes.length && u32(bytes, at) === EOCD64) {
+      count = u64(bytes, at + 32);
+      offset = u64(bytes, at + 48);
+    }
+  }
+  if (count > guard.limits.maxParts) throw new PackageError('too-large', `${count} parts`);
+  const entries = new Map<string, ZipEntry>();
+  let o = offset;
+  for (let i = 0; i < count; i++) {
+    if (o + 46 > bytes.length || u32(bytes, o) !== CENTRAL)
+      throw new PackageError('damaged', 'central directory');
+    const flags = u16(bytes, o + 8);
+    const method = u16(bytes, o + 10);
+    let compressedSize = u32(bytes, o + 20);
+    let size = u32(bytes, o + 24);
+    const nameLength = u16(bytes, o + 28);
+    const extraLength = u16(bytes, o + 30);
+    const commentLength = u16(bytes, o + 32);
+    let localOffset = u32(bytes, o + 42);
+    const nameBytes = bytes.subarray(o + 46, o + 46 + nameLength);
+    const name = (flags & 0x800 ? utf8 : latin1).decode(nameBytes).replace(/\\/g, '/').replace(/^\/+/, '');
+    // Zip64: the real sizes and offset are in the extra field when the fixed ones are all ones.
+    let e = o + 46 + nameLength;
+    const extraEnd = e + extraLength;
+    while (e + 4 <= extraEnd) {
+      const id = u16(bytes, e);
+      const len = u16(bytes, e + 2);
+      if (id === 0x0001) {
+        let p = e + 4;
+        if (size === 0xffffffff) {
+          size = u64(bytes, p);
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(bytes, p);
+          p += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(bytes, p);
+      }
+      e += 4 + len;
+    }
+    o = extraEnd + commentLength;
+    if (name === '' || name.endsWith('/')) continue;
+    if (localOffset + 30 > bytes.length) throw new PackageError('damaged', name);
+    entries.set(name, { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
+  }
+  return { bytes, entries };
+}
+
+/** The entry's name looked up as Excel does: case-insensitively. */
+export function findEntry(zip: ZipArchive, name: string): ZipEntry | undefined {
+  const exact = zip.entries.get(name);
+  if (exact) return exact;
+  const lower = name.toLowerCase();
+  for (const [n, entry] of zip.entries) if (n.toLowerCase() === lower) return entry;
+  return undefined;
+}
+
+const CHUNK = 1 << 16;
+const SIZE_SLACK = 1 << 20;
+
+/**
+ * Inflates one part, handing its bytes to `onData` as they come, in order. Refuses, as a zip
+ * bomb, a part whose bytes exceed what its entry declares or the limit for one part.
+ */
+export function inflateEntry(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  guard: Guard,
+  onData: (chunk: Uint8Array) => void,
+): void {
+  const { bytes } = zip;
+  if (entry.encrypted) throw new PackageError('encrypted');
+  const o = entry.localOffset;
+  if (u32(bytes, o) !== LOCAL) throw new PackageError('damaged', entry.name);
+  const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw new PackageError('damaged', entry.name);
+  // Some writers get the declared size slightly wrong (the part is read all the same, as other
+  // readers do); a part that inflates far beyond it is a bomb.
+  const limit = Math.min(guard.limits.maxPartBytes, Math.max(2 * entry.size, entry.size + SIZE_SLACK));
+  if (entry.size > guard.limits.maxPartBytes) throw new PackageError('too-large', entry.name);
+  guard.spend(entry.size);
+  const data = bytes.subarray(start, end);
+  if (entry.method === 0) {
+    onData(data);
+    return;
+  }
+  if (entry.method !== 8)
+    throw new PackageError('damaged', `${entry.name}: compression method ${entry.method}`);
+  let total = 0;
+  const inflate = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > limit) throw new PackageError('zip-bomb', entry.name);
+    onData(chunk);
+  });
+  try {
+    for (let p = 0; p < data.length; p += CHUNK) {
+      guard.check();
+      inflate.push(data.subarray(p, Math.min(p + CHUNK, data.length)), p + CHUNK >= data.length);
+    }
+    if (data.length === 0) inflate.push(new Uint8Array(0), true);
+  } catch (e) {
+    if (e instanceof PackageError) throw e;
+    throw new PackageError('damaged', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** The whole part as bytes (for parts the writer edits or copies). */
+export function entryBytes(zip: ZipArchive, entry: ZipEntry, guard: Guard): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  inflateEntry(zip, entry, guard, (c) => {
+    // fflate reuses no buffers it hands out, but a stored part is a view of the file: copy it.
+    chunks.push(entry.method === 0 ? c.slice() : c);
+    length += c.length;
+  });
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(length);
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}
+
+/** The whole part as text (XML parts are UTF-8; a UTF-16 part is read by its byte order mark). */
+export function entryText(zip: ZipArchive, entry: ZipEntry, guard: Guard): string {
+  return decodeXml(entryBytes(zip, entry, guard));
+}
+
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes);
+  return utf8.decode(bytes);
+}
+
+/** A zip of the given parts, in the given order, each deflated (their bytes are kept as given). */
+export function writeZip(parts: readonly { readonly name: string; readonly data: Uint8Array }[]): Uint8Array {
+  const files: Zippable = {};
+  for (const { name, data } of parts) files[name] = [data, { level: data.length < 64 ? 0 : 6 }];
+  // A fixed date: the same input gives the same bytes.
+  return zipSync(files, { mtime: new Date(Date.UTC(2000, 0, 1)) });
+}

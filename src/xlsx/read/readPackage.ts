@@ -1,0 +1,92 @@
+/**
+ * An .xlsx (or .xlsm) package read as the domain needs it: every sheet's
+ * name and visibility, the workbook's names, and the cells of the sheets
+ * reconciling reads (or of all worksheets, for the preview's grid). Works on
+ * bytes, with no Node built-in, so the CLI and the preview page share it.
+ */
+import { sheetsToRead, type SheetChoice } from '../../domain/reconcile/sheetsToRead';
+import type { DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from '../../domain/snapshot';
+import { Guard, PackageError, type Limits } from '../package/guard';
+import { PackageReader } from '../package/opc';
+import { openZip } from '../package/zip';
+import { readIndents, readSharedStrings, readWorkbookPart, type WorkbookEntry } from './parts';
+import { readSheet, type SheetContext } from './sheet';
+import { decodeXstring } from './text';
+
+export interface ReadOptions extends SheetChoice {
+  /** Read every worksheet's cells, not only those reconciling uses (the preview shows them all). */
+  readonly allSheets?: boolean;
+  readonly limits?: Partial<Limits>;
+  /** The clock the time limit is measured with (tests). */
+  readonly now?: () => number;
+}
+
+export interface WorkbookFile {
+  readonly snapshot: WorkbookSnapshot;
+  /** The package as read, for a writer that adds to it. */
+  readonly pkg: PackageReader;
+  readonly workbook: WorkbookEntry;
+}
+
+/** An OLE compound file: an encrypted (password-protected) workbook, or an old .xls. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function readWorkbookBytes(bytes: Uint8Array, options: ReadOptions = {}): WorkbookFile {
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw new PackageError('not-zip', 'ole');
+  const guard = new Guard(options.limits, options.now);
+  const pkg = new PackageReader(openZip(bytes, guard), guard);
+  const workbookPart = pkg.workbookPart();
+  if (workbookPart.toLowerCase().endsWith('.bin')) throw new PackageError('not-workbook', 'xlsb');
+  const workbook = readWorkbookPart(pkg);
+  const worksheets = workbook.sheets.filter((s) => s.kind === 'worksheet' || s.kind === 'macrosheet');
+  if (workbook.sheets.length === 0) throw new PackageError('not-workbook', 'no sheets');
+
+  const names = workbook.sheets.map((s) => s.name);
+  const wanted = options.allSheets
+    ? new Set(worksheets.map((s) => s.name))
+    : new Set(sheetsToRead(names, options).map((s) => s.name));
+  const toRead = worksheets.filter((s) => wanted.has(s.name) && s.part !== null);
+
+  let ctx: SheetContext | null = null;
+  if (toRead.length > 0) {
+    ctx = {
+      strings: readSharedStrings(pkg, workbook.part),
+      indents: readIndents(pkg, workbook.part),
+      date1904: workbook.date1904,
+      guard,
+    };
+  }
+  const sheets = workbook.sheets.map((s): SheetSnapshot => {
+    if (
+      ctx !== null &&
+      s.part !== null &&
+      wanted.has(s.name) &&
+      (s.kind === 'worksheet' || s.kind === 'macrosheet')
+    ) {
+      return readSheet(pkg, s.part, s.name, s.state, ctx);
+    }
+    return { name: s.name, visibility: s.state, origin: { row: 0, col: 0 }, values: [] };
+  });
+  const definedNames = rangeNames(workbook);
+  const snapshot: WorkbookSnapshot = definedNames.length > 0 ? { sheets, names: definedNames } : { sheets };
+  return { snapshot, pkg, workbook };
+}
+
+const NAME_RANGE = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/;
+
+/**
+ * Workbook-level names that refer to one range of one sheet (the outputs' markers are such
+ * names). Excel's own names (`_xlnm.Print_Titles`) and sheet-local names are left out.
+ */
+function rangeNames(workbook: WorkbookEntry): DefinedNameSnapshot[] {
+  const out: DefinedNameSnapshot[] = [];
+  for (const n of workbook.names) {
+    if (n.localSheetId !== null || n.name.startsWith('_xlnm.')) continue;
+    const m = NAME_RANGE.exec(n.text.trim());
+    if (!m) continue;
+    const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+    if (sheet.includes('#REF!')) continue;
+    out.push({ name: decodeXstring(n.name), sheet, ref: m[3] });
+  }
+  return out;
+}
