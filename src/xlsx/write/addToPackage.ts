@@ -14,7 +14,7 @@ import type { DefinedNameModel, SheetModel } from '../../domain/model';
 import { parseCellRef, quoteSheetName } from '../../domain/address';
 import type { PackageReader, Relationship } from '../package/opc';
 import { relsPartOf } from '../package/opc';
-import { decodeXml, entryBytes, writeZip } from '../package/zip';
+import { decodeXml, entryBytes, writeZip, type ZipPart } from '../package/zip';
 import type { SheetEntry, WorkbookEntry } from '../read/parts';
 import { decodeXstring } from '../read/text';
 import { XlsxModelError } from './errors';
@@ -331,17 +331,23 @@ class PackageEdit {
   }
 
   private assemble(): Uint8Array {
-    const parts: { name: string; data: Uint8Array }[] = [];
+    const parts: ZipPart[] = [];
     const ctName = this.pkg.entry('[Content_Types].xml')?.name ?? '[Content_Types].xml';
     const removedTypes = [...this.removed];
     const ctText = editContentTypes(this.text(ctName), removedTypes, this.contentTypeEdits);
     for (const [name, entry] of this.pkg.zip.entries) {
       if (this.removed.has(name)) continue;
+      // Under the name as stored: a part keeps its name too.
       if (name === ctName) {
-        parts.push({ name, data: utf8.encode(ctText) });
+        parts.push({ name: entry.storedName, data: utf8.encode(ctText) });
         continue;
       }
-      parts.push({ name, data: this.written.get(name) ?? entryBytes(this.pkg.zip, entry, this.pkg.guard) });
+      const written = this.written.get(name);
+      parts.push(
+        written
+          ? { name: entry.storedName, data: written }
+          : { name: entry.storedName, copy: entry, from: this.pkg.zip },
+      );
     }
     for (const [name, data] of this.written) {
       if (!this.pkg.has(name)) parts.push({ name, data });

@@ -58,18 +58,14 @@ export function tableArea(sheet: SheetModel, table: TableModel): Area {
 }
 
 /** The header names of a table, from its header cells (text, unique, not empty). */
-export function tableHeaders(
-  sheet: SheetModel,
-  table: TableModel,
-  byAddress: ReadonlyMap<string, CellModel>,
-): string[] {
+export function tableHeaders(sheet: SheetModel, table: TableModel, byAddress: CellIndex): string[] {
   const where = `Sheet ${sheet.name}: table ${table.name}`;
   const a = area(table.range, where);
   const names: string[] = [];
   const seen = new Set<string>();
   for (let c = a.left; c <= a.right; c++) {
     const at = cellRef(a.top, c);
-    const header = byAddress.get(at);
+    const header = byAddress.get(key(a.top, c));
     if (header?.formula !== undefined)
       throw new XlsxModelError(`${where}: header ${at} is a formula; headers must be text.`);
     const name = header?.value === undefined || header.value === null ? '' : String(header.value);
@@ -82,8 +78,13 @@ export function tableHeaders(
   return names;
 }
 
-export function cellsByAddress(sheet: SheetModel): Map<string, CellModel> {
-  const byAddress = new Map<string, CellModel>();
+/** Cells by position: `key(row, col)`. */
+export type CellIndex = ReadonlyMap<number, CellModel>;
+
+const key = (row: number, col: number) => row * MAX_COLS + col;
+
+export function cellsByAddress(sheet: SheetModel): Map<number, CellModel> {
+  const byAddress = new Map<number, CellModel>();
   for (const c of sheet.cells) {
     if (
       !Number.isInteger(c.row) ||
@@ -95,9 +96,10 @@ export function cellsByAddress(sheet: SheetModel): Map<string, CellModel> {
     ) {
       throw new XlsxModelError(`Sheet ${sheet.name}: invalid cell position row ${c.row}, col ${c.col}.`);
     }
-    const at = cellRef(c.row, c.col);
-    if (byAddress.has(at)) throw new XlsxModelError(`Sheet ${sheet.name}: cell ${at} is given twice.`);
-    byAddress.set(at, c);
+    const k = key(c.row, c.col);
+    if (byAddress.has(k))
+      throw new XlsxModelError(`Sheet ${sheet.name}: cell ${cellRef(c.row, c.col)} is given twice.`);
+    byAddress.set(k, c);
   }
   return byAddress;
 }
@@ -108,11 +110,11 @@ export function sheetXml(sheet: SheetModel, ctx: SheetXmlContext): string {
   const merges = (sheet.merges ?? []).map((m) => area(m, `Sheet ${sheet.name}: merge`));
   checkMerges(sheet, merges, byAddress);
   // Header cells of tables are text in Excel, whatever the model holds (2010 is "2010").
-  const headerCells = new Set<string>();
+  const headerCells = new Set<number>();
   for (const t of sheet.tables ?? []) {
     const a = area(t.range, `Sheet ${sheet.name}: table ${t.name}`);
     tableHeaders(sheet, t, byAddress);
-    for (let c = a.left; c <= a.right; c++) headerCells.add(cellRef(a.top, c));
+    for (let c = a.left; c <= a.right; c++) headerCells.add(key(a.top, c));
   }
 
   // Rows in order, each with its cells in order.
@@ -154,7 +156,8 @@ export function sheetXml(sheet: SheetModel, ctx: SheetXmlContext): string {
     if (h !== undefined && !(h >= 0 && h <= 409))
       throw new XlsxModelError(`Sheet ${sheet.name}: row height ${h} on row ${r + 1}.`);
     out.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}>`);
-    for (const c of cells) out.push(cellXml(c, sheet, ctx, headerCells.has(cellRef(c.row, c.col))));
+    for (const c of cells)
+      out.push(cellXml(c, sheet, ctx, headerCells.size > 0 && headerCells.has(key(c.row, c.col))));
     out.push('</row>');
   }
   out.push('</sheetData>');
@@ -209,16 +212,12 @@ function sheetViews(sheet: SheetModel): string {
   );
 }
 
-function checkMerges(
-  sheet: SheetModel,
-  merges: readonly Area[],
-  byAddress: ReadonlyMap<string, CellModel>,
-): void {
-  const taken = new Set<string>();
+function checkMerges(sheet: SheetModel, merges: readonly Area[], byAddress: CellIndex): void {
+  const taken = new Set<number>();
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
-        const at = cellRef(r, c);
+        const at = key(r, c);
         if (taken.has(at))
           throw new XlsxModelError(`Sheet ${sheet.name}: cannot merge ${ref(m)}: it overlaps another merge.`);
         taken.add(at);
@@ -226,7 +225,7 @@ function checkMerges(
         const cell = byAddress.get(at);
         if (cell && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== null))) {
           throw new XlsxModelError(
-            `Sheet ${sheet.name}: cell ${at} has content but lies inside merged area ${ref(m)} (only the top-left cell may).`,
+            `Sheet ${sheet.name}: cell ${cellRef(r, c)} has content but lies inside merged area ${ref(m)} (only the top-left cell may).`,
           );
         }
       }
@@ -269,12 +268,7 @@ function cellXml(c: CellModel, sheet: SheetModel, ctx: SheetXmlContext, header: 
 }
 
 /** The table part's XML. */
-export function tableXml(
-  sheet: SheetModel,
-  t: TablePart,
-  byAddress: ReadonlyMap<string, CellModel>,
-  mainNs: string,
-): string {
+export function tableXml(sheet: SheetModel, t: TablePart, byAddress: CellIndex, mainNs: string): string {
   const names = tableHeaders(sheet, t.model, byAddress);
   const a = tableArea(sheet, t.model);
   const r = ref(a);

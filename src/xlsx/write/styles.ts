@@ -105,8 +105,25 @@ export class StylesEditor {
     };
   }
 
+  /** Formats asked for before, by a key of their fields (cheaper than building their XML). */
+  private readonly xfCache = new Map<string, number>();
+
   /** The index in `cellXfs` of a format with this style (appended on first use). */
   xf(s: XfRequest): number {
+    const b = s.border;
+    const k =
+      `${s.numberFormat ?? ''}\u0001${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.wrapText ? 1 : 0}${s.unlocked ? 1 : 0}` +
+      `\u0001${s.fontSize ?? ''}\u0001${s.fontColor ?? ''}\u0001${s.fill ?? ''}\u0001${s.indent ?? ''}` +
+      `\u0001${s.horizontalAlignment ?? ''}\u0001${s.verticalAlignment ?? ''}` +
+      (b ? `\u0001${b.top ?? ''}.${b.bottom ?? ''}.${b.left ?? ''}.${b.right ?? ''}` : '');
+    const known = this.xfCache.get(k);
+    if (known !== undefined) return known;
+    const index = this.newXf(s);
+    this.xfCache.set(k, index);
+    return index;
+  }
+
+  private newXf(s: XfRequest): number {
     const numFmtId = s.numberFormat === undefined ? 0 : this.numberFormat(s.numberFormat);
     const fontId = this.font(s);
     const fillId = s.fill === undefined ? 0 : this.fill(s.fill);
