@@ -1,84 +1,136 @@
 'use strict';
 /**
- * Speed of the CLI path at 1 000, 10 000 and 100 000 budget lines:
- * ExcelJS load alone, snapshot, engine, total, and total ÷ load.
- * Prints figures; asserts nothing (timed tests are flaky on shared machines).
+ * Speed and memory of the CLI path at 1 000, 20 000 and 100 000 budget lines, against the floor
+ * for any .xlsx reader: unzipping every part of the package and tokenising every XML part
+ * (fflate + saxes, handlers that do nothing). Prints figures; asserts nothing (timed tests are
+ * flaky on shared machines).
  *
  *   npm run bench            (all sizes)
- *   npm run bench -- 1000    (chosen sizes)
+ *   npm run bench -- 20000   (chosen sizes)
+ *
+ * In one process, alternating, as medians: floor, read (src/xlsx: the package streamed into the
+ * engine's snapshots), engine (reconcile()), total = read + engine, total ÷ floor, and the
+ * write of --out (the outputs added to a copy). Then once each in a fresh process, as
+ * `plan-reconciler reconcile` runs (modules loaded first, JIT cold): the whole reconcile, the
+ * floor and ExcelJS's load of the same file (ExcelJS: the reader the CLI used before), each with
+ * its peak memory (max RSS).
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { execFileSync } = require('child_process');
 const { performance } = require('perf_hooks');
-const { generatePlan } = require('./generate');
-const { writeWorkbookFile, loadWorkbook, snapshotWorkbook } = require('../build/xlsx');
-const { reconcile } = require('../build/domain/reconcile/reconcile');
+const { unzipSync } = require('fflate');
+const { SaxesParser } = require('saxes');
 
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const SIZES = sizes.length ? sizes : [1_000, 10_000, 100_000];
-const ms = (t) => `${t.toFixed(0)} ms`.padStart(10);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const BUILD = path.join(__dirname, '..', 'build');
 
-async function measure(file, runs) {
-  const load = [],
-    snap = [],
-    engine = [];
-  let findings = 0;
-  for (let r = 0; r < runs; r++) {
-    let t = performance.now();
-    let wb = await loadWorkbook(file);
-    load.push(performance.now() - t);
-    t = performance.now();
-    const snapshot = snapshotWorkbook(wb);
-    snap.push(performance.now() - t);
-    // As in the CLI (src/cli/main.ts), nothing holds the ExcelJS workbook once the snapshot is
-    // made; held, its gigabyte of objects would be marked again by every major GC in the engine.
-    wb = null;
-    t = performance.now();
-    const result = reconcile(snapshot);
-    engine.push(performance.now() - t);
-    findings = result.findings.filter((f) => f.severity !== 'info').length;
+/** Unzip every part, tokenise every XML part: what any reader must at least do. */
+function floor(bytes) {
+  const parts = unzipSync(bytes);
+  const decoder = new TextDecoder();
+  for (const [name, data] of Object.entries(parts)) {
+    if (data.length === 0 || !/\.(xml|rels|vml)$/i.test(name)) continue;
+    const parser = new SaxesParser({ position: false });
+    parser.on('opentag', () => {});
+    parser.on('closetag', () => {});
+    parser.on('text', () => {});
+    parser.write(decoder.decode(data)).close();
   }
-  return { load: median(load), snap: median(snap), engine: median(engine), findings };
 }
 
+/** One measurement in a fresh process: `node bench/run.js --child=KIND FILE` prints JSON. */
+async function child(kind, file) {
+  // Modules are loaded before the clock starts: what is timed is the work on the file.
+  const { readWorkbookData } = require(path.join(BUILD, 'xlsx'));
+  const { reconcile } = require(path.join(BUILD, 'domain/reconcile/reconcile'));
+  const ExcelJS = require('exceljs');
+  const t = performance.now();
+  const bytes = fs.readFileSync(file);
+  if (kind === 'floor') floor(bytes);
+  else if (kind === 'reconcile') reconcile(readWorkbookData(bytes, file).snapshot);
+  else if (kind === 'exceljs') await new ExcelJS.Workbook().xlsx.load(bytes);
+  const ms = performance.now() - t;
+  console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function fresh(kind, file) {
+  const out = execFileSync(process.execPath, [__filename, `--child=${kind}`, file], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (t) => `${t.toFixed(0)} ms`;
+const mb = (m) => `${m.toFixed(0)} MB`;
+
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-reconciler-bench-'));
+  const { generatePlan } = require('./generate');
+  const { writeWorkbookFile, readWorkbookData, applyOutputs } = require(path.join(BUILD, 'xlsx'));
+  const { reconcile } = require(path.join(BUILD, 'domain/reconcile/reconcile'));
+  const { buildOutputs } = require(path.join(BUILD, 'domain/outputs'));
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  const SIZES = sizes.length ? sizes : [1_000, 20_000, 100_000];
   console.log(`Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
-  console.log(
-    ['lines', 'load', 'snapshot', 'engine', 'total', 'total/load', 'rss', 'findings']
-      .map((h) => h.padStart(10))
-      .join(''),
-  );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-reconciler-bench-'));
+  const rows = [];
   try {
     for (const n of SIZES) {
       const file = path.join(dir, `plan-${n}.xlsx`);
       await writeWorkbookFile(generatePlan(n), file);
-      const m = await measure(file, n >= 100_000 ? 3 : 5);
-      const total = m.load + m.snap + m.engine;
-      console.log(
-        [
-          String(n).padStart(10),
-          ms(m.load),
-          ms(m.snap),
-          ms(m.engine),
-          ms(total),
-          (total / m.load).toFixed(2).padStart(10),
-          `${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`.padStart(10),
-          String(m.findings).padStart(10),
-        ].join(''),
-      );
+      const bytes = fs.readFileSync(file);
+      const runs = n >= 100_000 ? 3 : 7;
+      const T = { floor: [], read: [], engine: [], write: [] };
+      let findings = 0;
+      for (let r = 0; r < runs; r++) {
+        let t = performance.now();
+        floor(bytes);
+        T.floor.push(performance.now() - t);
+        t = performance.now();
+        const book = readWorkbookData(bytes, file);
+        T.read.push(performance.now() - t);
+        t = performance.now();
+        const result = reconcile(book.snapshot);
+        T.engine.push(performance.now() - t);
+        findings = result.findings.filter((f) => f.severity !== 'info').length;
+        t = performance.now();
+        applyOutputs(book, buildOutputs(result, 'nb', book.snapshot));
+        T.write.push(performance.now() - t);
+      }
+      const m = Object.fromEntries(Object.entries(T).map(([k, v]) => [k, median(v)]));
+      const cli = fresh('reconcile', file);
+      const fl = fresh('floor', file);
+      const ej = n <= 20_000 ? fresh('exceljs', file) : null;
+      rows.push({ n, m, findings, cli, fl, ej, size: bytes.length });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  console.log('\nIn one process (medians):');
+  console.log('| lines | file | floor | read | engine | total | total ÷ floor | --out write | findings |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { n, m, findings, size } of rows) {
+    const total = m.read + m.engine;
+    console.log(
+      `| ${n} | ${(size / 2 ** 20).toFixed(1)} MB | ${ms(m.floor)} | ${ms(m.read)} | ${ms(m.engine)} | ${ms(total)} | ${(total / m.floor).toFixed(2)} | ${ms(m.write)} | ${findings} |`,
+    );
+  }
+  console.log('\nOnce, each in a fresh process (as the CLI runs), with peak memory:');
+  console.log('| lines | reconcile | ÷ floor | peak | floor | floor peak | ExcelJS load | ExcelJS peak |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { n, cli, fl, ej } of rows) {
+    console.log(
+      `| ${n} | ${ms(cli.ms)} | ${(cli.ms / fl.ms).toFixed(2)} | ${mb(cli.maxRssMb)} | ${ms(fl.ms)} | ${mb(fl.maxRssMb)} | ${ej ? ms(ej.ms) : '–'} | ${ej ? mb(ej.maxRssMb) : '–'} |`,
+    );
+  }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+const childArg = process.argv.find((a) => a.startsWith('--child='));
+(childArg ? child(childArg.slice('--child='.length), process.argv[process.argv.length - 1]) : main()).catch(
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
