@@ -80,6 +80,12 @@ class PackageEdit {
     const relType = (kind: string) => `${this.strict ? STRICT_REL : TRANSITIONAL_REL}/${kind}`;
     const mainNs = this.strict ? STRICT_MAIN : TRANSITIONAL_MAIN;
     const relNs = this.strict ? STRICT_REL : TRANSITIONAL_REL;
+    // `r:id` with the prefix the workbook's root binds to the relationships namespace, or one
+    // declared on the element where the root binds none.
+    const bound = new RegExp(`xmlns:([\\w.-]+)="${relNs.replace(/[.]/g, '\\.')}"`).exec(
+      /<(?:[\w.-]+:)?workbook\b[^>]*>/.exec(this.text(this.wbPart))?.[0] ?? '',
+    );
+    const relAttr = bound ? `${bound[1]}:id` : `xmlns:r="${relNs}" r:id`;
 
     // What is replaced, and what only it used.
     const replaced: { entry: SheetEntry; index: number }[] = [];
@@ -145,7 +151,7 @@ class PackageEdit {
       this.contentType(part, CT_WORKSHEET);
       newRels.push(relationship(relId, relType('worksheet'), relativeTarget(this.wbPart, part)));
       const state = model.visibility && model.visibility !== 'visible' ? ` state="${model.visibility}"` : '';
-      const element = `<sheet xmlns:r="${relNs}" name="${escAttr(model.name)}" sheetId="${++sheetId}"${state} r:id="${relId}"/>`;
+      const element = `<sheet name="${escAttr(model.name)}" sheetId="${++sheetId}"${state} ${relAttr}="${relId}"/>`;
       const old = replaced.find((r) => r.entry.name.toLowerCase() === (c.replaces ?? '').toLowerCase());
       if (old) {
         sheetElements.set(old.entry.name, element);
