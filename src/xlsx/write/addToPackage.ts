@@ -328,12 +328,31 @@ class PackageEdit {
     this.written.set(this.pkg.entry(part)?.name ?? part, utf8.encode(utf8Text));
   }
 
-  /** `prefix` + the first number not taken + `suffix`, as a part name no part has. */
+  /**
+   * `prefix` + the first number not taken + `suffix`: a part name no part has, and no relationship
+   * points at (a damaged package may point at parts it lacks; a new part there would be used twice).
+   */
   private unusedPart(prefix: string, suffix: string): string {
+    const referenced = this.referencedParts();
     for (let n = 1; ; n++) {
       const name = `${prefix}${n}${suffix}`;
-      if (!this.pkg.has(name) && !this.written.has(name)) return name;
+      if (!this.pkg.has(name) && !this.written.has(name) && !referenced.has(name.toLowerCase())) return name;
     }
+  }
+
+  private referenced: Set<string> | null = null;
+
+  /** Every internal relationship target of the package, lower-cased. */
+  private referencedParts(): ReadonlySet<string> {
+    if (this.referenced) return this.referenced;
+    const targets = new Set<string>();
+    for (const name of this.pkg.zip.entries.keys()) {
+      const source = sourceOfRels(name);
+      if (source === null) continue;
+      for (const r of this.pkg.rels(source)) if (!r.external) targets.add(r.target.toLowerCase());
+    }
+    this.referenced = targets;
+    return targets;
   }
 
   private assemble(): Uint8Array {
