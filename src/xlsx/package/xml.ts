@@ -12,11 +12,18 @@
 import { SaxesParser, type SaxesOptions } from 'saxes';
 import { PackageError, type Guard } from './guard';
 
+const MAIN_TRANSITIONAL = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const MAIN_STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 /** SpreadsheetML's main namespace, transitional and strict. */
-export const MAIN_NS = new Set([
-  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
-  'http://purl.oclc.org/ooxml/spreadsheetml/main',
-]);
+export const MAIN_NS: ReadonlySet<string> = new Set([MAIN_TRANSITIONAL, MAIN_STRICT]);
+
+/**
+ * Whether `ns` (as handed to a handler: interned) is SpreadsheetML's main namespace: compared by
+ * identity first, which is what makes it cheap for every element of a sheet.
+ */
+export function isMain(ns: string): boolean {
+  return ns === MAIN_TRANSITIONAL || ns === MAIN_STRICT;
+}
 /** The relationships namespace of `r:id` attributes, transitional and strict. */
 export const REL_NS = new Set([
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
@@ -103,8 +110,31 @@ function intern(s: string): string {
 const HOT = new Set(['c', 'v', 'f', 'is', 't', 'r', 'rPr', 'row', 'si']);
 const qnames = new Map<string, QName>();
 
+/** The unprefixed hot names, found without hashing the parser's fresh string. */
+const Q_C = qualifiedSlow('c');
+const Q_V = qualifiedSlow('v');
+const Q_T = qualifiedSlow('t');
+const Q_IS = qualifiedSlow('is');
+const Q_ROW = qualifiedSlow('row');
+
 /** A qualified name split at its colon, once per distinct name. */
 function qualified(name: string): QName {
+  switch (name) {
+    case 'c':
+      return Q_C;
+    case 'v':
+      return Q_V;
+    case 't':
+      return Q_T;
+    case 'is':
+      return Q_IS;
+    case 'row':
+      return Q_ROW;
+  }
+  return qualifiedSlow(name);
+}
+
+function qualifiedSlow(name: string): QName {
   let q = qnames.get(name);
   if (q === undefined) {
     const colon = name.indexOf(':');
@@ -131,8 +161,9 @@ const ROOT_SCOPE = new Scope(new Map([['xml', 'http://www.w3.org/XML/1998/namesp
 export class XmlStream {
   private readonly parser: SaxesParser<PlainOptions>;
   private scope: Scope = ROOT_SCOPE;
-  /** The scope each open element began, so it can be left again on close. */
-  private readonly scopes: Scope[] = [];
+  /** Element depth, and the scopes to go back to: pushed only by an element that began one. */
+  private depth = 0;
+  private readonly scopes: { readonly depth: number; readonly outer: Scope }[] = [];
 
   constructor(
     private readonly part: string,
@@ -150,18 +181,27 @@ export class XmlStream {
       // Cells and their parts are the bulk of a sheet and never declare a namespace (no writer
       // puts one there): their attributes are not looked through for declarations.
       const scope = q.hot ? outer : outer.enter(tag.attributes);
-      this.scopes.push(outer);
-      this.scope = scope;
+      this.depth++;
+      if (scope !== outer) {
+        this.scopes.push({ depth: this.depth, outer });
+        this.scope = scope;
+      }
       handler.open(nsOf(q, scope), q.local, tag.attributes, scope);
     });
     parser.on('closetag', (tag) => {
       const q = qualified(tag.name);
       const scope = this.scope;
-      this.scope = this.scopes.pop() ?? ROOT_SCOPE;
+      const began = this.scopes.length > 0 ? this.scopes[this.scopes.length - 1] : null;
+      if (began !== null && began.depth === this.depth) {
+        this.scopes.pop();
+        this.scope = began.outer;
+      }
+      this.depth--;
       handler.close(nsOf(q, scope), q.local);
     });
-    const text = handler.text?.bind(handler);
-    if (text) {
+    if (handler.text) {
+      // A plain closure: a bound function costs more per call, and text comes with every value.
+      const text = (t: string) => handler.text!(t);
       parser.on('text', text);
       parser.on('cdata', text);
     }

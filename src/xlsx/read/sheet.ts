@@ -7,7 +7,7 @@
  */
 import { PackageError, type Guard } from '../package/guard';
 import type { PackageReader } from '../package/opc';
-import { MAIN_NS, type Attributes, type XmlHandler } from '../package/xml';
+import { isMain, type Attributes, type XmlHandler } from '../package/xml';
 import { cellRef } from '../../domain/address';
 import type { CellValue, SheetSnapshot } from '../../domain/snapshot';
 import { shiftFormula, stripFuturePrefixes } from './formula';
@@ -95,10 +95,10 @@ class SheetReader implements XmlHandler {
 
   open(ns: string, local: string, a: Attributes): void {
     if (!this.inSheetData) {
-      if (local === 'sheetData' && MAIN_NS.has(ns)) this.inSheetData = true;
+      if (local === 'sheetData' && isMain(ns)) this.inSheetData = true;
       return;
     }
-    if (!MAIN_NS.has(ns)) return;
+    if (!isMain(ns)) return;
     switch (local) {
       case 'c':
         this.startCell(a);
@@ -130,7 +130,7 @@ class SheetReader implements XmlHandler {
   }
 
   close(ns: string, local: string): void {
-    if (!this.inSheetData || !MAIN_NS.has(ns)) return;
+    if (!this.inSheetData || !isMain(ns)) return;
     switch (local) {
       case 'c':
         this.finishCell();
@@ -207,7 +207,18 @@ class SheetReader implements XmlHandler {
     }
     this.type = a.t ?? '';
     const s = a.s;
-    this.style = s === undefined ? 0 : Number(s) | 0;
+    let style = 0;
+    if (s !== undefined) {
+      for (let i = 0; i < s.length; i++) {
+        const d = s.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) {
+          style = 0;
+          break;
+        }
+        style = style * 10 + d;
+      }
+    }
+    this.style = style;
     this.v = '';
     this.f = '';
     this.fAttrs = null;
