@@ -144,7 +144,7 @@ function checkMacros(book: WorkbookFile, out: string): void {
 
 /** OUT must be a new .xlsx (or .xlsm) path, never IN itself (by path, or the same file through a link). */
 function checkOutPath(input: string, out: string): void {
-  if (!/\.xls[xm]$/i.test(out)) throw new UsageError(`the output file must end in .xlsx: ${out}`);
+  if (!/\.xls[xm]$/i.test(out)) throw new UsageError(`the output file must end in .xlsx (or .xlsm): ${out}`);
   let same = resolve(input) === resolve(out);
   if (!same && existsSync(out) && existsSync(input)) {
     const a = statSync(input);

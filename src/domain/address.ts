@@ -47,11 +47,20 @@ export function parseRangeRef(ref: string): { row: number; col: number; rows: nu
   };
 }
 
+/** Excel's grid: rows 1 to 1 048 576, columns A to XFD. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+/** The 0-based column of letters such as `B` or `xfd` (either case). */
+export function columnNumber(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
+  return col - 1;
+}
+
 /** Parses `B9` into 0-based row and column; null when it is not an address. */
 export function parseCellRef(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnNumber(m[1]) };
 }

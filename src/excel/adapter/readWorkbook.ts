@@ -89,9 +89,6 @@ interface Dimensions {
   readonly columnCount: number;
 }
 
-/** A sheet to read, by name, and what the engine takes it for. */
-export type Wanted = SheetToRead;
-
 /** What arrived for one sheet, block by block. */
 interface Parts {
   values: unknown[][][];
@@ -119,7 +116,7 @@ interface BlockReading {
 
 /** One sheet's read, queued in a round trip: its used range, and its top-left window with data. */
 export interface QueuedSheet {
-  readonly wanted: Wanted;
+  readonly wanted: SheetToRead;
   readonly used: ExcelRange;
   /** Null when the window was left out (an answer too large with it): every row in blocks. */
   readonly window: ExcelRange | null;
@@ -144,7 +141,11 @@ export async function readWorkbook(
   await context.sync();
   const definedNames = readNames(names.items, config.nameFormulas);
   const sheets: SheetInfo[] = worksheets.items.map(sheetInfo);
-  const wanted = chooseSheets(sheets, options);
+  // The sheets the engine will use, found by name as reconcile() finds them.
+  const wanted = sheetsToRead(
+    sheets.map((s) => s.name),
+    options,
+  );
 
   const queued = wanted.map((w) => queueSheetRead(worksheets.getItem(w.name), w, config));
   trips.count++;
@@ -172,7 +173,7 @@ export async function readWorkbook(
  */
 export function queueSheetRead(
   worksheet: ExcelWorksheet,
-  wanted: Wanted,
+  wanted: SheetToRead,
   config: SheetReadConfig,
   withWindow = true,
 ): QueuedSheet {
@@ -348,14 +349,6 @@ export function parseNameReference(text: unknown): { sheet: string; ref: string 
   return { sheet, ref: m[3].toUpperCase() };
 }
 
-/** The sheets the engine will use, found by name as reconcile() finds them. */
-function chooseSheets(sheets: readonly SheetInfo[], options: ReadOptions): Wanted[] {
-  return sheetsToRead(
-    sheets.map((s) => s.name),
-    options,
-  );
-}
-
 function dimensionsOf(used: ExcelRange): Dimensions {
   return {
     rowIndex: used.rowIndex,
@@ -365,7 +358,7 @@ function dimensionsOf(used: ExcelRange): Dimensions {
   };
 }
 
-function sheetRead(w: Wanted, d: Dimensions, config: SheetReadConfig): SheetRead {
+function sheetRead(w: SheetToRead, d: Dimensions, config: SheetReadConfig): SheetRead {
   const table = w.roles.has('budget') || w.roles.has('financing');
   const properties = table ? TABLE_PROPERTIES : REGISTER_PROPERTIES;
   // Labels stand left of at least one amount column: the last column never holds one.

@@ -4,6 +4,7 @@
  * the add-in reads or writes. Empty cells are not stored.
  */
 import type { CellValue } from '../../domain/snapshot';
+import type { ExcelProtectionOptions } from '../../excel/excelApi';
 import { overlaps, type Rect } from './rangeAddress';
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -134,25 +135,10 @@ export interface PageLayoutData {
 
 /**
  * `WorksheetProtectionOptions` (ExcelApi 1.2; `selectionMode` 1.7): what a protected sheet still
- * lets the user do. Stored, not enforced beyond writes (see state.ts `guard`).
+ * lets the user do, as the adapter's API subset describes it. Stored, not enforced beyond writes
+ * (see state.ts `guard`).
  */
-export interface ProtectionOptions {
-  allowAutoFilter?: boolean;
-  allowDeleteColumns?: boolean;
-  allowDeleteRows?: boolean;
-  allowEditObjects?: boolean;
-  allowEditScenarios?: boolean;
-  allowFormatCells?: boolean;
-  allowFormatColumns?: boolean;
-  allowFormatRows?: boolean;
-  allowInsertColumns?: boolean;
-  allowInsertHyperlinks?: boolean;
-  allowInsertRows?: boolean;
-  allowPivotTables?: boolean;
-  allowSort?: boolean;
-  /** `Normal`, `Unlocked` or `None`. */
-  selectionMode?: string;
-}
+export type ProtectionOptions = ExcelProtectionOptions;
 
 /** Excel's defaults (Review > Protect Sheet as offered): nothing allowed but selecting. */
 export const DEFAULT_PROTECTION_OPTIONS: Readonly<Required<ProtectionOptions>> = {

@@ -3,7 +3,14 @@
  * whole columns `A:C`, whole rows `2:4`, and `Sheet!A1` with the sheet
  * quoted when it is not a plain word (`'Finansiering 2012'!B4`).
  */
-import { cellRef, columnLetters, quoteSheetName } from '../../domain/address';
+import {
+  cellRef,
+  columnLetters,
+  columnNumber,
+  MAX_COLS,
+  MAX_ROWS,
+  quoteSheetName,
+} from '../../domain/address';
 
 /** A rectangle of cells, 0-based. */
 export interface Rect {
@@ -13,22 +20,15 @@ export interface Rect {
   readonly cols: number;
 }
 
-/** Excel's grid size. */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
-
-function columnIndex(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-}
+/** Excel's grid size (the domain's). */
+export { MAX_COLS, MAX_ROWS };
 
 type Part = { row: number | null; col: number | null };
 
 function parsePart(text: string): Part | null {
   const m = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/.exec(text.trim());
   if (!m || (m[1] === undefined && m[2] === undefined)) return null;
-  const col = m[1] === undefined ? null : columnIndex(m[1]);
+  const col = m[1] === undefined ? null : columnNumber(m[1]);
   const row = m[2] === undefined ? null : Number(m[2]) - 1;
   if ((col !== null && col >= MAX_COLS) || (row !== null && (row < 0 || row >= MAX_ROWS))) return null;
   return { row, col };

@@ -33,6 +33,8 @@ export interface ZipArchive {
   readonly bytes: Uint8Array;
   /** Entries by name (directories left out), in the directory's order. */
   readonly entries: ReadonlyMap<string, ZipEntry>;
+  /** The same by lower-cased name: Excel finds parts without regard to case. */
+  readonly byLowerName: ReadonlyMap<string, ZipEntry>;
 }
 
 const EOCD = 0x06054b50;
@@ -123,16 +125,15 @@ export function openZip(bytes: Uint8Array, guard: Guard): ZipArchive {
       encrypted: (flags & 1) === 1,
     });
   }
-  return { bytes, entries };
+  const byLowerName = new Map<string, ZipEntry>();
+  for (const [name, entry] of entries)
+    if (!byLowerName.has(name.toLowerCase())) byLowerName.set(name.toLowerCase(), entry);
+  return { bytes, entries, byLowerName };
 }
 
 /** The entry's name looked up as Excel does: case-insensitively. */
 export function findEntry(zip: ZipArchive, name: string): ZipEntry | undefined {
-  const exact = zip.entries.get(name);
-  if (exact) return exact;
-  const lower = name.toLowerCase();
-  for (const [n, entry] of zip.entries) if (n.toLowerCase() === lower) return entry;
-  return undefined;
+  return zip.entries.get(name) ?? zip.byLowerName.get(name.toLowerCase());
 }
 
 const CHUNK = 1 << 16;
@@ -204,14 +205,17 @@ export function inflateEntry(
 /** The whole part as bytes (for parts the writer edits or copies). */
 export function entryBytes(zip: ZipArchive, entry: ZipEntry, guard: Guard): Uint8Array {
   const chunks: Uint8Array[] = [];
-  let length = 0;
   inflateEntry(zip, entry, guard, (c) => {
     // fflate reuses no buffers it hands out, but a stored part is a view of the file: copy it.
     chunks.push(entry.method === 0 ? c.slice() : c);
-    length += c.length;
   });
+  return concat(chunks);
+}
+
+/** The chunks as one array (the one chunk itself when there is one). */
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(length);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let p = 0;
   for (const c of chunks) {
     out.set(c, p);
@@ -245,14 +249,10 @@ export type ZipPart =
  */
 export function writeZip(parts: readonly ZipPart[]): Uint8Array {
   const chunks: Uint8Array[] = [];
-  let length = 0;
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) failure = err;
-    else {
-      chunks.push(chunk);
-      length += chunk.length;
-    }
+    else chunks.push(chunk);
   });
   // A fixed date: the same input gives the same bytes.
   const mtime = new Date(2000, 0, 1);
@@ -286,13 +286,7 @@ export function writeZip(parts: readonly ZipPart[]): Uint8Array {
   }
   zip.end();
   if (failure) throw failure;
-  const out = new Uint8Array(length);
-  let p = 0;
-  for (const c of chunks) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
+  return concat(chunks);
 }
 
 /** Where an entry's stored bytes begin: after its local header. */

@@ -4,7 +4,7 @@
  * `_xlfn.` prefixes of newer functions taken out, and a shared formula's
  * relative references moved to the cell that shares it.
  */
-import { columnLetters } from '../../domain/address';
+import { columnLetters, columnNumber, MAX_COLS, MAX_ROWS } from '../../domain/address';
 
 /** Splits on string literals (`"…"`, `""` an escaped quote) and sheet names in quotes (`'…'`). */
 const LITERALS = /("(?:[^"]|"")*"|'(?:[^']|'')*')/;
@@ -22,20 +22,11 @@ export function stripFuturePrefixes(formula: string): string {
   return mapCode(formula, (code) => code.replace(/_xl(?:fn|ws|pm)\./gi, ''));
 }
 
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
-
 /**
  * A1 references in code (outside literals): not inside a name (`LOG10(`, `Table1`, `A1B`), not
  * a function call. Groups: column `$`, letters, row `$`, digits.
  */
 const CELL_REF = /(?<![A-Za-z0-9_.\\$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(.])/g;
-
-function colOf(s: string): number {
-  let col = 0;
-  for (let i = 0; i < s.length; i++) col = col * 26 + ((s.charCodeAt(i) | 0x20) - 96);
-  return col - 1;
-}
 
 /**
  * The formula of a cell that shares the master's formula `dRows` rows and `dCols` columns away:
@@ -46,12 +37,12 @@ export function shiftFormula(formula: string, dRows: number, dCols: number): str
   if (dRows === 0 && dCols === 0) return formula;
   return mapCode(formula, (code) =>
     code.replace(CELL_REF, (whole, colAbs: string, col: string, rowAbs: string, row: string) => {
-      const c = colOf(col);
-      if (c >= MAX_COL) return whole; // not a cell (a name such as ABCD1 would not match; XFE1 does)
+      const c = columnNumber(col);
+      if (c >= MAX_COLS) return whole; // not a cell (a name such as ABCD1 would not match; XFE1 does)
       const r = Number(row) - 1;
       const nc = colAbs ? c : c + dCols;
       const nr = rowAbs ? r : r + dRows;
-      if (nc < 0 || nc >= MAX_COL || nr < 0 || nr >= MAX_ROW) return '#REF!';
+      if (nc < 0 || nc >= MAX_COLS || nr < 0 || nr >= MAX_ROWS) return '#REF!';
       return `${colAbs}${columnLetters(nc)}${rowAbs}${nr + 1}`;
     }),
   );

@@ -37,8 +37,7 @@ export interface WorkbookEntry {
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
 
-export function readWorkbookPart(pkg: PackageReader): WorkbookEntry {
-  const part = pkg.workbookPart();
+export function readWorkbookPart(pkg: PackageReader, part = pkg.workbookPart()): WorkbookEntry {
   const rels = new Map(pkg.rels(part).map((r) => [r.id, r]));
   const raw: Omit<SheetEntry, 'part' | 'kind'>[] = [];
   const names: DefinedNameEntry[] = [];

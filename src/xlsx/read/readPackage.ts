@@ -37,36 +37,41 @@ export function readWorkbookBytes(bytes: Uint8Array, options: ReadOptions = {}):
   const pkg = new PackageReader(openZip(bytes, guard), guard);
   const workbookPart = pkg.workbookPart();
   if (workbookPart.toLowerCase().endsWith('.bin')) throw new PackageError('not-workbook', 'xlsb');
-  const workbook = readWorkbookPart(pkg);
-  const worksheets = workbook.sheets.filter((s) => s.kind === 'worksheet' || s.kind === 'macrosheet');
+  const workbook = readWorkbookPart(pkg, workbookPart);
   if (workbook.sheets.length === 0) throw new PackageError('not-workbook', 'no sheets');
 
-  const names = workbook.sheets.map((s) => s.name);
+  // The sheets whose cells are read: worksheets (and Excel 4 macro sheets, which hold cells too).
   const wanted = options.allSheets
-    ? new Set(worksheets.map((s) => s.name))
-    : new Set(sheetsToRead(names, options).map((s) => s.name));
-  const toRead = worksheets.filter((s) => wanted.has(s.name) && s.part !== null);
-
-  let ctx: SheetContext | null = null;
-  if (toRead.length > 0) {
-    ctx = {
-      strings: readSharedStrings(pkg, workbook.part),
-      indents: readIndents(pkg, workbook.part),
-      date1904: workbook.date1904,
-      guard,
-    };
-  }
-  const sheets = workbook.sheets.map((s): SheetSnapshot => {
-    if (
-      ctx !== null &&
-      s.part !== null &&
-      wanted.has(s.name) &&
-      (s.kind === 'worksheet' || s.kind === 'macrosheet')
-    ) {
-      return readSheet(pkg, s.part, s.name, s.state, ctx);
-    }
-    return { name: s.name, visibility: s.state, origin: { row: 0, col: 0 }, values: [] };
-  });
+    ? null
+    : new Set(
+        sheetsToRead(
+          workbook.sheets.map((s) => s.name),
+          options,
+        ).map((s) => s.name),
+      );
+  const toRead = new Set(
+    workbook.sheets.filter(
+      (s) =>
+        s.part !== null &&
+        (s.kind === 'worksheet' || s.kind === 'macrosheet') &&
+        (wanted?.has(s.name) ?? true),
+    ),
+  );
+  // Shared strings and formats only when a sheet is read (a workbook may be read for its names).
+  const ctx: SheetContext | null =
+    toRead.size === 0
+      ? null
+      : {
+          strings: readSharedStrings(pkg, workbook.part),
+          indents: readIndents(pkg, workbook.part),
+          date1904: workbook.date1904,
+          guard,
+        };
+  const sheets = workbook.sheets.map((s): SheetSnapshot =>
+    ctx !== null && s.part !== null && toRead.has(s)
+      ? readSheet(pkg, s.part, s.name, s.state, ctx)
+      : { name: s.name, visibility: s.state, origin: { row: 0, col: 0 }, values: [] },
+  );
   const definedNames = rangeNames(workbook);
   const snapshot: WorkbookSnapshot = definedNames.length > 0 ? { sheets, names: definedNames } : { sheets };
   return { snapshot, pkg, workbook };

@@ -8,10 +8,10 @@
 import { PackageError, type Guard } from '../package/guard';
 import type { PackageReader } from '../package/opc';
 import { isMain, type Attributes, type XmlHandler } from '../package/xml';
-import { cellRef } from '../../domain/address';
+import { cellRef, MAX_COLS, MAX_ROWS, parseCellRef } from '../../domain/address';
 import type { CellValue, SheetSnapshot } from '../../domain/snapshot';
 import { shiftFormula, stripFuturePrefixes } from './formula';
-import { columnIndex, decodeXstring, isoToSerial } from './text';
+import { decodeXstring, isoToSerial } from './text';
 
 export interface SheetContext {
   readonly strings: readonly string[];
@@ -19,9 +19,6 @@ export interface SheetContext {
   readonly date1904: boolean;
   readonly guard: Guard;
 }
-
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 
 interface Row {
   readonly r: number;
@@ -70,6 +67,8 @@ class SheetReader implements XmlHandler {
   readonly rows: Row[] = [];
   inOrder = true;
   width = 0;
+  /** Cells the rows hold so far, gaps included. */
+  private cells = 0;
 
   private row: Row | null = null;
   private rowIndex = -1;
@@ -190,11 +189,10 @@ class SheetReader implements XmlHandler {
       for (; c >= 48 && c <= 57; c = ref.charCodeAt(++i)) r = r * 10 + (c - 48);
       if (lettersEnd === 0 || i === lettersEnd || i !== ref.length) {
         // Lower-case letters or anything else: the slow, general way.
-        const end = lettersEnd || letterCount(ref);
-        col = columnIndex(ref, 0, end) + 1;
-        r = Number(ref.slice(end));
-        if (!Number.isInteger(r) || col <= 0)
-          throw new PackageError('damaged', `${this.name}: cell reference ${ref}`);
+        const parsed = parseCellRef(ref);
+        if (!parsed) throw new PackageError('damaged', `${this.name}: cell reference ${ref}`);
+        col = parsed.col + 1;
+        r = parsed.row + 1;
       }
       this.col = col - 1;
       if (this.col >= MAX_COLS) throw new PackageError('damaged', `${this.name}: cell reference ${ref}`);
@@ -262,6 +260,15 @@ class SheetReader implements XmlHandler {
     if (value === null && formula === null && indent === 0) return;
     const row = this.row!;
     const col = this.col;
+    // Counted as the rows grow, so a sheet of far-apart cells is refused before it takes the memory.
+    if (col >= row.values.length) {
+      this.cells += col + 1 - row.values.length;
+      if (this.cells > this.ctx.guard.limits.maxSheetCells)
+        throw new PackageError(
+          'too-large',
+          `${this.name}!${cellRef(row.r, col)}: more than ${this.ctx.guard.limits.maxSheetCells} cells`,
+        );
+    }
     put(row.values, col, value, null);
     if (formula !== null) put((row.formulas ??= []), col, formula, null);
     if (indent !== 0) put((row.indents ??= []), col, indent, 0);
@@ -289,12 +296,6 @@ class SheetReader implements XmlHandler {
     if (text === '') return null;
     return '=' + stripFuturePrefixes(text);
   }
-}
-
-function letterCount(s: string): number {
-  let i = 0;
-  while (i < s.length && /[A-Za-z]/.test(s[i])) i++;
-  return i;
 }
 
 /** Rows written out of order (allowed, rare) sorted, and a row given twice made one. */

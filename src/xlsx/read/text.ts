@@ -1,6 +1,6 @@
 /**
  * Cell text and values as SpreadsheetML stores them, turned into what Excel
- * shows: `_xHHHH_` escapes, ISO dates (`t="d"`), cell references.
+ * shows: `_xHHHH_` escapes and ISO dates (`t="d"`).
  */
 
 /**
@@ -20,7 +20,7 @@ const EPOCH_1900 = 25_569;
 const EPOCH_1904 = EPOCH_1900 - 1_462;
 
 /** Excel serial number of a time in milliseconds since 1970 (UTC, as Excel has no zones). */
-export function msToSerial(ms: number, date1904 = false): number {
+function msToSerial(ms: number, date1904 = false): number {
   return (ms + (date1904 ? EPOCH_1904 : EPOCH_1900) * MS_PER_DAY) / MS_PER_DAY;
 }
 
@@ -43,27 +43,4 @@ export function isoToSerial(text: string, date1904 = false): number | null {
   const dayMs = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   if (Number.isNaN(dayMs)) return null;
   return msToSerial(dayMs + timeMs, date1904);
-}
-
-/** The 0-based column of letters `A`…`XFD` in `s` from `start` to `end` (exclusive); -1 when none. */
-export function columnIndex(s: string, start: number, end: number): number {
-  let col = 0;
-  let i = start;
-  for (; i < end; i++) {
-    const c = s.charCodeAt(i) | 0x20; // lower-case
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  return i === start ? -1 : col - 1;
-}
-
-/** Where the letters of a cell reference end (the row's digits begin). */
-export function lettersEnd(s: string): number {
-  let i = 0;
-  while (i < s.length) {
-    const c = s.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    i++;
-  }
-  return i;
 }

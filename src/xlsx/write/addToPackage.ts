@@ -20,7 +20,7 @@ import { decodeXstring } from '../read/text';
 import { XlsxModelError } from './errors';
 import { cellsByAddress, sheetXml, tableXml, type TablePart } from './sheetXml';
 import { MINIMAL_STYLES, StylesEditor } from './styles';
-import { escAttr, escText } from './xmlText';
+import { escAttr, escText, unescapeXml } from './xmlText';
 
 export interface SheetChange {
   readonly model: SheetModel;
@@ -217,8 +217,8 @@ class PackageEdit {
       const text = this.text(name);
       const root = /<(?:[\w.-]+:)?table\b([^>]*)>/.exec(text)?.[1] ?? '';
       const id = Number(/\bid="(\d+)"/.exec(root)?.[1] ?? 0);
-      const tableName = decodeXstring(/\bname="([^"]*)"/.exec(root)?.[1] ?? '');
-      const display = decodeXstring(/\bdisplayName="([^"]*)"/.exec(root)?.[1] ?? '');
+      const tableName = decodeXstring(unescapeXml(/\bname="([^"]*)"/.exec(root)?.[1] ?? ''));
+      const display = decodeXstring(unescapeXml(/\bdisplayName="([^"]*)"/.exec(root)?.[1] ?? ''));
       out.push({ id, name: tableName });
       if (display && display !== tableName) out.push({ id, name: display });
     }
@@ -264,19 +264,7 @@ class PackageEdit {
    * the calculation chain.
    */
   private removeParts(parts: readonly string[]): void {
-    const referrers = new Map<string, Set<string>>();
-    const targets = new Map<string, Relationship[]>();
-    for (const name of this.pkg.zip.entries.keys()) {
-      const source = sourceOfRels(name);
-      if (source === null) continue;
-      const rels = this.pkg.rels(source).filter((r) => !r.external);
-      targets.set(source, rels);
-      for (const r of rels) {
-        const target = this.pkg.entry(r.target)?.name ?? r.target;
-        if (!referrers.has(target)) referrers.set(target, new Set());
-        referrers.get(target)!.add(source);
-      }
-    }
+    const { targets, referrers } = this.graph();
     const queue = [...parts];
     for (const p of parts) this.removed.add(p);
     while (queue.length > 0) {
@@ -286,8 +274,8 @@ class PackageEdit {
       for (const r of targets.get(part) ?? []) {
         const target = this.pkg.entry(r.target)?.name;
         if (!target || this.removed.has(target)) continue;
-        const from = referrers.get(target) ?? new Set();
-        if ([...from].every((s) => this.removed.has(s))) {
+        const from = referrers.get(target.toLowerCase()) ?? new Set<string>();
+        if ([...from].every((s) => this.removed.has(this.pkg.entry(s)?.name ?? s))) {
           this.removed.add(target);
           queue.push(target);
         }
@@ -333,26 +321,38 @@ class PackageEdit {
    * points at (a damaged package may point at parts it lacks; a new part there would be used twice).
    */
   private unusedPart(prefix: string, suffix: string): string {
-    const referenced = this.referencedParts();
+    const { referrers } = this.graph();
     for (let n = 1; ; n++) {
       const name = `${prefix}${n}${suffix}`;
-      if (!this.pkg.has(name) && !this.written.has(name) && !referenced.has(name.toLowerCase())) return name;
+      if (!this.pkg.has(name) && !this.written.has(name) && !referrers.has(name.toLowerCase())) return name;
     }
   }
 
-  private referenced: Set<string> | null = null;
+  private relGraph: {
+    /** Each part's internal relationships. */
+    readonly targets: ReadonlyMap<string, readonly Relationship[]>;
+    /** The parts that point at each target (lower-cased). */
+    readonly referrers: ReadonlyMap<string, ReadonlySet<string>>;
+  } | null = null;
 
-  /** Every internal relationship target of the package, lower-cased. */
-  private referencedParts(): ReadonlySet<string> {
-    if (this.referenced) return this.referenced;
-    const targets = new Set<string>();
+  /** Who points at whom, from every relationships part of the package (read once). */
+  private graph() {
+    if (this.relGraph) return this.relGraph;
+    const targets = new Map<string, Relationship[]>();
+    const referrers = new Map<string, Set<string>>();
     for (const name of this.pkg.zip.entries.keys()) {
       const source = sourceOfRels(name);
       if (source === null) continue;
-      for (const r of this.pkg.rels(source)) if (!r.external) targets.add(r.target.toLowerCase());
+      const rels = this.pkg.rels(source).filter((r) => !r.external);
+      targets.set(source, rels);
+      for (const r of rels) {
+        const target = r.target.toLowerCase();
+        if (!referrers.has(target)) referrers.set(target, new Set());
+        referrers.get(target)!.add(source);
+      }
     }
-    this.referenced = targets;
-    return targets;
+    this.relGraph = { targets, referrers };
+    return this.relGraph;
   }
 
   private assemble(): Uint8Array {
@@ -472,9 +472,8 @@ function editWorkbook(
   const root = /<([\w.-]+:)?workbook\b/.exec(text);
   if (!root) throw new XlsxModelError('The workbook part has no workbook element.');
   const p = root[1] ?? '';
-  const withPrefix = (el: string) =>
-    p ? el.replace(/^<(\/?)/, `<$1${p}`).replace(/<\/(?!\w+:)/g, `</${p}`) : el;
-  const prefixed = (el: string) => (p ? el.replace(/^<(\w)/, `<${p}$1`) : el);
+  /** An element written unprefixed, given the workbook's prefix (start and end tags). */
+  const prefixed = (el: string) => (p ? el.replace(/<(\/?)(?=[A-Za-z])/g, `<$1${p}`) : el);
 
   // Sheets.
   const sheetsOpen = new RegExp(`<${p}sheets\\b[^>]*>`).exec(text);
@@ -503,7 +502,7 @@ function editWorkbook(
       return removeName(name, local === undefined ? null : Number(local)) ? '' : el;
     },
   );
-  names += addNames.map(withPrefix).join('');
+  names += addNames.map(prefixed).join('');
   const block = names.trim() === '' ? '' : `<${p}definedNames>${names}</${p}definedNames>`;
   if (existing) {
     text = text.slice(0, existing.index) + block + text.slice(existing.index + existing[0].length);
@@ -543,16 +542,4 @@ function insertAfterLast(text: string, p: string, after: readonly string[], xml:
   }
   if (at < 0) throw new XlsxModelError('The workbook part has no list of sheets.');
   return text.slice(0, at) + xml + text.slice(at);
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (all, e: string) => {
-    if (e === 'amp') return '&';
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : all;
-  });
 }

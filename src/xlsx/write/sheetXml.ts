@@ -7,7 +7,14 @@
  * never a formula. Formulas are written without a cached result: the
  * workbook is marked to calculate on open.
  */
-import { cellRef, parseCellRef, parseRangeRef, quoteSheetName } from '../../domain/address';
+import {
+  cellRef,
+  MAX_COLS,
+  MAX_ROWS,
+  parseCellRef,
+  parseRangeRef,
+  quoteSheetName,
+} from '../../domain/address';
 import { numberFormatOf, type CellModel, type SheetModel, type TableModel } from '../../domain/model';
 import { XlsxModelError } from './errors';
 import type { StylesEditor } from './styles';
@@ -17,8 +24,6 @@ export const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
 
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32_767;
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 
 export interface TablePart {
   readonly model: TableModel;

@@ -8,7 +8,7 @@
  */
 import type { CellBorders, CellStyle, ConditionalFormatModel } from '../../domain/model';
 import { XlsxModelError } from './errors';
-import { esc } from './xmlText';
+import { esc, unescapeXml } from './xmlText';
 
 /** The lists of styles.xml in the order the schema gives them. */
 const ORDER = [
@@ -88,7 +88,7 @@ export class StylesEditor {
       const code = /\bformatCode="([^"]*)"/.exec(m[1])?.[1];
       if (Number.isInteger(id)) {
         maxId = Math.max(maxId, id);
-        if (code !== undefined) this.formatIds.set(unescapeAttr(code), id);
+        if (code !== undefined) this.formatIds.set(unescapeXml(code), id);
       }
     }
     this.nextFormatId = maxId + 1;
@@ -177,17 +177,8 @@ export class StylesEditor {
       if (!list || list.added.length === 0) continue;
       text = this.appendTo(text, name, list);
     }
-    if (this.addedFormats.length > 0) {
-      text = this.appendTo(text, 'numFmts', {
-        existing: this.count(text, 'numFmts'),
-        added: this.addedFormats,
-        keys: new Map(),
-      });
-    }
     return text;
   }
-
-  private readonly addedFormats: string[] = [];
 
   private numberFormat(code: string): number {
     const builtin = BUILTIN_FORMATS[code];
@@ -196,7 +187,8 @@ export class StylesEditor {
     if (known !== undefined) return known;
     const id = this.nextFormatId++;
     this.formatIds.set(code, id);
-    this.addedFormats.push(`<${this.p('numFmt')} numFmtId="${id}" formatCode="${esc(code)}"/>`);
+    // Appended to numFmts like any list item; what counts is its id, not its position.
+    this.add('numFmts', `<${this.p('numFmt')} numFmtId="${id}" formatCode="${esc(code)}"/>`);
     return id;
   }
 
@@ -324,25 +316,6 @@ export class StylesEditor {
   private re(local: string): string {
     return this.prefix.replace(/[.]/g, '\\.') + local;
   }
-}
-
-function unescapeAttr(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (all, e: string) => {
-    switch (e.toLowerCase()) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-    }
-    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : all;
-  });
 }
 
 /** `#RRGGBB` as `FFRRGGBB` (opaque). */

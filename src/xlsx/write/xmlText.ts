@@ -36,3 +36,16 @@ export function escText(s: string): string {
 export function escAttr(s: string): string {
   return esc(xmlSafeText(s)).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
+
+/** An attribute value or text as written, its entity and character references resolved. */
+export function unescapeXml(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (all, e: string) => {
+    if (e === 'amp') return '&';
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}
