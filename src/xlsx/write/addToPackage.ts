@@ -20,6 +20,7 @@ import { decodeXstring } from '../read/text';
 import { XlsxModelError } from './errors';
 import { cellsByAddress, sheetXml, tableXml, type TablePart } from './sheetXml';
 import { MINIMAL_STYLES, StylesEditor } from './styles';
+import { editAppProperties } from './appProperties';
 import { escAttr, escText, unescapeXml } from './xmlText';
 
 export interface SheetChange {
@@ -188,7 +189,36 @@ class PackageEdit {
     const stylesText = styles.editor.result();
     if (styles.created || stylesText !== styles.original) this.write(styles.part, stylesText);
     if (styles.created) this.contentType(styles.part, CT_STYLES);
+    this.editAppProperties(sheetElements, changes);
     return this.assemble();
+  }
+
+  /**
+   * The extended properties' list of worksheets, when it lists the original ones: replaced sheets
+   * renamed in place, added ones at the end (the workbook's tab order).
+   */
+  private editAppProperties(replacedBy: ReadonlyMap<string, string>, changes: PackageChanges): void {
+    const rel = this.pkg
+      .rels('')
+      .find((r) => (r.kind === 'extended-properties' || r.kind === 'extendedProperties') && !r.external);
+    const part = rel ? this.pkg.entry(rel.target)?.name : undefined;
+    if (!part) return;
+    const worksheets = this.workbook.sheets.filter((s) => s.kind === 'worksheet');
+    const newName = new Map<string, string>();
+    for (const c of changes.sheets)
+      if (c.replaces !== null) newName.set(c.replaces.toLowerCase(), c.model.name);
+    const after = [
+      ...worksheets.map((s) =>
+        replacedBy.has(s.name) ? (newName.get(s.name.toLowerCase()) ?? s.name) : s.name,
+      ),
+      ...changes.sheets.filter((c) => c.replaces === null).map((c) => c.model.name),
+    ];
+    const edited = editAppProperties(
+      this.text(part),
+      worksheets.map((s) => s.name),
+      after,
+    );
+    if (edited !== null) this.write(part, edited);
   }
 
   /** The styles part and its editor (a minimal part when the workbook has none). */
