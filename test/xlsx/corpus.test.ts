@@ -130,6 +130,43 @@ describe('a copy with PivotTables, charts, a chart sheet, a VBA project and comm
     },
   );
 
+  it('one workbook with all four: LibreOffice opens the copy with its PivotTable, chart sheet, VBA project and comments', async () => {
+    // Put together by scripts/make-combined-fixture.js from two files of this folder.
+    const name = 'combined__pivot_chartsheet_vba_comments.xlsm';
+    const input = path.join(FIXTURES, name);
+    const output = path.join(dir, `lo-${name}`);
+    expect([0, 1]).toContain((await run(['reconcile', input, '--out', output])).code);
+    const copy = parts(output);
+    for (const part of [
+      'xl/pivotTables/pivotTable1.xml',
+      'xl/pivotCache/pivotCacheDefinition1.xml',
+      'xl/chartsheets/sheet1.xml',
+      'xl/vbaProject.bin',
+      'xl/comments1.xml',
+    ])
+      expect({ part, kept: part in copy }).toEqual({ part, kept: true });
+    // LibreOffice saves as an .xlsm what it loaded: each of the four is there again.
+    const vba = 'xlsm:Calc MS Excel 2007 VBA XML';
+    const fromOriginal = kinds(await convert(input, path.join(dir, 'lo-in-combined'), vba, 'xlsm'));
+    const savedCopy = await convert(output, path.join(dir, 'lo-out-combined'), vba, 'xlsm');
+    const fromCopy = kinds(savedCopy);
+    for (const kind of [
+      /pivotTables\/pivotTable/,
+      /pivotCache\/pivotCacheDefinition/,
+      /charts\/chart/,
+      /vbaProject\.bin/,
+      /comments/,
+    ])
+      expect({ kind: String(kind), found: fromCopy.some((k) => kind.test(k)) }).toEqual({
+        kind: String(kind),
+        found: true,
+      });
+    expect(fromCopy).toEqual(expect.arrayContaining(fromOriginal));
+    // The comments' text, as LibreOffice saved it again.
+    const comments = Object.entries(parts(savedCopy)).find(([n]) => /comments\d*\.xml$/.test(n));
+    expect(comments && Buffer.from(comments[1]).toString('utf8')).toMatch(/foo[\s\S]*bar/);
+  });
+
   it('keeps the VBA project in the copy (an .xlsm, as Excel requires), and refuses an .xlsx name for it', async () => {
     const input = path.join(FIXTURES, 'sheetjs__BlankSheetTypes.xlsm');
     const output = path.join(dir, 'vba.xlsm');
