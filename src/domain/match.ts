@@ -91,9 +91,21 @@ interface Prepared {
   readonly slots: Uint8Array;
 }
 
+/**
+ * Most words of a label the word overlap pairs up. Pairing is quadratic in the words: two labels
+ * of Excel's maximum length (32 767 characters, ~5 000 words) took seconds a pair; a real label
+ * has a handful of words, and the edit distances look at the first 128 characters anyway.
+ */
+const MAX_WORDS = 64;
+
+/** The words of a normalized label that matching compares: at most MAX_WORDS, each capped. */
+export function labelWords(norm: string): string[] {
+  return norm === '' ? [] : norm.split(' ', MAX_WORDS).map((w) => w.slice(0, MAX_DP_LEN));
+}
+
 function prepare(text: string): Prepared {
   const norm = normalizeLabel(text);
-  const words = norm === '' ? [] : norm.split(' ').map((w) => w.slice(0, MAX_DP_LEN));
+  const words = labelWords(norm);
   const spaced = norm.slice(0, MAX_DP_LEN);
   const nospace = spaced.replace(/ /g, '');
   const hist = new Uint16Array(HIST_SIZE);
