@@ -175,7 +175,14 @@ function addinAssets(production) {
 function previewPage(config) {
   config.plugins.push(
     new CopyWebpackPlugin({
-      patterns: [{ from: require.resolve('@microsoft/office-js/dist/excel-web-16.00.js'), to: 'preview/excel-web-16.00.js' }],
+      patterns: [
+        {
+          from: require.resolve('@microsoft/office-js/dist/excel-web-16.00.js'),
+          to: 'preview/excel-web-16.00.js',
+        },
+        // The page's icon (preview.html links it), so that no browser asks for a missing /favicon.ico.
+        { from: path.join(__dirname, 'assets', 'icon-32.png'), to: 'preview/icon-32.png' },
+      ],
     }),
   );
   return config;
@@ -193,6 +200,8 @@ module.exports = async (env, argv) => {
       port: DEV_PORT,
       server: await httpsServer(),
       headers: { 'Access-Control-Allow-Origin': '*' },
+      // Only what webpack builds: no ./public folder (webpack-dev-server's default; there is none).
+      static: false,
     };
   }
   return configs;

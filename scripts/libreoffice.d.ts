@@ -2,6 +2,8 @@
 export interface ConvertOptions {
   /** Limit for the LibreOffice run in ms (default 120 000); the run is killed after it. */
   readonly timeoutMs?: number;
+  /** soffice's `--infilter` (the import filter and its options), e.g. `CSV:59,34,76,1`. */
+  readonly infilter?: string;
 }
 export class LibreOfficeError extends Error {}
 /** `soffice --convert-to <format>` of inFile (recalculated on load), as outDir/<same name>.<extension>. */
@@ -14,6 +16,8 @@ export function convert(
 ): Promise<string>;
 /** inXlsx recalculated by LibreOffice and saved with results, as outDir/<same name>.xlsx. */
 export function recalculate(inXlsx: string, outDir: string, options?: ConvertOptions): Promise<string>;
+/** inCsv opened as Norwegian LibreOffice opens a `;`-separated UTF-8 CSV, saved as outDir/<same name>.xlsx. */
+export function openCsv(inCsv: string, outDir: string, options?: ConvertOptions): Promise<string>;
 /** The visible sheets of inXlsx, recalculated, as outDir/<same name>.pdf. */
 export function renderPdf(inXlsx: string, outDir: string, options?: ConvertOptions): Promise<string>;
 /** Every page of pdf as <outPrefix>-N.png, in page order. */

@@ -177,11 +177,40 @@ function sofficeLog(result) {
     .slice(0, 2000);
 }
 
+/** `SIGABRT` for 6; null for a number that is no signal. */
+function signalName(number) {
+  return Object.entries(os.constants.signals).find(([, n]) => n === number)?.[0] ?? null;
+}
+
+/**
+ * Why a conversion wrote no file: the file and the cause on the first line, then what soffice
+ * printed. LibreOffice says "source file could not be loaded" of a file it cannot open and exits
+ * 0; LibreOffice 7.4 may instead abort on such a file (SIGABRT, seen through its wrapper script
+ * as exit 134) and print nothing. Each case is named, so the message never depends on which.
+ */
+function conversionFailure(input, extension, result) {
+  const log = sofficeLog(result);
+  const code = result.code;
+  const signal = result.signal ?? (code !== null && code > 128 ? signalName(code - 128) : null);
+  const how = [code !== null ? `exit ${code}` : null, signal].filter(Boolean).join(', ');
+  const cause = /could not be loaded/i.test(log)
+    ? 'LibreOffice could not load it'
+    : signal === 'SIGABRT'
+      ? 'LibreOffice aborted (as LibreOffice 7.4 can on a file it cannot load)'
+      : signal
+        ? 'LibreOffice was stopped by a signal'
+        : code !== 0
+          ? 'LibreOffice failed'
+          : `LibreOffice wrote no ${extension} file`;
+  const said = log === '' ? 'LibreOffice printed nothing.' : `LibreOffice said:\n${log}`;
+  return `LibreOffice could not convert ${input} to ${extension}: ${cause} (${how}). ${said}`;
+}
+
 /**
  * `soffice --convert-to <format>` of one file, in a fresh profile set to recalculate on load;
  * the result is moved to outDir. Returns its path.
  */
-async function convert(inFile, outDir, format, extension, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+async function convert(inFile, outDir, format, extension, { timeoutMs = DEFAULT_TIMEOUT_MS, infilter } = {}) {
   const input = path.resolve(inFile);
   if (!fs.existsSync(input)) throw new LibreOfficeError(`No such file: ${input}`);
   const soffice = findSoffice();
@@ -204,6 +233,7 @@ async function convert(inFile, outDir, format, extension, { timeoutMs = DEFAULT_
       '--nodefault',
       '--nofirststartwizard',
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      ...(infilter ? [`--infilter=${infilter}`] : []),
       '--convert-to',
       format,
       '--outdir',
@@ -222,10 +252,8 @@ async function convert(inFile, outDir, format, extension, { timeoutMs = DEFAULT_
       );
     }
     const produced = path.join(converted, `${path.parse(input).name}.${extension}`);
-    if (result.code !== 0 || !fs.existsSync(produced)) {
-      throw new LibreOfficeError(
-        `LibreOffice could not convert ${input} to ${extension} (exit ${result.code ?? result.signal}).\n${sofficeLog(result)}`.trim(),
-      );
+    if (result.code !== 0 || result.signal !== null || !fs.existsSync(produced)) {
+      throw new LibreOfficeError(conversionFailure(input, extension, result));
     }
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     fs.copyFileSync(produced, dest);
@@ -274,7 +302,28 @@ async function pdfToPng(pdf, outPrefix, { resolution = 60, timeoutMs = 60_000 } 
     .map((x) => path.join(path.dirname(prefix), x.f));
 }
 
-module.exports = { convert, recalculate, renderPdf, pdfToPng, findSoffice, LibreOfficeError, REGISTRY_MODIFICATIONS };
+/**
+ * Opens a CSV as a user of Norwegian LibreOffice does (`;` between fields, UTF-8, language
+ * nb-NO; the other import options at their defaults, formulas evaluated) and saves it as
+ * outDir/<same name>.xlsx, so that ExcelJS can tell text from numbers, dates and formulas.
+ */
+function openCsv(inCsv, outDir, options) {
+  return convert(inCsv, outDir, 'xlsx:Calc MS Excel 2007 XML', 'xlsx', {
+    ...options,
+    infilter: 'CSV:59,34,76,1,,1044',
+  });
+}
+
+module.exports = {
+  convert,
+  recalculate,
+  renderPdf,
+  pdfToPng,
+  openCsv,
+  findSoffice,
+  LibreOfficeError,
+  REGISTRY_MODIFICATIONS,
+};
 
 if (require.main === module) {
   const [command, input, target] = process.argv.slice(2);

@@ -82,6 +82,22 @@ async function httpsServer() {
   }
 }
 
+/**
+ * The dev server's options (`server`: its https setting). It serves what webpack builds and
+ * nothing else: without `static: false` webpack-dev-server would also serve a ./public folder,
+ * which this project does not have, and say so at every start.
+ */
+function devServerOptions(server) {
+  return {
+    port: PORT,
+    server,
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    static: false,
+    // Office loads the pane from localhost; the preview is opened by hand.
+    open: false,
+  };
+}
+
 function printUrls() {
   console.log('');
   console.log(`Local preview (no Excel needed): ${PREVIEW_URL}`);
@@ -131,16 +147,7 @@ async function main() {
     sideload();
   });
 
-  const server = new WebpackDevServer(
-    {
-      port: PORT,
-      server: await httpsServer(),
-      headers: { 'Access-Control-Allow-Origin': '*' },
-      // Office loads the pane from localhost; the preview is opened by hand.
-      open: false,
-    },
-    compiler,
-  );
+  const server = new WebpackDevServer(devServerOptions(await httpsServer()), compiler);
   try {
     await server.start();
   } catch (error) {
@@ -160,7 +167,11 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error) => {
-  console.error(`npm start failed: ${firstLine(error)}`);
-  process.exit(1);
-});
+module.exports = { devServerOptions };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`npm start failed: ${firstLine(error)}`);
+    process.exit(1);
+  });
+}

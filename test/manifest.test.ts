@@ -35,7 +35,7 @@ function validate(): { ok: boolean; literal: Check; extended: Check } {
   const result = spawnSync(process.execPath, [validateScript, '--json', manifestPath], { encoding: 'utf8' });
   if (result.status === 2) {
     throw new Error(
-      `${result.stderr.trim()}. CI installs libxml2-utils; this test does not skip without it.`,
+      `${result.stderr.trim()}. npm test installs libxml2-utils first (scripts/test-prereqs.js); this test does not skip without it.`,
     );
   }
   return JSON.parse(result.stdout) as { ok: boolean; literal: Check; extended: Check };

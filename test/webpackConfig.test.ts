@@ -9,6 +9,7 @@ import * as path from 'node:path';
 
 interface CopyPattern {
   readonly from: string;
+  readonly to?: string;
   readonly transform?: (content: Buffer) => string | Buffer;
 }
 interface Config {
@@ -59,6 +60,8 @@ describe('webpack.config.js, production', () => {
           encoding: 'utf8',
         },
       );
+      // The validator's own message when it could not run (xmllint missing), not a JSON parse error.
+      expect(run.stderr).toBe('');
       expect(JSON.parse(run.stdout)).toMatchObject({ ok: true });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -77,5 +80,59 @@ describe('webpack.config.js, production', () => {
     const dev = await makeConfigs({}, { mode: 'development' });
     expect(dev.map((c) => c.name)).toEqual(['taskpane', 'preview']);
     jest.restoreAllMocks();
+  });
+});
+
+describe('the dev server (npm start) and the pages it serves', () => {
+  it('serves only what webpack builds: no static folder (webpack-dev-server’s default is ./public, which does not exist)', async () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { devServerOptions } = require(path.join(root, 'scripts', 'start.js')) as {
+      devServerOptions: (server: unknown) => Record<string, unknown>;
+    };
+    const webpack = require('webpack') as (options: object) => { close(cb: () => void): void };
+    const WebpackDevServer = require('webpack-dev-server') as new (
+      options: object,
+      compiler: unknown,
+    ) => { normalizeOptions(): Promise<void>; options: { static: false | { directory: string }[] } };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const compiler = webpack({ mode: 'development', entry: path.join(root, 'scripts', 'start.js') });
+    try {
+      // webpack-dev-server's own reading of the options: the folders it would serve besides the build.
+      const server = new WebpackDevServer(devServerOptions({ type: 'http' }), compiler);
+      await server.normalizeOptions();
+      const folders = server.options.static === false ? [] : server.options.static.map((s) => s.directory);
+      expect(folders).toEqual([]);
+    } finally {
+      await new Promise<void>((done) => compiler.close(done));
+    }
+  });
+
+  it('gives every page an icon that the build emits, so that no browser asks for a missing /favicon.ico', async () => {
+    jest.spyOn(console, 'warn').mockImplementation(() => {});
+    const configs = await makeConfigs({}, { mode: 'development' });
+    jest.restoreAllMocks();
+    const pages: Record<string, string> = {
+      taskpane: 'src/taskpane/taskpane.html',
+      preview: 'src/preview/preview.html',
+    };
+    for (const config of configs) {
+      const html = fs
+        .readFileSync(path.join(root, pages[config.name ?? '']), 'utf8')
+        .replace(/<!--[\s\S]*?-->/g, '');
+      const href = /<link rel="icon"[^>]*href="([^"]+)"/.exec(html)?.[1] ?? '';
+      expect([config.name, href]).toEqual([config.name, expect.stringMatching(/\.png$/)]);
+      // What the page's compilation copies (the add-in copies assets/ whole).
+      const emitted = config.plugins
+        .filter((p) => p.constructor.name === 'CopyPlugin')
+        .flatMap((p) => p.patterns ?? [])
+        .some(
+          ({ from, to }) =>
+            to === href ||
+            (to !== undefined &&
+              href.startsWith(`${to}/`) &&
+              fs.existsSync(path.join(root, from, href.slice(to.length + 1)))),
+        );
+      expect([config.name, href, emitted]).toEqual([config.name, href, true]);
+    }
   });
 });

@@ -125,11 +125,62 @@ describe('the LibreOffice harness', () => {
   it('says which file could not be loaded', async () => {
     const broken = path.join(dir, 'broken.xlsx');
     fs.writeFileSync(broken, 'not a spreadsheet');
+    // LibreOffice says it could not load the file and exits 0; LibreOffice 7.4 may abort instead
+    // (SIGABRT, nothing printed). Either way the message names the file and what happened.
     await expect(recalculate(broken, path.join(dir, 'broken'))).rejects.toThrow(
-      /could not convert .*broken\.xlsx[\s\S]*could not be loaded/,
+      /^LibreOffice could not convert \S*broken\.xlsx to xlsx: LibreOffice (could not load it|aborted)/,
     );
+    expect(fs.existsSync(path.join(dir, 'broken', 'broken.xlsx'))).toBe(false);
+    expect(leftoverSoffice()).toEqual([]);
     await expect(recalculate(path.join(dir, 'missing.xlsx'), dir)).rejects.toThrow(LibreOfficeError);
     await expect(recalculate(source, dir)).rejects.toThrow(/overwrite the input/);
+  });
+
+  describe('a LibreOffice that fails in each way it can (a stand-in soffice)', () => {
+    const saved = process.env.SOFFICE_PATH;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.SOFFICE_PATH;
+      else process.env.SOFFICE_PATH = saved;
+    });
+
+    /** Runs recalculate with SOFFICE_PATH set to a shell script made of `body`; returns the error. */
+    async function failure(name: string, body: string): Promise<string> {
+      const fake = path.join(dir, `soffice-${name}`);
+      fs.writeFileSync(fake, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+      process.env.SOFFICE_PATH = fake;
+      const error = await recalculate(source, path.join(dir, `fake-${name}`)).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(LibreOfficeError);
+      return (error as Error).message;
+    }
+
+    it('says "could not load it" when LibreOffice says so and exits 0', async () => {
+      expect(await failure('unloadable', 'echo "Error: source file could not be loaded" >&2')).toMatch(
+        /^LibreOffice could not convert \S*harness\.xlsx to xlsx: LibreOffice could not load it \(exit 0\)\. LibreOffice said:\nError: source file could not be loaded$/,
+      );
+    });
+
+    it('says it aborted when it is killed by SIGABRT and prints nothing (LibreOffice 7.4)', async () => {
+      expect(await failure('abort', 'kill -ABRT $$')).toBe(
+        `LibreOffice could not convert ${source} to xlsx: LibreOffice aborted (as LibreOffice 7.4 can on a ` +
+          'file it cannot load) (SIGABRT). LibreOffice printed nothing.',
+      );
+      // The same abort seen through soffice's wrapper script: exit 128 + 6.
+      expect(await failure('abort-wrapped', 'exit 134')).toMatch(
+        /: LibreOffice aborted .* \(exit 134, SIGABRT\)\./,
+      );
+    });
+
+    it('gives the exit code of any other failure, and says when no file was written', async () => {
+      expect(await failure('exit1', 'echo "something broke"; exit 1')).toMatch(
+        /: LibreOffice failed \(exit 1\)\. LibreOffice said:\nsomething broke$/,
+      );
+      expect(await failure('silent', 'exit 0')).toMatch(
+        /: LibreOffice wrote no xlsx file \(exit 0\)\. LibreOffice printed nothing\.$/,
+      );
+    });
   });
 
   it('names the Debian package when soffice is missing', () => {

@@ -2,11 +2,11 @@
  * Where the focus and the accessibility tree are after the register editor's dialogs and message
  * bars close: nothing stays hidden behind a closed dialog, and the focus never falls to <body>.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { registerToJson } from '../../src/domain/register/codec';
 import { ExcelFailure } from '../../src/excel/gateway';
 import { sampleRegister } from '../../src/sample/sampleWorkbook';
-import { liveGateway, openEditor } from './registerFixtures';
+import { liveGateway, openEditor, renderPane } from './registerFixtures';
 
 /** The pane's <main> and every element above it: none may be hidden from assistive technology. */
 function hiddenAncestors(): Element[] {
@@ -16,6 +16,30 @@ function hiddenAncestors(): Element[] {
   }
   return out;
 }
+
+/**
+ * Once, before the tests: the pane reconciles and opens the register editor, each step awaited on
+ * the promise the pane itself waits for, inside act() (no polling against a clock). The first time
+ * this happens in a Jest worker it is slow: the lazy chunks (engine, result view, editor) are
+ * modules transpiled and evaluated on first use, React.lazy suspends the first render of each
+ * view, and Fluent computes the styles of every component it draws for the first time. Inside the
+ * first test's openEditor that took longer than the one second findBy waits when the machine was
+ * busy: the first test failed under load and passed alone. These tests are about focus; the
+ * loading is paid here.
+ */
+beforeAll(async () => {
+  const { controller, t, unmount } = renderPane(liveGateway());
+  await act(() => controller.reconcile());
+  expect(screen.getByRole('heading', { name: t.findingsHeading })).toBeInTheDocument();
+  // A plain click inside act(), not user-event's (which lets React render on its own schedule):
+  // act() returns once React has rendered the editor its chunk resolves to.
+  await act(async () => {
+    screen.getByRole('button', { name: t.reg.toggle }).click();
+    await import('../../src/taskpane/register/RegisterPanel');
+  });
+  expect(screen.getByRole('heading', { level: 2, name: t.reg.heading })).toBeInTheDocument();
+  unmount();
+});
 
 function row(panel: HTMLElement, name: string): HTMLElement {
   return within(panel).getByText(name, { selector: 'li > p' }).closest('li') as HTMLElement;

@@ -1,0 +1,50 @@
+/**
+ * A fresh clone has only the repository: no code, test or build script may read a folder beside it
+ * (the project's shared documents live in ../shared on the maintainers' machines only; the
+ * manifest schemas the tests need were copied into scripts/office-manifest-xsd for that reason).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '..', '..');
+const FOLDERS = ['src', 'test', 'scripts', 'bench', 'bin', '.ci'];
+const TOP_FILES = [
+  'package.json',
+  'webpack.config.js',
+  'jest.config.js',
+  'eslint.config.mjs',
+  'tsconfig.json',
+];
+const CODE = /\.(ts|tsx|js|mjs|cjs|json|sh)$|^run$/;
+
+/** `../shared`, `..\shared`, or path.join/resolve(…, '..', 'shared'). */
+const OUTSIDE = /\.\.[/\\]shared\b|['"`]\.\.['"`]\s*,\s*['"`]shared['"`]/;
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : files(full);
+    return CODE.test(entry.name) ? [full] : [];
+  });
+}
+
+describe('a fresh clone', () => {
+  it('has everything the code, the tests and the scripts read: nothing refers to ../shared', () => {
+    const all = [
+      ...FOLDERS.flatMap((f) => files(path.join(root, f))),
+      ...TOP_FILES.map((f) => path.join(root, f)),
+    ];
+    expect(all.length).toBeGreaterThan(100);
+    const offenders = all
+      .filter((file) => file !== __filename)
+      .filter((file) => OUTSIDE.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(root, file));
+    expect(offenders).toEqual([]);
+  });
+
+  it('has the manifest schemas in the repository', () => {
+    expect(
+      fs.existsSync(path.join(root, 'scripts', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd')),
+    ).toBe(true);
+  });
+});
