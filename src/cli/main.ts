@@ -5,9 +5,19 @@ import { langFromLocale, type Lang } from '../domain/messages';
 import { buildOutputs } from '../domain/outputs';
 import { reconcile } from '../domain/reconcile/reconcile';
 import { formatReport, hasErrors, resultToJson } from '../domain/report';
+import { findSheet } from '../domain/tables/findSheet';
 import { sampleWorkbookModel } from '../sample/sampleWorkbook';
-import { REGISTER_USAGE, runRegister } from './register';
-import { applyOutputs, loadWorkbook, writeWorkbookFile, XlsxInputError, type WorkbookFile } from '../xlsx';
+import { PackageError } from '../xlsx/package/guard';
+import { runRegister } from './register';
+import { cliText, type CliText } from './text';
+import {
+  applyOutputs,
+  loadWorkbook,
+  writeWorkbookFile,
+  XlsxInputError,
+  XlsxModelError,
+  type WorkbookFile,
+} from '../xlsx';
 
 /** Exit codes: 0 no errors found, 1 errors found, 2 the command could not run. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -24,20 +34,11 @@ const defaultIo: Io = {
   env: process.env,
 };
 
-const USAGE = `Usage:
-  plan-reconciler sample OUT.xlsx
-      Write the sample workbook (Nedre Romerike's 2010–2011 action plan).
-  plan-reconciler reconcile IN.xlsx [--out OUT.xlsx] [--year Y] [--json] [--lang nb|en]
-                                    [--budget-sheet NAME] [--financing-sheet NAME]
-      Reconcile budget, financing and the project register of IN.xlsx.
-      --out writes a copy of IN.xlsx with the reconciliation sheet, the project
-      cards and the summary added (or replaced, when OUT was made this way);
-      IN.xlsx is never changed. The summary's chart is left out of the file.
-      Exit code 0: no errors found; 1: errors found; 2: could not run.
-${REGISTER_USAGE}  plan-reconciler --help | --version
-`;
-
+/** The arguments are wrong: one line, with a pointer to `--help`. */
 class UsageError extends Error {}
+
+/** The command cannot run for a reason the message (already in the user's language) says. */
+export class CliError extends Error {}
 
 interface Parsed {
   positional: string[];
@@ -47,7 +48,7 @@ interface Parsed {
 const VALUE_FLAGS = new Set(['--year', '--lang', '--budget-sheet', '--financing-sheet', '--out', '--format']);
 const BOOL_FLAGS = new Set(['--json', '--help', '-h', '--version']);
 
-export function parseArgs(argv: readonly string[]): Parsed {
+function parseArgs(argv: readonly string[], t: CliText): Parsed {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -57,16 +58,20 @@ export function parseArgs(argv: readonly string[]): Parsed {
       const name = eq > 0 ? a.slice(0, eq) : a;
       if (VALUE_FLAGS.has(name)) {
         const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+        if (value === undefined || value === '') throw new UsageError(t.needsValue(name));
         flags.set(name, value);
       } else if (BOOL_FLAGS.has(name) && eq < 0) {
         flags.set(name, true);
       } else {
-        throw new UsageError(`unknown option ${a}`);
+        throw new UsageError(t.unknownOption(a));
       }
     } else {
       positional.push(a);
     }
+  }
+  if (flags.has('--lang')) {
+    const lang = flags.get('--lang') as string;
+    if (lang !== 'nb' && lang !== 'en') throw new UsageError(t.badLang(lang));
   }
   return { positional, flags };
 }
@@ -76,53 +81,53 @@ function str(p: Parsed, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function langOf(p: Parsed, env: Io['env']): Lang {
-  const flag = str(p, '--lang');
-  if (flag !== undefined) {
-    if (flag !== 'nb' && flag !== 'en') throw new UsageError(`--lang must be nb or en, not ${flag}`);
-    return flag;
+/**
+ * The user's language, known before the arguments are checked so that even a message about them
+ * is in it: `--lang` when it says nb or en, else the locale (bokmål for nb, nn, no).
+ */
+function langOf(argv: readonly string[], env: Io['env']): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value =
+      a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value === 'nb' || value === 'en') return value;
   }
   return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
-async function runSample(p: Parsed, io: Io): Promise<number> {
-  if (p.positional.length !== 2) throw new UsageError('sample takes one argument: OUT.xlsx');
-  if (p.flags.size > 0) throw new UsageError(`sample takes no options`);
+async function runSample(p: Parsed, io: Io, t: CliText): Promise<number> {
+  if (p.positional.length !== 2) throw new UsageError(t.sampleArgs);
+  if ([...p.flags.keys()].some((f) => f !== '--lang')) throw new UsageError(t.sampleNoOptions);
   const out = p.positional[1];
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`the output file must end in .xlsx: ${out}`);
-  await writeWorkbookFile(sampleWorkbookModel(), out);
-  io.err(`wrote ${out}\n`);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(t.mustEndXlsx(out));
+  await writing(out, t, () => writeWorkbookFile(sampleWorkbookModel(), out));
+  io.err(`${t.wrote(out)}\n`);
   return EXIT.ok;
 }
 
-async function runReconcile(p: Parsed, io: Io): Promise<number> {
-  if (p.positional.length !== 2) throw new UsageError('reconcile takes one argument: IN.xlsx');
+async function runReconcile(p: Parsed, io: Io, lang: Lang, t: CliText): Promise<number> {
+  if (p.positional.length !== 2) throw new UsageError(t.reconcileArgs);
   const yearText = str(p, '--year');
   let year: number | undefined;
   if (yearText !== undefined) {
-    if (!/^\d{4}$/.test(yearText))
-      throw new UsageError(`--year must be a year such as 2010, not ${yearText}`);
+    if (!/^\d{4}$/.test(yearText)) throw new UsageError(t.badYear(yearText));
     year = Number(yearText);
   }
-  const lang = langOf(p, io.env);
   const input = p.positional[1];
   const out = str(p, '--out');
-  if (out !== undefined) checkOutPath(input, out);
+  if (out !== undefined) checkOutPath(input, out, t);
   const choice = { budgetSheet: str(p, '--budget-sheet'), financingSheet: str(p, '--financing-sheet') };
   const book = await loadWorkbook(input, choice);
-  if (out !== undefined) checkMacros(book, out);
+  checkSheetChoice(book, choice, t);
+  if (out !== undefined) checkMacros(book, out, t);
   const workbook = book.snapshot;
   const result = reconcile(workbook, { year, ...choice });
   // Written before the report, so a failed write leaves no report that looks like success.
   if (out !== undefined) {
-    const applied = applyOutputs(book, buildOutputs(result, lang, workbook));
-    await writeFile(out, applied.bytes);
-    io.err(`wrote ${out} (${applied.sheets.join(', ')})\n`);
-    for (const { sheet } of applied.chartsLeftOut) {
-      io.err(
-        `plan-reconciler: the chart of sheet ${sheet} was left out (charts cannot be written to .xlsx by the CLI)\n`,
-      );
-    }
+    const applied = withInput(input, () => applyOutputs(book, buildOutputs(result, lang, workbook)), out, t);
+    await writing(out, t, () => writeFile(out, applied.bytes));
+    io.err(`${t.wroteSheets(out, applied.sheets)}\n`);
+    for (const { sheet } of applied.chartsLeftOut) io.err(`${t.chartLeftOut(sheet)}\n`);
   }
   if (p.flags.has('--json')) io.out(JSON.stringify(resultToJson(result, lang)) + '\n');
   else io.out(formatReport(result, lang));
@@ -130,87 +135,129 @@ async function runReconcile(p: Parsed, io: Io): Promise<number> {
 }
 
 /**
+ * The same sheet as budget and financing is refused: read twice, every row would be both a
+ * budget line and a funding source, and the findings would describe a plan nobody wrote.
+ * Compared after the names are resolved as reconciling resolves them (`Budsjett` and `budsjett`
+ * name one sheet when only one exists).
+ */
+function checkSheetChoice(
+  book: WorkbookFile,
+  choice: { budgetSheet?: string; financingSheet?: string },
+  t: CliText,
+): void {
+  if (choice.budgetSheet === undefined || choice.financingSheet === undefined) return;
+  const budget = findSheet(book.snapshot, 'budget', choice.budgetSheet);
+  const financing = findSheet(book.snapshot, 'financing', choice.financingSheet);
+  if ('sheet' in budget && 'sheet' in financing && budget.sheet.name === financing.sheet.name)
+    throw new UsageError(t.sameSheet(budget.sheet.name));
+}
+
+/**
  * A workbook with macros (a VBA project) is kept with them, and Excel opens such a file only
  * under `.xlsm`; one without, only under `.xlsx`. OUT's extension must say what the copy is.
  */
-function checkMacros(book: WorkbookFile, out: string): void {
+function checkMacros(book: WorkbookFile, out: string, t: CliText): void {
   const macros = book.workbook.macroEnabled;
-  if (macros && !/\.xlsm$/i.test(out))
-    throw new UsageError(
-      `the workbook has macros, which the copy keeps: the output file must end in .xlsm: ${out}`,
-    );
-  if (!macros && !/\.xlsx$/i.test(out)) throw new UsageError(`the output file must end in .xlsx: ${out}`);
+  if (macros && !/\.xlsm$/i.test(out)) throw new UsageError(t.mustEndXlsm(out));
+  if (!macros && !/\.xlsx$/i.test(out)) throw new UsageError(t.mustEndXlsx(out));
 }
 
 /** OUT must be a new .xlsx (or .xlsm) path, never IN itself (by path, or the same file through a link). */
-function checkOutPath(input: string, out: string): void {
-  if (!/\.xls[xm]$/i.test(out)) throw new UsageError(`the output file must end in .xlsx (or .xlsm): ${out}`);
+function checkOutPath(input: string, out: string, t: CliText): void {
+  if (!/\.xls[xm]$/i.test(out)) throw new UsageError(t.mustEndXlsxOrXlsm(out));
   let same = resolve(input) === resolve(out);
   if (!same && existsSync(out) && existsSync(input)) {
     const a = statSync(input);
     const b = statSync(out);
     same = a.dev === b.dev && a.ino === b.ino;
   }
-  if (same) throw new UsageError(`--out must not be the input file (${out}); IN.xlsx is never changed`);
+  if (same) throw new UsageError(t.outIsInput(out));
+}
+
+/** Writes a file; a failure (no such folder, no permission) is one line naming the file. */
+async function writing<T>(path: string, t: CliText, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw e;
+    throw new CliError(t.cannotWrite(path, t.fileReason(code)));
+  }
+}
+
+/**
+ * Adds sheets to the package read from `input`: a part of IN that only now turns out damaged is
+ * IN's refusal, and a package the sheets cannot be added to says so, naming OUT.
+ */
+function withInput<T>(input: string, add: () => T, out: string, t: CliText): T {
+  try {
+    return add();
+  } catch (e) {
+    if (e instanceof PackageError) throw new XlsxInputError(e.reason, input, e.detail);
+    if (e instanceof XlsxModelError) throw new CliError(t.cannotWriteWorkbook(out, e.message));
+    throw e;
+  }
 }
 
 /** Runs the CLI; returns the exit code. Never throws: failures become a one-line message and exit code 2. */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const lang = langOf(argv, io.env);
+  const t = cliText(lang);
   try {
-    const p = parseArgs(argv);
+    const p = parseArgs(argv, t);
     if (p.flags.has('--version')) {
       io.out(`${version()}\n`);
       return EXIT.ok;
     }
     if (p.flags.has('--help') || p.flags.has('-h')) {
-      io.out(USAGE);
+      io.out(t.help);
       return EXIT.ok;
     }
     if (p.positional.length === 0) {
-      io.err(USAGE);
+      io.err(t.short);
       return EXIT.usage;
     }
     switch (p.positional[0]) {
       case 'sample':
-        return await runSample(p, io);
+        return await runSample(p, io, t);
       case 'reconcile':
-        return await runReconcile(p, io);
+        return await runReconcile(p, io, lang, t);
       case 'register':
         return await runRegister({
           positional: p.positional,
           flags: p.flags,
-          lang: langOf(p, io.env),
+          lang,
+          text: t,
           out: io.out,
           err: io.err,
           usage: (message) => {
             throw new UsageError(message);
           },
-          checkOutPath,
-          checkMacros,
+          fail: (message) => {
+            throw new CliError(message);
+          },
+          writing: (path, write) => writing(path, t, write),
+          checkOutPath: (input, out) => checkOutPath(input, out, t),
+          checkMacros: (book, out) => checkMacros(book, out, t),
+          adding: (input, out, add) => withInput(input, add, out, t),
         });
       default:
-        throw new UsageError(`unknown command ${p.positional[0]}`);
+        throw new UsageError(t.unknownCommand(p.positional[0]));
     }
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.err(`plan-reconciler: ${err.message} (see plan-reconciler --help)\n`);
-    } else if (err instanceof XlsxInputError) {
-      io.err(`plan-reconciler: ${err.messageIn(safeLang(argv, io.env))}\n`);
-    } else {
-      const e = err as NodeJS.ErrnoException;
-      io.err(`plan-reconciler: ${e?.message ?? String(err)}\n`);
-    }
+    io.err(`plan-reconciler: ${failureLine(err, lang, t)}\n`);
     return EXIT.usage;
   }
 }
 
-/** The user's language for a message about a failure, whatever else is wrong with the arguments. */
-function safeLang(argv: readonly string[], env: Io['env']): Lang {
-  try {
-    return langOf(parseArgs(argv), env);
-  } catch {
-    return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-  }
+/** One line for what stopped the command, in the user's language. */
+function failureLine(err: unknown, lang: Lang, t: CliText): string {
+  if (err instanceof UsageError) return `${err.message} (${t.seeHelp})`;
+  if (err instanceof XlsxInputError) return err.messageIn(lang);
+  if (err instanceof CliError) return err.message;
+  // A bug, not the user's doing: said so, with what little there is to report.
+  const message = err instanceof Error ? err.message : String(err);
+  return t.internalError(message.replace(/\s+/g, ' ').trim());
 }
 
 function version(): string {

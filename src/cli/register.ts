@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'fs/promises';
 import { resolve } from 'path';
 import { describe, type Lang } from '../domain/messages';
+import { shorten } from '../domain/shorten';
 import {
   decodeImportBytes,
   detectFormat,
@@ -14,33 +15,32 @@ import {
   registerToCsv,
   registerToJson,
 } from '../domain/register/codec';
-import { readRegister } from '../domain/register/readRegister';
+import { findRegisterSheet, readRegister } from '../domain/register/readRegister';
+import { REGISTER_FORMAT_VERSION } from '../domain/register/types';
 import { loadWorkbook, writeRegisterSheet, type WorkbookFile } from '../xlsx';
-
-export const REGISTER_USAGE = `  plan-reconciler register export IN.xlsx [--format json|csv] [--out FILE] [--lang nb|en]
-      Write the project register of IN.xlsx as JSON or CSV (UTF-8; the CSV has a BOM,
-      ';' between fields, and opens in Norwegian Excel). Format: --format, else by
-      the extension of --out, else CSV. Written to stdout unless --out is given.
-  plan-reconciler register import IN.xlsx FILE --out OUT.xlsx [--lang nb|en]
-      Read a register from FILE (JSON or CSV, by extension or content) and write a
-      copy of IN.xlsx with it as the register (the register sheet replaced in place,
-      or added hidden). Any bad line of FILE is reported as FILE:LINE: message and
-      nothing is written. IN.xlsx is never changed.
-`;
+import type { CliText } from './text';
 
 /** What the register commands need from main: its arguments, messages and checks. */
 export interface RegisterContext {
   readonly positional: readonly string[];
   readonly flags: ReadonlyMap<string, string | true>;
   readonly lang: Lang;
+  /** The CLI's own lines in `lang`. */
+  readonly text: CliText;
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
   /** Throws main's usage error (one line, exit code 2). */
   readonly usage: (message: string) => never;
+  /** Throws main's "cannot run" error: `message` (in `lang`) is the line, exit code 2. */
+  readonly fail: (message: string) => never;
+  /** Runs a file write; a failure becomes one line naming the file. */
+  readonly writing: <T>(path: string, write: () => Promise<T>) => Promise<T>;
   /** OUT must be a new .xlsx path, never IN itself. */
   readonly checkOutPath: (input: string, out: string) => void;
   /** OUT's extension must be .xlsm for a workbook with macros, .xlsx for one without. */
   readonly checkMacros: (book: WorkbookFile, out: string) => void;
+  /** Adds sheets to IN's package: a late refusal of IN, or a package that cannot take them, as one line. */
+  readonly adding: <T>(input: string, out: string, add: () => T) => T;
 }
 
 const EXIT_OK = 0;
@@ -53,7 +53,7 @@ function flag(ctx: RegisterContext, name: string): string | undefined {
 
 function onlyFlags(ctx: RegisterContext, allowed: readonly string[], command: string): void {
   for (const name of ctx.flags.keys()) {
-    if (!allowed.includes(name)) ctx.usage(`register ${command} does not take ${name}`);
+    if (!allowed.includes(name)) ctx.usage(ctx.text.registerNoFlag(command, name));
   }
 }
 
@@ -62,20 +62,21 @@ export async function runRegister(ctx: RegisterContext): Promise<number> {
   const sub = ctx.positional[1];
   if (sub === 'export') return runExport(ctx);
   if (sub === 'import') return runImport(ctx);
-  return ctx.usage(sub === undefined ? 'register needs export or import' : `unknown register command ${sub}`);
+  return ctx.usage(sub === undefined ? ctx.text.registerArgs : ctx.text.registerUnknown(sub));
 }
 
 async function runExport(ctx: RegisterContext): Promise<number> {
   onlyFlags(ctx, ['--format', '--out', '--lang'], 'export');
-  if (ctx.positional.length !== 3) ctx.usage('register export takes one argument: IN.xlsx');
+  const t = ctx.text;
+  if (ctx.positional.length !== 3) ctx.usage(t.exportArgs);
   const input = ctx.positional[2];
   const out = flag(ctx, '--out');
   const formatFlag = flag(ctx, '--format');
   if (formatFlag !== undefined && formatFlag !== 'json' && formatFlag !== 'csv')
-    ctx.usage(`--format must be json or csv, not ${formatFlag}`);
+    ctx.usage(t.badFormat(formatFlag));
   if (out !== undefined) {
-    if (resolve(out) === resolve(input)) ctx.usage(`--out must not be the input file (${out})`);
-    if (/\.xlsx$/i.test(out)) ctx.usage(`--out is the JSON or CSV file to write, not a workbook: ${out}`);
+    if (resolve(out) === resolve(input)) ctx.usage(t.exportOutIsInput(out));
+    if (/\.xlsx$/i.test(out)) ctx.usage(t.exportOutIsWorkbook(out));
   }
   const format =
     (formatFlag as 'json' | 'csv' | undefined) ??
@@ -98,28 +99,31 @@ async function runExport(ctx: RegisterContext): Promise<number> {
   if (out === undefined) {
     ctx.out(text);
   } else {
-    await writeFile(out, text, 'utf8');
-    ctx.err(`wrote ${out}\n`);
+    await ctx.writing(out, () => writeFile(out, text, 'utf8'));
+    ctx.err(`${t.wrote(out)}\n`);
   }
   return EXIT_OK;
 }
 
 async function runImport(ctx: RegisterContext): Promise<number> {
   onlyFlags(ctx, ['--out', '--lang'], 'import');
-  if (ctx.positional.length !== 4) ctx.usage('register import takes two arguments: IN.xlsx FILE');
+  const t = ctx.text;
+  if (ctx.positional.length !== 4) ctx.usage(t.importArgs);
   const [, , input, file] = ctx.positional;
   const out = flag(ctx, '--out');
-  if (out === undefined) return ctx.usage('register import needs --out OUT.xlsx (IN.xlsx is never changed)');
+  if (out === undefined) return ctx.usage(t.importNeedsOut);
   ctx.checkOutPath(input, out);
-  if (resolve(out) === resolve(file)) ctx.usage(`--out must not be the register file (${out})`);
+  if (resolve(out) === resolve(file)) ctx.usage(t.importOutIsFile(out));
 
   let data: Buffer;
   try {
     data = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(
-      code === 'ENOENT' ? `File not found: ${file}` : `Cannot read ${file} (${code ?? String(e)})`,
+    return ctx.fail(
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? t.fileNotFound(file)
+        : t.cannotRead(file, t.fileReason(code) ?? String(e)),
     );
   }
   const text = decodeImportBytes(data);
@@ -132,18 +136,28 @@ async function runImport(ctx: RegisterContext): Promise<number> {
 
   const book = await loadWorkbook(input);
   ctx.checkMacros(book, out);
-  const written = writeRegisterSheet(book, parsed.register);
-  await writeFile(out, written.bytes);
+  refuseNewerRegister(ctx, book);
+  const written = ctx.adding(input, out, () => writeRegisterSheet(book, parsed.register));
+  await ctx.writing(out, () => writeFile(out, written.bytes));
   const { entries, sources } = parsed.register;
-  ctx.err(
-    `wrote ${out} (register ${written.replaced ? 'replaced' : 'added'}: ${entries.length} entries, ${sources.length} sources)\n`,
-  );
+  ctx.err(`${t.wroteRegister(out, written.replaced, entries.length, sources.length)}\n`);
   for (const i of written.rangesAsMin) {
-    ctx.err(
-      `plan-reconciler: ${entries[i].id || entries[i].name}: the contribution range cannot be written as text in the register sheet; its lowest amount was written\n`,
-    );
+    ctx.err(`${t.rangeAsMin(shorten(entries[i].id || entries[i].name))}\n`);
   }
   return EXIT_OK;
+}
+
+/**
+ * A register of a newer format version is left as it is: said here, in the user's language,
+ * before `writeRegisterSheet` would refuse it in its own words.
+ */
+function refuseNewerRegister(ctx: RegisterContext, book: WorkbookFile): void {
+  const old = findRegisterSheet(book.snapshot);
+  if (!old) return;
+  const newer = readRegister({ sheets: [old] }).findings.find(
+    (f) => f.code === 'REGISTER_INVALID' && f.params.reason === 'newerVersion',
+  );
+  if (newer) ctx.fail(ctx.text.newerRegister(old.name, newer.params.text ?? '?', REGISTER_FORMAT_VERSION));
 }
 
 function capitalise(s: string): string {

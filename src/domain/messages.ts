@@ -1,5 +1,7 @@
 import { formatNok, type Ore } from './amount';
-import type { Finding, FindingCode, Severity } from './findings';
+import type { Finding, FindingCode, FindingParams, Severity } from './findings';
+import { NOT_COMPUTED_NO_REGISTER } from './reconcile/notComputed';
+import { nameList, QUOTE_MAX, shorten } from './shorten';
 
 export type Lang = 'nb' | 'en';
 
@@ -12,6 +14,17 @@ export function langFromLocale(locale: string | undefined | null): Lang {
 type Text = (f: Finding, kr: (o: Ore | undefined) => string) => string;
 
 const q = (s: string | undefined) => `«${s ?? ''}»`;
+/**
+ * SHEET_MISSING's list of the sheets that do exist: a bounded number of names; none when another
+ * finding of the run lists them already (both sheets missing).
+ */
+const sheetList = (f: Finding, lang: Lang) => {
+  const sheets = f.params.sheets;
+  if (sheets === undefined) return '';
+  const more = (n: number) => (lang === 'nb' ? `… og ${n} til` : `… and ${n} more`);
+  const list = sheets.length === 0 ? (lang === 'nb' ? 'ingen' : 'none') : nameList(sheets, more);
+  return lang === 'nb' ? ` Arkene i boken: ${list}.` : ` Sheets in the workbook: ${list}.`;
+};
 const yearPart = (f: Finding, lang: Lang) =>
   f.year === undefined ? '' : lang === 'nb' ? ` i ${f.year}` : ` in ${f.year}`;
 const suggestion = (f: Finding, lang: Lang) =>
@@ -50,13 +63,23 @@ const reason = (f: Finding, lang: Lang) => REASONS[lang][f.params.reason ?? ''] 
 
 const NB: Record<FindingCode, Text> = {
   SHEET_MISSING: (f) =>
-    `Finner ikke ${f.params.role === 'financing' ? 'finansieringsarket' : 'budsjettarket'} (${q(f.params.name)}). Arkene i boken: ${(f.params.sheets ?? []).join(', ') || 'ingen'}.`,
+    `Finner ikke ${f.params.role === 'financing' ? 'finansieringsarket' : 'budsjettarket'} ${
+      f.params.name !== undefined
+        ? q(f.params.name)
+        : f.params.role === 'financing'
+          ? '(et ark som heter «Finansiering», «Finansieringsplan», «Financing» eller «Funding», eller begynner med et av dem)'
+          : '(et ark som heter «Budsjett» eller «Budget», eller begynner med et av dem)'
+    }.${sheetList(f, 'nb')}`,
   TABLE_NOT_FOUND: (f) =>
     f.params.reason === 'noYear'
       ? `Året ${f.year} finnes ikke i planen (år: ${(f.params.sheets ?? []).join(', ') || 'ingen'}).`
-      : f.params.reason === 'noLabelColumn'
-        ? `Arket ${q(f.params.sheet)} har årskolonner, men ingen kolonne med tekster til venstre for dem.`
-        : `Arket ${q(f.params.sheet)} har ingen tabell med en tekstkolonne og en beløpskolonne per år (f.eks. «Budsjett 2010»).`,
+      : f.params.reason === 'amountWithoutYear'
+        ? `Arket ${q(f.params.sheet)} har en beløpskolonne (${q(f.params.label)}), men ikke noe år: skriv året i en tittel over tabellen (f.eks. «Budsjett 2014»), i overskriften til tekstkolonnen eller i arkets navn.`
+        : f.params.reason === 'otherYear'
+          ? `Arket ${q(f.params.sheet)} er for ${f.year ?? '?'}, men tabellen der har ${f.params.text ?? '?'}, som leses fra ${q(f.params.name)}: ingen beløp er lest fra arket.`
+          : f.params.reason === 'noLabelColumn'
+            ? `Arket ${q(f.params.sheet)} har årskolonner, men ingen kolonne med tekster til venstre for dem.`
+            : `Arket ${q(f.params.sheet)} har ingen tabell med en tekstkolonne og en beløpskolonne per år (f.eks. «Budsjett 2010»).`,
   REGISTER_MISSING: () =>
     `Arbeidsboken har ikke noe prosjektregister (skjult ark «Prosjektregister»). Kontroller mot registeret er ikke gjort.`,
   REGISTER_INVALID: (f) =>
@@ -100,18 +123,30 @@ const NB: Record<FindingCode, Text> = {
   MEMO_MISMATCH: (f, kr) =>
     `Memoposten ${q(f.params.label)}${yearPart(f, 'nb')} er ${kr(f.actual)}, men egne kilder summerer til ${kr(f.expected)} (avvik ${kr(f.difference)}).`,
   YEAR_OVER_YEAR: (f, kr) =>
-    `${f.params.role === 'budget' ? 'Budsjett' : 'Eget bidrag'} ${f.year}: ${kr(f.actual)} mot ${kr(f.expected)} i ${f.params.earlierYear ?? '?'}: ${signed(f.difference, kr)}${f.params.percent === undefined ? '' : ` (${signedPercent(f.params.percent, 'nb')})`}.`,
+    f.params.reason === 'noRegister'
+      ? `Eget bidrag ${f.year}: ${NOT_COMPUTED_NO_REGISTER.nb} (mot ${kr(f.expected)} i ${f.params.earlierYear ?? '?'}).`
+      : `${f.params.role === 'budget' ? 'Budsjett' : 'Eget bidrag'} ${f.year}: ${kr(f.actual)} mot ${kr(f.expected)} i ${f.params.earlierYear ?? '?'}: ${signed(f.difference, kr)}${f.params.percent === undefined ? '' : ` (${signedPercent(f.params.percent, 'nb')})`}.`,
 };
 
 const EN: Record<FindingCode, Text> = {
   SHEET_MISSING: (f) =>
-    `Cannot find the ${f.params.role === 'financing' ? 'financing' : 'budget'} sheet (${q(f.params.name)}). Sheets in the workbook: ${(f.params.sheets ?? []).join(', ') || 'none'}.`,
+    `Cannot find the ${f.params.role === 'financing' ? 'financing' : 'budget'} sheet ${
+      f.params.name !== undefined
+        ? q(f.params.name)
+        : f.params.role === 'financing'
+          ? '(a sheet named «Financing», «Funding», «Finansiering» or «Finansieringsplan», or starting with one of them)'
+          : '(a sheet named «Budget» or «Budsjett», or starting with one of them)'
+    }.${sheetList(f, 'en')}`,
   TABLE_NOT_FOUND: (f) =>
     f.params.reason === 'noYear'
       ? `Year ${f.year} is not in the plan (years: ${(f.params.sheets ?? []).join(', ') || 'none'}).`
-      : f.params.reason === 'noLabelColumn'
-        ? `Sheet ${q(f.params.sheet)} has year columns but no column of labels to their left.`
-        : `Sheet ${q(f.params.sheet)} has no table with a label column and an amount column per year (e.g. «Budsjett 2010»).`,
+      : f.params.reason === 'amountWithoutYear'
+        ? `Sheet ${q(f.params.sheet)} has an amount column (${q(f.params.label)}) but no year: write the year in a title above the table (e.g. «Budsjett 2014»), in the label column's header, or in the sheet's name.`
+        : f.params.reason === 'otherYear'
+          ? `Sheet ${q(f.params.sheet)} is for ${f.year ?? '?'}, but its table has ${f.params.text ?? '?'}, which is read from ${q(f.params.name)}: no amount was read from this sheet.`
+          : f.params.reason === 'noLabelColumn'
+            ? `Sheet ${q(f.params.sheet)} has year columns but no column of labels to their left.`
+            : `Sheet ${q(f.params.sheet)} has no table with a label column and an amount column per year (e.g. «Budsjett 2010»).`,
   REGISTER_MISSING: () =>
     `The workbook has no project register (hidden sheet «Prosjektregister»). Checks against the register were not made.`,
   REGISTER_INVALID: (f) =>
@@ -155,7 +190,9 @@ const EN: Record<FindingCode, Text> = {
   MEMO_MISMATCH: (f, kr) =>
     `Memo row ${q(f.params.label)}${yearPart(f, 'en')} is ${kr(f.actual)}, but own sources add up to ${kr(f.expected)} (difference ${kr(f.difference)}).`,
   YEAR_OVER_YEAR: (f, kr) =>
-    `${f.params.role === 'budget' ? 'Budget' : 'Own contribution'} ${f.year}: ${kr(f.actual)} against ${kr(f.expected)} in ${f.params.earlierYear ?? '?'}: ${signed(f.difference, kr)}${f.params.percent === undefined ? '' : ` (${signedPercent(f.params.percent, 'en')})`}.`,
+    f.params.reason === 'noRegister'
+      ? `Own contribution ${f.year}: ${NOT_COMPUTED_NO_REGISTER.en} (against ${kr(f.expected)} in ${f.params.earlierYear ?? '?'}).`
+      : `${f.params.role === 'budget' ? 'Budget' : 'Own contribution'} ${f.year}: ${kr(f.actual)} against ${kr(f.expected)} in ${f.params.earlierYear ?? '?'}: ${signed(f.difference, kr)}${f.params.percent === undefined ? '' : ` (${signedPercent(f.params.percent, 'en')})`}.`,
 };
 
 function signed(o: Ore | undefined, kr: (o: Ore | undefined) => string): string {
@@ -167,10 +204,27 @@ function signedPercent(p: number, lang: Lang): string {
   return `${s} %`;
 }
 
-/** The finding's message in the UI language. */
+/** The finding's message in the UI language; text from the workbook or register is quoted shortened. */
 export function describe(f: Finding, lang: Lang): string {
   const kr = (o: Ore | undefined) => (o === undefined ? '?' : `${formatNok(o, lang)} kr`);
-  return (lang === 'nb' ? NB : EN)[f.code](f, kr);
+  return (lang === 'nb' ? NB : EN)[f.code](quotable(f), kr);
+}
+
+/**
+ * The finding with every text it quotes shortened (`shorten`), so that no message repeats a
+ * 30 000-character label: the finding itself keeps the full text for whoever needs the data.
+ */
+function quotable(f: Finding): Finding {
+  const long = (v: unknown) => typeof v === 'string' && v.length > QUOTE_MAX;
+  const entries = Object.entries(f.params);
+  if (!entries.some(([, v]) => long(v)) && !long(f.projectId) && !long(f.suggestion)) return f;
+  const short = Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'string' ? shorten(v) : v]));
+  return {
+    ...f,
+    params: short as FindingParams,
+    ...(f.projectId !== undefined ? { projectId: shorten(f.projectId) } : {}),
+    ...(f.suggestion !== undefined ? { suggestion: shorten(f.suggestion) } : {}),
+  };
 }
 
 export const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {

@@ -1,7 +1,9 @@
 import { formatNok, oreToKroner } from './amount';
 import { SEVERITY_ORDER, type Finding } from './findings';
 import { describe, SEVERITY_LABEL, type Lang } from './messages';
+import { NOT_COMPUTED_NO_REGISTER } from './reconcile/notComputed';
 import type { ReconciliationResult } from './reconcile/reconcile';
+import { shorten } from './shorten';
 
 export interface FindingJson {
   code: string;
@@ -19,7 +21,8 @@ export interface FindingJson {
 export interface ResultJson {
   years: number[];
   balanced: boolean;
-  totals: Record<string, { budget: number; financing: number; ownFunded: number; ownSources: number }>;
+  /** ownFunded and ownSources are left out when not computed (no register, or an empty one). */
+  totals: Record<string, { budget: number; financing: number; ownFunded?: number; ownSources?: number }>;
   findings: FindingJson[];
   nonMoneyProjects: { id: string; name: string }[];
 }
@@ -48,8 +51,8 @@ export function resultToJson(result: ReconciliationResult, lang: Lang): ResultJs
     totals[String(y)] = {
       budget: oreToKroner(t.budget),
       financing: oreToKroner(t.financing),
-      ownFunded: oreToKroner(t.ownFunded),
-      ownSources: oreToKroner(t.ownSources),
+      ...(t.ownFunded === null ? {} : { ownFunded: oreToKroner(t.ownFunded) }),
+      ...(t.ownSources === null ? {} : { ownSources: oreToKroner(t.ownSources) }),
     };
   }
   return {
@@ -70,6 +73,7 @@ const T = {
     title: 'Avstemming',
     sheets: 'Ark',
     none: '(mangler)',
+    noTable: 'ingen tabell',
     register: 'Prosjektregister',
     projects: 'prosjekter',
     sources: 'kilder',
@@ -87,6 +91,7 @@ const T = {
     title: 'Reconciliation',
     sheets: 'Sheets',
     none: '(missing)',
+    noTable: 'no table',
     register: 'Project register',
     projects: 'projects',
     sources: 'sources',
@@ -109,8 +114,16 @@ export function formatReport(result: ReconciliationResult, lang: Lang): string {
   const s = result.sources;
   const lines: string[] = [];
   lines.push(`${t.title}`);
+  // A sheet found without a table to read is named as such, not called missing.
+  const sheet = (name: string | null, role: 'budget' | 'financing') => {
+    if (name !== null) return name;
+    const noTable = result.findings.find(
+      (f) => f.code === 'TABLE_NOT_FOUND' && f.params.role === role && f.params.sheet !== undefined,
+    );
+    return noTable ? `${noTable.params.sheet} (${t.noTable})` : t.none;
+  };
   lines.push(
-    `${t.sheets}: ${t.budget} = ${s.budgetSheet ?? t.none}, ${t.financing} = ${s.financingSheet ?? t.none}, ${t.register} = ${
+    `${t.sheets}: ${t.budget} = ${sheet(s.budgetSheet, 'budget')}, ${t.financing} = ${sheet(s.financingSheet, 'financing')}, ${t.register} = ${
       s.registerSheet
         ? `${s.registerSheet} (${s.projects} ${t.projects}, ${s.fundingSources} ${t.sources})`
         : t.none
@@ -122,8 +135,9 @@ export function formatReport(result: ReconciliationResult, lang: Lang): string {
     lines.push(`${t.year} ${y}: ${tot.budget === tot.financing ? t.balanced : t.unbalanced}`);
     lines.push(`  ${t.budget.padEnd(16)}${kr(tot.budget)}`);
     lines.push(`  ${t.financing.padEnd(16)}${kr(tot.financing)}`);
-    lines.push(`  ${t.ownFunded.padEnd(16)}${kr(tot.ownFunded)}`);
-    lines.push(`  ${t.ownSources.padEnd(16)}${kr(tot.ownSources)}`);
+    const own = (o: number | null) => (o === null ? `  ${NOT_COMPUTED_NO_REGISTER[lang]}` : kr(o));
+    lines.push(`  ${t.ownFunded.padEnd(16)}${own(tot.ownFunded)}`);
+    lines.push(`  ${t.ownSources.padEnd(16)}${own(tot.ownSources)}`);
   }
   lines.push('');
   if (result.findings.length === 0) lines.push(t.noFindings);
@@ -139,7 +153,7 @@ export function formatReport(result: ReconciliationResult, lang: Lang): string {
   }
   if (result.nonMoneyProjects.length > 0) {
     lines.push(`${t.nonMoney}:`);
-    for (const p of result.nonMoneyProjects) lines.push(`  ${p.id} ${p.name}`);
+    for (const p of result.nonMoneyProjects) lines.push(`  ${shorten(`${p.id} ${p.name}`)}`);
   }
   return lines.join('\n').trimEnd() + '\n';
 }

@@ -7,7 +7,6 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, type Io } from '../../src/cli/main';
 import type { WorkbookModel } from '../../src/domain/model';
 import { reconcile } from '../../src/domain/reconcile/reconcile';
 import { registerToJson } from '../../src/domain/register/codec';
@@ -18,18 +17,13 @@ import { REGISTER_SHEET } from '../../src/domain/register/types';
 import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 import { writeWorkbookFile } from '../../src/xlsx';
 import { excelJsWorkbook, snapshotFile } from '../helpers/xlsxFiles';
+import { runCli } from '../helpers/runCli';
 
 let dir: string;
 let samplePath: string;
 let bareModel: WorkbookModel;
 
-async function run(args: string[], env: Record<string, string | undefined> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s), env };
-  const code = await main(args, io);
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = runCli;
 
 const file = (name: string) => path.join(dir, name);
 const hash = (p: string) => createHash('sha256').update(fs.readFileSync(p)).digest('hex');

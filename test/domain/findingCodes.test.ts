@@ -145,8 +145,19 @@ describe('each finding code', () => {
         ],
       }),
     );
+    // An amount column, but no year in its header, a title above or the sheet's name: that cell.
     expect(only(r.findings, 'TABLE_NOT_FOUND')).toHaveLength(1);
-    expect(only(r.findings, 'TABLE_NOT_FOUND')[0].cells).toEqual(['Budsjett!A1']);
+    expect(only(r.findings, 'TABLE_NOT_FOUND')[0].cells).toEqual(['Budsjett!B1']);
+    expect(only(r.findings, 'TABLE_NOT_FOUND')[0].params.reason).toBe('amountWithoutYear');
+    const none = reconcile(
+      workbook({
+        budget: [
+          ['Post', 'Merknad'],
+          ['Alfa', 'x'],
+        ],
+      }),
+    );
+    expect(only(none.findings, 'TABLE_NOT_FOUND')[0].cells).toEqual(['Budsjett!A1']);
     // near miss: a numeric year header works
     const ok = reconcile(
       workbook({

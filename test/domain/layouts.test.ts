@@ -521,8 +521,13 @@ describe('what is missing', () => {
     );
     const r = reconcile(wb);
     expect(codes(r)).toEqual(['TABLE_NOT_FOUND']);
-    expect(only(r, 'TABLE_NOT_FOUND')[0].params).toMatchObject({ sheet: 'Finansiering', role: 'financing' });
-    expect(only(r, 'TABLE_NOT_FOUND')[0].cells).toEqual(['Finansiering!A1']);
+    expect(only(r, 'TABLE_NOT_FOUND')[0].params).toMatchObject({
+      sheet: 'Finansiering',
+      role: 'financing',
+      reason: 'amountWithoutYear',
+      label: 'Beløp',
+    });
+    expect(only(r, 'TABLE_NOT_FOUND')[0].cells).toEqual(['Finansiering!B1']);
     expect(r.balanced).toBe(false);
   });
 

@@ -109,11 +109,17 @@ describe('a number such as 2000 among the data is an amount, not a year header',
       ['Alfa', 100_000],
       ['Sum', 102_000],
     ];
-    const { table, findings } = readAmountTable(sheet('Budsjett', rows), 'budget');
-    expect(table).toBeNull();
-    expect(findings.map((f) => f.code)).toEqual(['TABLE_NOT_FOUND']);
+    // The year is the title's: a table of 2012 whose first line is 2 000 kr.
+    const t = budgetTable(rows);
+    expect(t.years).toEqual([{ year: 2012, col: 1, header: 'Beløp' }]);
+    expect(lines(t)).toEqual([
+      ['Drift', '2012: 2000'],
+      ['Alfa', '2012: 100000'],
+      ['Sum', '2012: 102000'],
+    ]);
     const r = reconcile(workbook(rows, { 2012: 102_000 }));
-    expect(r.years).not.toContain(2000);
+    expect(r.years).toEqual([2012]);
+    expect(r.findings).toEqual([]);
   });
 
   it('a row that holds an amount is a data row, whatever year-like numbers it holds too', () => {

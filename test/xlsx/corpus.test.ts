@@ -9,8 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
 import { convert } from '../../scripts/libreoffice';
-import { main, type Io } from '../../src/cli/main';
 import { readWorkbookData } from '../../src/xlsx';
+import { runCli } from '../helpers/runCli';
 
 jest.setTimeout(300_000);
 
@@ -23,13 +23,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s), env: {} };
-  const code = await main(args, io);
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = runCli;
 
 /** The parts the writer may change: where the new sheets are entered. */
 const BOOKKEEPING = new Set([

@@ -15,10 +15,14 @@ export type Term =
 /** Excel's limit is 8 192 characters; above this a sum is written as its value. */
 const MAX_FORMULA = 8_000;
 
-/** The term for a source cell: a reference when it holds a number, else the engine's reading. */
-export function termOf(sheet: string, cell: AmountCell | undefined): Term | null {
+/**
+ * The term for a source cell: a reference when it holds a number, else the
+ * engine's reading. The reference is on the cell's own sheet (a plan kept one
+ * sheet per year has its amounts on several).
+ */
+export function termOf(cell: AmountCell | undefined): Term | null {
   if (!cell || cell.reading === 'empty') return null;
-  if (cell.reading === 'number') return { sheet, row: cell.row, col: cell.col };
+  if (cell.reading === 'number') return { sheet: cell.sheet, row: cell.row, col: cell.col };
   return { ore: cell.ore };
 }
 

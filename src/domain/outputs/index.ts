@@ -16,7 +16,8 @@ import { outputText } from './text';
 export { MARKER_NAMES, OUTPUT_KINDS, placeOutputs, freeName } from './placement';
 export type { OutputKind, Placement, PlacementPlan, PlacementRequest } from './placement';
 export { reconciliationSheet, type LayoutOptions } from './reconciliationSheet';
-export { projectCardsSheet, projectCardSheet, cardProjects } from './projectCards';
+export { projectCardsSheet, projectCardSheet, cardProjects, type CardsOptions } from './projectCards';
+export { cardKeys, parseSelection, selectionText, MAX_SELECTION_TEXT } from './cardSelection';
 export { summarySheet, ownProjects } from './summarySheet';
 export { outputText } from './text';
 
@@ -55,7 +56,7 @@ export function buildOutputs(
     workbook.sheets.map((s) => s.name),
     workbook.names ?? [],
     kinds.map((kind) => ({ kind, name: text.sheets[kind] })),
-    [result.sources.budgetSheet, result.sources.financingSheet, result.sources.registerSheet],
+    [...result.sources.budgetSheets, ...result.sources.financingSheets, result.sources.registerSheet],
   );
   return {
     sheets: plan.placements.map((placement) => ({

@@ -9,6 +9,7 @@ import { wrappedHeight } from './links';
 import type { LayoutOptions } from './reconciliationSheet';
 import { projectLabel } from './reconciliationSheet';
 import { SheetBuilder } from './sheetBuilder';
+import { cardKeys, SELECTION_LABEL, SELECTION_ROW, selectionText } from './cardSelection';
 import { AMOUNT_OR_DASH_FORMAT, BOX, COLORS, HEADER, areaFill } from './style';
 import { outputText, type OutputText } from './text';
 
@@ -49,23 +50,52 @@ function areaIndex(result: ReconciliationResult): Map<string, number> {
   return areas;
 }
 
+/** The cards layout's options: which projects get a card. */
+export interface CardsOptions extends LayoutOptions {
+  /**
+   * Register entry indices of the projects whose cards the sheet holds (a selection, see
+   * cardSelection.ts); by default every project's. Laid out in register order whatever the order
+   * given, each once; entries that are not projects are left out. A selection of every project is
+   * the full sheet.
+   */
+  readonly projects?: readonly number[];
+}
+
 /**
  * The project cards: one formatted block per project, two across, a manual
  * page break above each row of cards, fitted to A4 width. The year table's
  * amounts are formulas on the project's budget and financing cells.
+ *
+ * With `projects`, only those projects' cards, laid out exactly as on the full sheet, and the row
+ * under the title records which they are (`Utvalgte prosjekter: 1.2; 3.1`): inserting one more
+ * project's card lays the sheet out again with the cards already on it and the new one.
  */
 export function projectCardsSheet(
   result: ReconciliationResult,
   lang: Lang,
-  options: LayoutOptions = {},
+  options: CardsOptions = {},
 ): SheetModel {
   const text = outputText(lang);
   const s = new SheetBuilder(options.sheetName ?? text.sheets.cards);
   setupSheet(s, text);
-  const projects = cardProjects(result);
+  const all = cardProjects(result);
+  const chosen = options.projects === undefined ? null : new Set(options.projects);
+  const projects = chosen === null ? all : all.filter((i) => chosen.has(i));
+  let row = FIRST_ROW;
+  if (projects.length < all.length) {
+    const keys = cardKeys(result.plan.index?.register.entries ?? []);
+    const record = selectionText(projects.map((i) => keys[i]));
+    s.text(SELECTION_ROW, 0, SELECTION_LABEL[lang], { bold: true, wrapText: true, verticalAlignment: 'top' });
+    s.text(SELECTION_ROW, 1, record, { wrapText: true, verticalAlignment: 'top' });
+    s.merge(SELECTION_ROW, 1, 2 * CARD_COLS + GAP - 1);
+    s.height(
+      SELECTION_ROW,
+      Math.max(wrappedHeight(SELECTION_LABEL[lang], LABEL_WIDTH), wrappedHeight(record, VALUE_CHARS * 2)),
+    );
+    row = SELECTION_ROW + 2;
+  }
   const areas = areaIndex(result);
   const breaks: number[] = [];
-  let row = FIRST_ROW;
   for (let p = 0; p < projects.length; p += 2) {
     const pair = alignSections(projects.slice(p, p + 2).map((e) => cardSections(result, e, text, areas)));
     if (p > 0) breaks.push(row);
@@ -77,29 +107,19 @@ export function projectCardsSheet(
     }
     row += height + SPACING;
   }
-  if (projects.length === 0) s.text(FIRST_ROW, 0, text.noProjects, { italic: true });
+  if (projects.length === 0) s.text(row, 0, text.noProjects, { italic: true });
   s.printing({ paperSize: 'A4', orientation: 'portrait', fitToWidth: true, rowBreaks: breaks });
   return s.build();
 }
 
-/** One project's card alone on a sheet (the pane's "one card" action). */
+/** One project's card, laid out as a selection of one (see projectCardsSheet). */
 export function projectCardSheet(
   result: ReconciliationResult,
   lang: Lang,
   entry: number,
   options: LayoutOptions = {},
 ): SheetModel {
-  const text = outputText(lang);
-  const s = new SheetBuilder(options.sheetName ?? text.sheets.cards);
-  setupSheet(s, text);
-  cardSections(result, entry, text, areaIndex(result))
-    .flat()
-    .forEach((line, r) => {
-      line.draw(s, FIRST_ROW + r, 0);
-      s.height(FIRST_ROW + r, line.height);
-    });
-  s.printing({ paperSize: 'A4', orientation: 'portrait', fitToWidth: true });
-  return s.build();
+  return projectCardsSheet(result, lang, { ...options, projects: [entry] });
 }
 
 function setupSheet(s: SheetBuilder, text: OutputText): void {
@@ -234,8 +254,6 @@ function yearRows(result: ReconciliationResult, entryIndex: number, text: Output
   plan.lines.forEach((l, i) => {
     if (l.entry === entryIndex) lines.push(i);
   });
-  const budgetSheet = plan.budget?.sheet ?? '';
-  const financingSheet = plan.financing?.sheet ?? '';
   const rows: CardRow[] = [
     {
       height: 15,
@@ -253,10 +271,10 @@ function yearRows(result: ReconciliationResult, entryIndex: number, text: Output
     let budgetOre = 0;
     let earmarkOre = 0;
     for (const i of lines) {
-      budgetTerms.push(termOf(budgetSheet, plan.lines[i].amounts.get(f.year)));
+      budgetTerms.push(termOf(plan.lines[i].amounts.get(f.year)));
       budgetOre += f.lineBudget(i);
       for (const em of f.line(i).earmarks) {
-        earmarkTerms.push(termOf(financingSheet, plan.funding[em.item].amounts.get(f.year)));
+        earmarkTerms.push(termOf(plan.funding[em.item].amounts.get(f.year)));
         earmarkOre += em.amount;
       }
     }

@@ -5,6 +5,7 @@ import type { SheetModel } from '../model';
 import type { ReconciliationResult } from '../reconcile/reconcile';
 import type { YearFigures } from '../reconcile/figures';
 import type { RegisterEntry } from '../register/types';
+import { EXCEL_CELL_TEXT_MAX, QUOTE_MAX, shorten } from '../shorten';
 import { localSum, sumContent, termOf, type Term } from './amounts';
 import { linkOf, wrappedHeight } from './links';
 import { SheetBuilder, type Content } from './sheetBuilder';
@@ -59,9 +60,13 @@ export function statusFormula(diffRef: string, text: OutputText): string {
   return `=IF(ABS(${diffRef})<0.005,"${text.ok}","${text.deviation}")`;
 }
 
-/** `1.2 Helsedesign , Arena`; register text, so always a literal. */
-export function projectLabel(entry: RegisterEntry): string {
-  return [entry.id, entry.name].filter((s) => s !== '').join(' ');
+/**
+ * `1.2 Helsedesign , Arena`; register text, so always a literal. Id and name come from two cells,
+ * so together they may exceed what one cell holds: at most `max` characters (a card's title keeps
+ * the name whole up to Excel's limit; a table column quotes it shortened).
+ */
+export function projectLabel(entry: RegisterEntry, max: number = EXCEL_CELL_TEXT_MAX): string {
+  return shorten([entry.id, entry.name].filter((s) => s !== '').join(' '), max);
 }
 
 /**
@@ -79,7 +84,8 @@ export function reconciliationSheet(
 ): SheetModel {
   const text = outputText(lang);
   const s = new SheetBuilder(options.sheetName ?? text.sheets.reconciliation);
-  const cols = columns(earmarkSources(result));
+  // Without a register no source is known to be external: no earmark columns (notComputed.ts).
+  const cols = columns(result.registerFigures ? earmarkSources(result) : []);
   const last = cols.status;
 
   s.text(0, 0, text.reconciliationTitle, { bold: true, fontSize: 14, fontColor: COLORS.title });
@@ -156,8 +162,6 @@ function yearSection(
 ): number {
   const { plan } = result;
   const year = f.year;
-  const budgetSheet = plan.budget?.sheet ?? '';
-  const financingSheet = plan.financing?.sheet ?? '';
   let row = startRow;
   for (let c = 0; c <= cols.status; c++) s.blank(row, c, { fill: COLORS.sectionFill, bold: true });
   s.text(row, 0, text.year(year), { fill: COLORS.sectionFill, bold: true, fontSize: 12 });
@@ -170,13 +174,13 @@ function yearSection(
     s.text(
       row,
       cols.project,
-      entry ? (entry.kind === 'project' ? projectLabel(entry) : text.operations) : null,
+      entry ? (entry.kind === 'project' ? projectLabel(entry, QUOTE_MAX) : text.operations) : null,
       {
         border: BOX,
         ...(entry ? {} : { italic: true }),
       },
     );
-    const budget = sumContent([termOf(budgetSheet, line.amounts.get(year))], f.lineBudget(i));
+    const budget = sumContent([termOf(line.amounts.get(year))], f.lineBudget(i));
     if (budget) s.set(row, cols.budget, budget, AMOUNT);
     else s.blank(row, cols.budget, AMOUNT);
 
@@ -187,7 +191,7 @@ function yearSection(
       for (const e of lf.earmarks) {
         const item = plan.funding[e.item];
         if (item.sourceName !== src) continue;
-        const t = termOf(financingSheet, item.amounts.get(year));
+        const t = termOf(item.amounts.get(year));
         if (t) terms.push(t);
         ore += e.amount;
       }
@@ -195,6 +199,13 @@ function yearSection(
       if (content) s.set(row, cols.firstSource + k, content, AMOUNT);
       else s.blank(row, cols.firstSource + k, AMOUNT);
     });
+    if (!result.registerFigures) {
+      // Own-funded, promised, difference and status need the register: said in words, once per line.
+      s.text(row, cols.own, text.notComputed, { border: BOX, italic: true });
+      for (let c = cols.own + 1; c <= cols.status; c++) s.blank(row, c, { border: BOX });
+      row++;
+      return;
+    }
     const budgetRef = cellRef(row, cols.budget);
     const n = cols.sources.length;
     const firstSrc = cellRef(row, cols.firstSource);
@@ -230,7 +241,9 @@ function yearSection(
   const totalRow = row;
   s.text(totalRow, cols.line, `${text.total} ${year}`, TOTAL);
   s.blank(totalRow, cols.project, TOTAL);
-  for (const c of [cols.budget, ...cols.sources.map((_, k) => cols.firstSource + k), cols.own]) {
+  if (!result.registerFigures) s.text(totalRow, cols.own, text.notComputed, { ...TOTAL, italic: true });
+  const summed = [cols.budget, ...cols.sources.map((_, k) => cols.firstSource + k)];
+  for (const c of result.registerFigures ? [...summed, cols.own] : summed) {
     s.set(
       totalRow,
       c,
@@ -287,8 +300,6 @@ function balance(
   totalRow: number,
 ): number {
   const { plan } = result;
-  const financingSheet = plan.financing?.sheet ?? '';
-  const budgetSheet = plan.budget?.sheet ?? '';
   const B = { label: 0, against: 1, amount: 2, other: 3, diff: 4, status: 5 };
   let row = startRow;
   const headers = [
@@ -315,7 +326,7 @@ function balance(
   };
 
   const year = f.year;
-  const fundingTerms = plan.funding.map((item) => termOf(financingSheet, item.amounts.get(year)));
+  const fundingTerms = plan.funding.map((item) => termOf(item.amounts.get(year)));
   const budgetTotal = { formula: `=${cellRef(totalRow, cols.budget)}` };
   const financingRow = addRow(
     text.budgetVsFinancing,
@@ -324,37 +335,38 @@ function balance(
     sumContent(fundingTerms, f.financing),
   );
   if (f.statedBudget) {
-    addRow(
-      text.budgetVsStated,
-      text.statedSum,
-      budgetTotal,
-      sumContent([termOf(budgetSheet, f.statedBudget)], 0),
-    );
+    addRow(text.budgetVsStated, text.statedSum, budgetTotal, sumContent([termOf(f.statedBudget)], 0));
   }
   if (f.statedFinancing) {
     addRow(
       text.financingVsStated,
       text.statedSum,
       { formula: `=${cellRef(financingRow, B.other)}` },
-      sumContent([termOf(financingSheet, f.statedFinancing)], 0),
+      sumContent([termOf(f.statedFinancing)], 0),
     );
   }
-  const ownTerms = plan.funding.map((item) =>
-    item.own ? termOf(financingSheet, item.amounts.get(year)) : null,
-  );
-  const ownRow = addRow(
-    text.ownFundedVsOwnSources,
-    text.ownSources,
-    { formula: `=${cellRef(totalRow, cols.own)}` },
-    sumContent(ownTerms, f.ownSources),
-  );
-  for (const memo of plan.memos) {
-    const cell = memo.amounts.get(year);
-    if (memo.source?.kind !== 'memo' || !cell) continue;
-    const sheet = memo.sheet === 'budget' ? budgetSheet : financingSheet;
-    addRow(text.memoVsOwnSources(memo.label), text.ownSources, sumContent([termOf(sheet, cell)], cell.ore), {
-      formula: `=${cellRef(ownRow, B.other)}`,
-    });
+  if (!result.registerFigures) {
+    // Own sources need the register: the comparison is named, and said not to be computed.
+    s.text(row, B.label, text.ownFundedVsOwnSources, { border: BOX });
+    s.text(row, B.against, text.ownSources, { border: BOX });
+    s.text(row, B.amount, text.notComputed, { border: BOX, italic: true });
+    for (let c = B.other; c <= B.status; c++) s.blank(row, c, { border: BOX });
+    row++;
+  } else {
+    const ownTerms = plan.funding.map((item) => (item.own ? termOf(item.amounts.get(year)) : null));
+    const ownRow = addRow(
+      text.ownFundedVsOwnSources,
+      text.ownSources,
+      { formula: `=${cellRef(totalRow, cols.own)}` },
+      sumContent(ownTerms, f.ownSources),
+    );
+    for (const memo of plan.memos) {
+      const cell = memo.amounts.get(year);
+      if (memo.source?.kind !== 'memo' || !cell) continue;
+      addRow(text.memoVsOwnSources(memo.label), text.ownSources, sumContent([termOf(cell)], cell.ore), {
+        formula: `=${cellRef(ownRow, B.other)}`,
+      });
+    }
   }
   const last = row - 1;
   const diff = cellRef(first, B.diff);

@@ -67,6 +67,12 @@ function sectionTitle(s: SheetBuilder, row: number, title: string): void {
 
 /** Budget, earmarked and own-funded per focus area and year; operations and unknown lines in one row. */
 function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText, start: number): number {
+  if (!result.registerFigures) {
+    // Focus areas, earmarks and own funding all come from the register: said, not shown as 0.
+    sectionTitle(s, start, text.byArea);
+    s.text(start + 1, 0, text.notComputed, { italic: true });
+    return start + 3;
+  }
   const { plan } = result;
   const entries = plan.index?.register.entries ?? [];
   const areas: string[] = [];
@@ -93,8 +99,6 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
       s.text(header, 2 + 3 * y + k, `${h} ${f.year}`, { ...HEADER, horizontalAlignment: 'right' }),
     );
   });
-  const budgetSheet = plan.budget?.sheet ?? '';
-  const financingSheet = plan.financing?.sheet ?? '';
   let row = header + 1;
   const first = row;
   for (const g of groups) {
@@ -107,10 +111,10 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
       let eOre = 0;
       plan.lines.forEach((line, i) => {
         if (groupOf(i) !== g) return;
-        budget.push(termOf(budgetSheet, line.amounts.get(f.year)));
+        budget.push(termOf(line.amounts.get(f.year)));
         bOre += f.lineBudget(i);
         for (const em of f.line(i).earmarks) {
-          earmarked.push(termOf(financingSheet, plan.funding[em.item].amounts.get(f.year)));
+          earmarked.push(termOf(plan.funding[em.item].amounts.get(f.year)));
           eOre += em.amount;
         }
       });
@@ -153,7 +157,6 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
 /** Financing per source and year: the source's own rows and the rows earmarked under it. */
 function bySource(s: SheetBuilder, result: ReconciliationResult, text: OutputText, start: number): number {
   const { plan } = result;
-  const financingSheet = plan.financing?.sheet ?? '';
   const names: string[] = [];
   const kind = new Map<string, string>();
   for (const item of plan.funding) {
@@ -182,7 +185,7 @@ function bySource(s: SheetBuilder, result: ReconciliationResult, text: OutputTex
       let ore = 0;
       for (const item of plan.funding) {
         if (item.sourceName !== name) continue;
-        terms.push(termOf(financingSheet, item.amounts.get(f.year)));
+        terms.push(termOf(item.amounts.get(f.year)));
         ore += item.amounts.ore(f.year);
       }
       s.set(row, 2 + y, sumContent(terms, ore) ?? { value: 0 }, AMOUNT);
@@ -213,7 +216,7 @@ function ownProjectsTable(
   const register = result.plan.index?.register;
   sectionTitle(s, start, text.ownProjects);
   const owners = (register?.sources ?? []).filter((x) => x.kind === 'own').map((x) => x.name);
-  if (owners.length > 0) s.text(start + 1, 0, text.ownProjectsRule(owners.join(', ')), { italic: true });
+  if (owners.length > 0) s.text(start + 1, 0, text.ownProjectsRule(owners), { italic: true });
   const header = start + 2;
   const phaseLast = Math.max(4, lastCol);
   [text.project, text.contribution, '', text.phase].forEach((h, c) =>
@@ -224,7 +227,7 @@ function ownProjectsTable(
   let row = header + 1;
   const own = ownProjects(result);
   if (own.length === 0) {
-    s.text(row, 0, text.noOwnProjects, { italic: true });
+    s.text(row, 0, result.registerFigures ? text.noOwnProjects : text.notComputed, { italic: true });
     return row + 1;
   }
   for (const i of own) {

@@ -1,8 +1,11 @@
 import type { Lang } from '../messages';
+import { NOT_COMPUTED_NO_REGISTER } from '../reconcile/notComputed';
+import { nameList, shorten } from '../shorten';
 
 /**
  * Every text the outputs write, in bokmål and English. Sheet names live here
- * too: they are what the user sees on the tabs.
+ * too: they are what the user sees on the tabs. User text a sentence or a
+ * heading quotes is shortened here (`shorten`), however long the original.
  */
 export interface OutputText {
   readonly sheets: { readonly reconciliation: string; readonly cards: string; readonly summary: string };
@@ -69,11 +72,13 @@ export interface OutputText {
   readonly external: string;
   readonly unregistered: string;
   readonly ownProjects: string;
-  readonly ownProjectsRule: (owners: string) => string;
+  readonly ownProjectsRule: (owners: readonly string[]) => string;
   readonly noOwnProjects: string;
   readonly id: string;
   readonly name: string;
   readonly chartTitle: string;
+  /** In place of a figure that needs the project register, when there is none (or it is empty). */
+  readonly notComputed: string;
 }
 
 const NB: OutputText = {
@@ -85,7 +90,7 @@ const NB: OutputText = {
   project: 'Prosjekt',
   budget: 'Budsjett',
   earmarked: 'Øremerket',
-  earmarkedBy: (s) => `Øremerket ${s}`,
+  earmarkedBy: (s) => `Øremerket ${shorten(s)}`,
   ownFunded: 'Egenfinansiert',
   promised: 'Lovet',
   difference: 'Differanse',
@@ -105,7 +110,7 @@ const NB: OutputText = {
   budgetVsStated: 'Budsjett mot oppgitt sum',
   financingVsStated: 'Finansiering mot oppgitt sum',
   ownFundedVsOwnSources: 'Egenfinansiert mot egne kilder',
-  memoVsOwnSources: (l) => `${l} mot egne kilder`,
+  memoVsOwnSources: (l) => `${shorten(l)} mot egne kilder`,
   budgetLines: 'Sum budsjettposter',
   financingRows: 'Sum finansieringsrader',
   statedSum: 'Oppgitt sum',
@@ -142,11 +147,13 @@ const NB: OutputText = {
   external: 'Ekstern',
   unregistered: 'Ikke registrert',
   ownProjects: 'Egne prosjekter',
-  ownProjectsRule: (o) => `Prosjekter der prosjekteier er en av rådets egne kilder (${o}).`,
+  ownProjectsRule: (o) =>
+    `Prosjekter der prosjekteier er en av rådets egne kilder (${nameList(o, (n) => `… og ${n} til`)}).`,
   noOwnProjects: 'Ingen prosjekter eies av rådet.',
   id: 'Nr.',
   name: 'Navn',
   chartTitle: 'Budsjett etter innsatsområde',
+  notComputed: NOT_COMPUTED_NO_REGISTER.nb,
 };
 
 const EN: OutputText = {
@@ -158,7 +165,7 @@ const EN: OutputText = {
   project: 'Project',
   budget: 'Budget',
   earmarked: 'Earmarked',
-  earmarkedBy: (s) => `Earmarked ${s}`,
+  earmarkedBy: (s) => `Earmarked ${shorten(s)}`,
   ownFunded: 'Own-funded',
   promised: 'Promised',
   difference: 'Difference',
@@ -178,7 +185,7 @@ const EN: OutputText = {
   budgetVsStated: 'Budget against stated sum',
   financingVsStated: 'Financing against stated sum',
   ownFundedVsOwnSources: 'Own-funded against own sources',
-  memoVsOwnSources: (l) => `${l} against own sources`,
+  memoVsOwnSources: (l) => `${shorten(l)} against own sources`,
   budgetLines: 'Sum of budget lines',
   financingRows: 'Sum of financing rows',
   statedSum: 'Stated sum',
@@ -215,11 +222,13 @@ const EN: OutputText = {
   external: 'External',
   unregistered: 'Not registered',
   ownProjects: "The council's own projects",
-  ownProjectsRule: (o) => `Projects whose owner is one of the council's own sources (${o}).`,
+  ownProjectsRule: (o) =>
+    `Projects whose owner is one of the council's own sources (${nameList(o, (n) => `… and ${n} more`)}).`,
   noOwnProjects: 'No project is owned by the council.',
   id: 'No.',
   name: 'Name',
   chartTitle: 'Budget by focus area',
+  notComputed: NOT_COMPUTED_NO_REGISTER.en,
 };
 
 export function outputText(lang: Lang): OutputText {

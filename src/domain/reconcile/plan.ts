@@ -17,6 +17,8 @@ export type BudgetLine = TableRow;
 /** A funding row of the financing table (a source's own row, or an earmarked row under a group). */
 export interface FundingItem {
   readonly kind: 'source' | 'earmark';
+  /** The sheet of its row (one of several when the plan is kept one sheet per year). */
+  readonly sheet: string;
   readonly label: string;
   readonly labelRef: string;
   /** The registered source (the group's, for earmarks); null when unregistered. */
@@ -31,6 +33,7 @@ export interface FundingItem {
 
 /** A group header in the financing sheet (`Innovasjon Norge,`). */
 export interface FundingGroup {
+  readonly sheet: string;
   readonly label: string;
   readonly labelRef: string;
   readonly source: FundingSource | null;
@@ -131,7 +134,7 @@ export function buildPlan(
               code: sheet === 'budget' ? 'UNKNOWN_LINE' : 'UNKNOWN_SOURCE',
               cells: [row.labelRef],
               suggestion: index.suggestSource(row.label),
-              params: { sheet: table.sheet, label: row.label, reason: 'afterSum' },
+              params: { sheet: row.sheet, label: row.label, reason: 'afterSum' },
             }),
           );
         }
@@ -235,11 +238,16 @@ function readFunding(
     const inGroup = group !== null && !isSourceRow && !outdented(group, row.indent);
     if (group && inGroup && (hasAmount || !GROUP_HEADER.test(row.label))) {
       if (hasAmount) group.childIndent ??= row.indent;
-      funding.push(earmark(row, group, lookup, index, table.sheet, findings));
+      funding.push(earmark(row, group, lookup, index, findings));
       continue;
     }
     if (!hasAmount) {
-      const g = { label: row.label, labelRef: row.labelRef, source: isSourceRow ? source : null };
+      const g = {
+        sheet: row.sheet,
+        label: row.label,
+        labelRef: row.labelRef,
+        source: isSourceRow ? source : null,
+      };
       groups.push(g);
       group = { ...g, indent: row.indent, childIndent: null };
       continue;
@@ -247,6 +255,7 @@ function readFunding(
     group = null;
     funding.push({
       kind: 'source',
+      sheet: row.sheet,
       label: row.label,
       labelRef: row.labelRef,
       source: isSourceRow ? source : null,
@@ -269,7 +278,6 @@ function earmark(
   group: FundingGroup,
   lookup: Lookup,
   index: RegisterIndex | null,
-  sheet: string,
   findings: Finding[],
 ): FundingItem {
   let line: number | null = null;
@@ -286,7 +294,7 @@ function earmark(
         projectId: entry !== null && index ? index.fields.id(entry) || undefined : undefined,
         suggestion: entry === null ? suggestLine(row.label, lookup.lines, index) : undefined,
         params: {
-          sheet,
+          sheet: row.sheet,
           label: row.label,
           source: sourceName,
           reason: entry !== null ? 'noBudgetLine' : undefined,
@@ -296,6 +304,7 @@ function earmark(
   }
   return {
     kind: 'earmark',
+    sheet: row.sheet,
     label: row.label,
     labelRef: row.labelRef,
     source: group.source,

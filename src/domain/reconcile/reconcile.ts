@@ -5,9 +5,11 @@ import { entryCell, readRegister } from '../register/readRegister';
 import type { ProjectKey, RegisterEntry } from '../register/types';
 import { RULES } from '../rules';
 import type { WorkbookSnapshot } from '../snapshot';
-import { readAmountTable, type AmountTable } from '../tables/amountTable';
-import { findSheet, type SheetRole } from '../tables/findSheet';
+import type { AmountTable } from '../tables/amountTable';
+import { findSheets, type SheetRole } from '../tables/findSheet';
+import { readAmountTables } from '../tables/perYearTables';
 import { yearFigures, type YearFigures } from './figures';
+import { hasRegisterFigures } from './notComputed';
 import { buildPlan, type Plan } from './plan';
 import { RegisterIndex } from './registerIndex';
 
@@ -18,26 +20,41 @@ export interface ReconcileOptions {
   readonly financingSheet?: string;
 }
 
+/**
+ * A year's totals. Own-funded, own sources and earmarked need the register
+ * (which sources are the council's own, which line an earmark names): null
+ * when there is none or it is empty (`registerFigures` false), never 0.
+ */
 export interface YearTotals {
   readonly budget: Ore;
   readonly financing: Ore;
-  readonly ownFunded: Ore;
-  readonly ownSources: Ore;
-  readonly earmarked: Ore;
+  readonly ownFunded: Ore | null;
+  readonly ownSources: Ore | null;
+  readonly earmarked: Ore | null;
 }
 
 export interface ReconciliationResult {
   readonly years: readonly number[];
   /** True when both sheets were read and budget equals financing in every year. */
   readonly balanced: boolean;
+  /**
+   * False without a register or with an empty one: own-funded, own sources,
+   * earmarked and everything compared with them are not computed (see
+   * notComputed.ts); budget, financing and the stated sums are.
+   */
+  readonly registerFigures: boolean;
   readonly totals: Readonly<Record<number, YearTotals>>;
   readonly findings: readonly Finding[];
   /** Projects that promise work, not money, and have no budget line (listed, not faults). */
   readonly nonMoneyProjects: readonly Pick<RegisterEntry, 'id' | 'name'>[];
   /** What was read: sheet names (null when missing) and the register's size. */
   readonly sources: {
+    /** The sheet's name; the names joined with `, ` when the plan is kept one sheet per year. */
     readonly budgetSheet: string | null;
     readonly financingSheet: string | null;
+    /** Every sheet read for the budget and for the financing (several: one per year). */
+    readonly budgetSheets: readonly string[];
+    readonly financingSheets: readonly string[];
     readonly registerSheet: string | null;
     readonly projects: number;
     readonly fundingSources: number;
@@ -56,13 +73,18 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
     ? new RegisterIndex(registerReading.register, registerReading.fields ?? undefined)
     : null;
 
+  let sheetsListed = false;
   const readTable = (role: SheetRole, name: string | undefined): AmountTable | null => {
-    const found = findSheet(workbook, role, name);
+    const found = findSheets(workbook, role, name);
     if ('finding' in found) {
-      findings.push(found.finding);
+      // Both sheets missing: the workbook's sheets are listed once, by the first finding.
+      const f = found.finding;
+      findings.push(sheetsListed ? { ...f, params: { ...f.params, sheets: undefined } } : f);
+      sheetsListed = true;
       return null;
     }
-    const read = readAmountTable(found.sheet, role, index);
+    // One sheet, or a plan kept one sheet per year read as one table.
+    const read = readAmountTables(found.sheets, role, index);
     appendFindings(findings, read.findings);
     return read.table;
   };
@@ -97,14 +119,15 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
   };
   for (const { rule } of RULES) appendFindings(findings, rule(ctx));
 
+  const registerFigures = hasRegisterFigures(plan);
   const totals: Record<number, YearTotals> = {};
   for (const f of figures) {
     totals[f.year] = {
       budget: f.budget,
       financing: f.financing,
-      ownFunded: f.ownFunded,
-      ownSources: f.ownSources,
-      earmarked: f.earmarked,
+      ownFunded: registerFigures ? f.ownFunded : null,
+      ownSources: registerFigures ? f.ownSources : null,
+      earmarked: registerFigures ? f.earmarked : null,
     };
   }
   const kept =
@@ -119,12 +142,15 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
       financing !== null &&
       figures.length > 0 &&
       figures.every((f) => f.budget === f.financing),
+    registerFigures,
     totals,
     findings: kept,
     nonMoneyProjects: nonMoneyProjects(plan),
     sources: {
       budgetSheet: budget?.sheet ?? null,
       financingSheet: financing?.sheet ?? null,
+      budgetSheets: budget?.sheets ?? [],
+      financingSheets: financing?.sheets ?? [],
       registerSheet: registerReading.location?.sheet ?? null,
       projects: index ? countProjects(index.fields) : 0,
       fundingSources: registerReading.register?.sources.length ?? 0,

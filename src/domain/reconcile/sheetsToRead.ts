@@ -1,12 +1,13 @@
 /**
  * Which sheets reconciling a workbook reads, from their names alone, found
- * as `reconcile()` finds them: the budget, the financing (by the user's
- * choice or by name) and the register. An adapter reads these sheets' cells
+ * as `reconcile()` finds them: the budget and the financing (by the user's
+ * choice or by name; every year's sheet of a plan kept one sheet per year)
+ * and the register. An adapter reads these sheets' cells
  * and no others.
  */
 import { findRegisterSheet } from '../register/readRegister';
 import { sheetsNamed, type WorkbookSnapshot } from '../snapshot';
-import { findSheet, type SheetRole } from '../tables/findSheet';
+import { findSheets, type SheetRole } from '../tables/findSheet';
 
 export interface SheetChoice {
   /** Read this sheet as the budget (the user's choice); otherwise found by name. */
@@ -32,8 +33,9 @@ export function sheetsToRead(names: readonly string[], choice: SheetChoice = {})
     ['budget', choice.budgetSheet],
     ['financing', choice.financingSheet],
   ] as const) {
-    const found = findSheet(workbook, role, explicit);
-    if ('sheet' in found) want(found.sheet.name, role);
+    const found = findSheets(workbook, role, explicit);
+    // A plan kept one sheet per year (`Budsjett 2014`, `Budsjett 2015`) is read from all of them.
+    if ('sheets' in found) for (const sheet of found.sheets) want(sheet.name, role);
   }
   want(findRegisterSheet(workbook)?.name, 'register');
   return [...roles].map(([name, r]) => ({ name, roles: r }));

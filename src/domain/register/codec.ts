@@ -84,8 +84,22 @@ export type ImportResult =
 const LIST_SEPARATOR = ';';
 /** The CSV's field separator; `;` so that Norwegian Excel opens it in columns. */
 const CSV_SEPARATOR = ';';
-/** Marks a CSV cell as literal text (also Excel's own convention); stripped on import. */
-const TEXT_MARK = "'";
+/**
+ * Marks a CSV cell as literal text; stripped on import. A zero-width space:
+ * Excel and LibreOffice open a cell that starts with it as text (it is neither
+ * a formula sign nor white space, so no number, date or formula is read from
+ * it) and show nothing of it. An apostrophe, Excel's prefix when typing, is
+ * shown as part of the cell by both when they open a CSV. docs/REGISTER.md
+ * has the reasons.
+ */
+const TEXT_MARK = '\u200B';
+/** The mark earlier versions wrote (and what a person typing in a text editor may use): still read. */
+const APOSTROPHE_MARK = "'";
+/**
+ * What Excel's plain "CSV" (Windows-1252, no byte order mark) writes for the
+ * mark, which that encoding cannot hold.
+ */
+const LOST_MARK = '?';
 /** A range in CSV: both ends written in full, never abbreviated. */
 const RANGE_WORD = 'til';
 
@@ -1027,13 +1041,17 @@ function props(
 // CSV
 
 /**
- * Text that Norwegian Excel would not keep as text when it opens the file:
- * a formula (`=`, `+`, `-`, `@`), a number, date, time or percentage
- * (`2.1` becomes 2 January), TRUE/FALSE; and text starting with the mark.
+ * Text that Norwegian Excel or LibreOffice would not keep as text when it
+ * opens the file: a formula (`=`, `+`, `-`, `@`, and tab, CR or LF before
+ * one), a number, date, time or percentage (`2.1` becomes 2 January),
+ * TRUE/FALSE; and text that import would otherwise read as marked (starting
+ * with a mark, a byte order mark, or `?` alone or before text that needs the
+ * mark).
  */
 function needsMark(s: string): boolean {
   if (s === '') return false;
-  if (/^[=+\-@'\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(s)) return true;
+  if (/^[=+\-@'\t\r\n\u200B\uFEFF\uFF1D\uFF0B\uFF0D\uFF20]/.test(s)) return true;
+  if (mayBeLostMark(s)) return true;
   const t = s.trim();
   if (t === '') return true;
   if (/^[\d\s.,:/%()\u00A0-]*\d[\d\s.,:/%()\u00A0-]*$/.test(t)) return true;
@@ -1190,8 +1208,26 @@ function parseCsv(text: string, sep: string): { records: CsvRecord[] } | { error
   return { records };
 }
 
-function unmark(raw: string): { text: string; marked: boolean } {
-  return raw.startsWith(TEXT_MARK) ? { text: raw.slice(1), marked: true } : { text: raw, marked: false };
+/**
+ * `?` before text that needs the mark, or alone (an extra column's empty
+ * text is a lone mark): what a mark becomes in Excel's plain CSV.
+ */
+function mayBeLostMark(s: string): boolean {
+  return s.startsWith(LOST_MARK) && (s.length === 1 || needsMark(s.slice(1)));
+}
+
+/**
+ * A field without its mark: the zero-width space, or the apostrophe of
+ * earlier versions; in a file without a byte order mark (`lostMarks`), also a
+ * `?` before text that would need the mark, which is what Excel's plain CSV
+ * writes in its place (`needsMark` marks text that really starts so).
+ */
+function unmarked(raw: string, lostMarks: boolean): { text: string; marked: boolean } {
+  if (raw.startsWith(TEXT_MARK) || raw.startsWith(APOSTROPHE_MARK))
+    return { text: raw.slice(1), marked: true };
+  // A lone `?` is a lost mark only in an extra column (`cellValue`): nowhere else is a lone mark written.
+  if (lostMarks && raw.length > 1 && mayBeLostMark(raw)) return { text: raw.slice(1), marked: true };
+  return { text: raw, marked: false };
 }
 
 /** The cells that are not empty, for telling blank lines and section markers apart. */
@@ -1207,6 +1243,8 @@ function filled(r: CsvRecord): CsvCell[] {
  */
 export function registerFromCsv(text: string): ImportResult {
   const content = text.replace(/^\uFEFF/, '');
+  const lostMarks = content === text;
+  const unmark = (raw: string) => unmarked(raw, lostMarks);
   const firstLine = /^[^\r\n]*/.exec(content)![0];
   const sep = firstLine.includes(';')
     ? ';'
@@ -1298,13 +1336,16 @@ export function registerFromCsv(text: string): ImportResult {
     const rows: Row[] = section.rows.map((r) => {
       const values = new Map<string, Value>();
       const extraValues = new Map<string, Value>();
-      const cellValue = (col: number): Value => {
+      const cellValue = (col: number, extra = false): Value => {
         const c = r.cells[col];
+        const line = c?.line ?? r.line;
+        // An extra column's empty text is a lone mark, which Excel's plain CSV writes as a lone `?`.
+        if (extra && lostMarks && c?.raw === LOST_MARK) return { line, csv: true, text: '', marked: true };
         const { text, marked } = unmark(c?.raw ?? '');
-        return { line: c?.line ?? r.line, csv: true, text, marked };
+        return { line, csv: true, text, marked };
       };
       for (const [key, col] of position) values.set(key, cellValue(col));
-      for (const x of extras) extraValues.set(x.name, cellValue(x.col));
+      for (const x of extras) extraValues.set(x.name, cellValue(x.col, true));
       for (let col = headers.length; col < r.cells.length; col++) {
         const c = r.cells[col];
         if (c.raw.trim() !== '')

@@ -1,10 +1,12 @@
 import { finding, type Finding } from '../findings';
+import { hasRegisterFigures } from '../reconcile/notComputed';
 import type { Rule } from './types';
 
 /** What the council pays for its lines equals what its own sources bring. */
 export const ownFunding: Rule = ({ plan, years }) => {
   const out: Finding[] = [];
-  if (!plan.index || !plan.budget || !plan.financing) return out;
+  // Without a register (or with an empty one) own sources are not known: nothing to compare.
+  if (!hasRegisterFigures(plan) || !plan.budget || !plan.financing) return out;
   for (const y of years) {
     if (y.ownFunded === y.ownSources) continue;
     out.push(

@@ -26,7 +26,7 @@ export const sumRows: Rule = ({ plan, years }) => {
           expected: computed,
           actual: stated.ore,
           difference: stated.ore - computed,
-          params: { sheet: table.sheet, label: table.sumRow?.label },
+          params: { sheet: stated.sheet, label: table.sumRow?.label },
         }),
       );
     }

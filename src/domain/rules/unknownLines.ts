@@ -12,7 +12,7 @@ export const unknownLines: Rule = ({ plan }) => {
         code: 'UNKNOWN_LINE',
         cells: [l.labelRef],
         suggestion: index.suggestEntry(l.label),
-        params: { sheet: budget.sheet, label: l.label },
+        params: { sheet: l.sheet, label: l.label },
       }),
     );
 };

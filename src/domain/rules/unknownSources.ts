@@ -16,7 +16,7 @@ export const unknownSources: Rule = ({ plan }) => {
         code: 'UNKNOWN_SOURCE',
         cells: [f.labelRef],
         suggestion: index.suggestSource(f.label),
-        params: { sheet: financing.sheet, label: f.label },
+        params: { sheet: f.sheet, label: f.label },
       }),
     );
   }

@@ -4,12 +4,14 @@ import { Grid } from '../grid';
 import { normalizeLabel } from '../match';
 import type { SheetSnapshot } from '../snapshot';
 import type { SheetRole } from './findSheet';
-import { locateHeader, type YearColumn } from './yearHeader';
+import { locateAmountHeader, locateHeader, type YearColumn } from './yearHeader';
 
 export { yearOfHeader, type YearColumn } from './yearHeader';
 
 /** One amount cell of a table row, read and checked. */
 export interface AmountCell {
+  /** The sheet the cell is on (a plan kept one sheet per year reads several). */
+  readonly sheet: string;
   readonly ref: string;
   readonly row: number;
   readonly col: number;
@@ -37,6 +39,8 @@ export interface YearAmounts {
 }
 
 export interface TableRow {
+  /** The sheet of the row's label (`labelRef`). */
+  readonly sheet: string;
   readonly row: number;
   readonly label: string;
   readonly labelRef: string;
@@ -59,7 +63,10 @@ export interface EntryLookup {
  * data rows up to the sum row, the sum row, and what stands after it.
  */
 export interface AmountTable {
+  /** The sheet's name; the names joined with `, ` for a plan kept one sheet per year (`sheets`). */
   readonly sheet: string;
+  /** Every sheet the table was read from, in year order. */
+  readonly sheets: readonly string[];
   readonly headerRow: number;
   readonly labelCol: number;
   readonly years: readonly YearColumn[];
@@ -96,7 +103,24 @@ export function readAmountTable(
   entries: EntryLookup | null = null,
 ): { table: AmountTable; findings: Finding[] } | { table: null; findings: Finding[] } {
   const grid = new Grid(sheet);
-  const header = locateHeader(grid);
+  let header = locateHeader(grid);
+  if (!header) {
+    // No year header: a single year's column headed `Beløp` (or the like), its year from the title.
+    const amount = locateAmountHeader(grid);
+    if (amount?.area) header = amount.area;
+    else if (amount) {
+      return {
+        table: null,
+        findings: [
+          finding({
+            code: 'TABLE_NOT_FOUND',
+            cells: [grid.ref(amount.row, amount.col)],
+            params: { sheet: sheet.name, role, reason: 'amountWithoutYear', label: amount.header },
+          }),
+        ],
+      };
+    }
+  }
   if (!header) {
     return {
       table: null,
@@ -154,7 +178,20 @@ export function readAmountTable(
     else rows[n++] = row;
   }
   rows.length = n;
-  return { table: { sheet: sheet.name, headerRow, labelCol, years, rows, sumRow, after, entries }, findings };
+  return {
+    table: {
+      sheet: sheet.name,
+      sheets: [sheet.name],
+      headerRow,
+      labelCol,
+      years,
+      rows,
+      sumRow,
+      after,
+      entries,
+    },
+    findings,
+  };
 }
 
 /** Reading kinds by code; 0 means no cell. */
@@ -278,6 +315,10 @@ class Cell implements AmountCell {
     readonly reading: AmountReading['kind'],
   ) {}
 
+  get sheet(): string {
+    return this.grid.name;
+  }
+
   get ref(): string {
     return this.grid.ref(this.row, this.col);
   }
@@ -292,6 +333,10 @@ class Row implements TableRow, YearAmounts {
     private readonly columns: AmountColumns,
     private readonly slot: number,
   ) {}
+
+  get sheet(): string {
+    return this.columns.grid.name;
+  }
 
   get row(): number {
     return this.columns.sheetRow(this.slot);

@@ -15,6 +15,12 @@
  *   under a merged `2013 Plan`) belong to the header;
  * - a column of shares (0.1, 0.25, `12 %`) is not an amount column: the year
  *   goes to the amount column under the same merged header, or is dropped.
+ *
+ * A single year may also stand apart from its amount column: a column headed
+ * `Beløp`, `Kr`, `NOK` or `Amount` takes its year from the label column's
+ * header (`Budsjett 2014 | Beløp`), else from the title above the header
+ * (`Budsjett 2014` over `Post | Beløp`), else from the sheet's name
+ * (`Budsjett 2014`). That is looked for only where no year header is found.
  */
 import { readAmount } from '../amount';
 import type { Grid } from '../grid';
@@ -230,4 +236,88 @@ function headerAt(grid: Grid, row: number): HeaderArea | null {
     if (under === 'amounts') hasAmounts = true;
   }
   return hasAmounts ? { headerRow: row, firstDataRow, years } : null;
+}
+
+/** A column header that names an amount but no year: `Beløp`, `Kr`, `NOK`, `Amount` (`Beløp (kr)`, `Beløp i kr`). */
+const AMOUNT_HEADER =
+  /^(?:beløp|belop|kr\.?|kroner|nok|amount)(?:\s*\((?:kr|nok)\.?\)|\s+i\s+(?:kr|nok)\.?|\s+(?:kr|nok)\.?)?$/;
+
+export function isAmountHeader(value: unknown): boolean {
+  return (
+    typeof value === 'string' && AMOUNT_HEADER.test(value.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nb'))
+  );
+}
+
+/** Words that say a title is the table's own (`Budsjett 2014`), not a note (`Revidert mars 2011`). */
+const TABLE_WORDS = /budsjett|budget|finansiering|financing|funding|handlingsplan/i;
+/** How far above the header a title is looked for. */
+const TITLE_ROWS = 10;
+
+/** Where the year of an amount column headed without one was found. */
+export type YearSource = 'labelHeader' | 'title' | 'sheetName';
+
+/** An amount column headed `Beløp` (or the like): the header area with its year, or where the year is missing. */
+export type AmountHeader =
+  | { readonly area: HeaderArea; readonly from: YearSource }
+  | { readonly area: null; readonly row: number; readonly col: number; readonly header: string };
+
+/**
+ * The first amount column headed without a year (`Beløp`, `Kr`, `NOK`,
+ * `Amount`) in a header row, right of a label column, with amounts under it;
+ * its year from the label column's header, the title above, or the sheet's
+ * name (in that order: the nearest to the data first). Null when there is no
+ * such column; `area: null` when there is one but no year for it.
+ */
+export function locateAmountHeader(grid: Grid): AmountHeader | null {
+  for (let row = grid.firstRow; row < grid.endRow; row++) {
+    if (!isHeaderRow(grid, row)) continue;
+    for (let col = grid.firstCol + 1; col < grid.endCol; col++) {
+      if (!isAmountHeader(grid.value(row, col))) continue;
+      let firstDataRow = row + 1;
+      for (let r = row + 1; r < grid.endRow; r++) {
+        if (grid.isRowBlank(r)) continue;
+        if (!isSubHeaderRow(grid, r, col)) break;
+        firstDataRow = r + 1;
+      }
+      if (columnUnder(grid, firstDataRow, col) !== 'amounts') continue;
+      const header = grid.display(row, col);
+      const found = yearForAmountColumn(grid, row, col);
+      if (found === null) return { area: null, row, col, header };
+      return {
+        area: { headerRow: row, firstDataRow, years: [{ year: found.year, col, header }] },
+        from: found.from,
+      };
+    }
+  }
+  return null;
+}
+
+function yearForAmountColumn(
+  grid: Grid,
+  row: number,
+  col: number,
+): { year: number; from: YearSource } | null {
+  // The label column's header, left of the amount column: `Budsjett 2014 | Beløp`.
+  for (let c = col - 1; c >= grid.firstCol; c--) {
+    const year = yearOfHeader(grid.value(row, c));
+    if (year !== null) return { year, from: 'labelHeader' };
+  }
+  // A title above: the years of the rows above the header that hold no amount. One year, or one
+  // among those of titles that name the table (`Budsjett 2014` over a note `Revidert mars 2011`).
+  const titles: { year: number; named: boolean }[] = [];
+  for (let r = row - 1; r >= Math.max(grid.firstRow, row - TITLE_ROWS); r--) {
+    if (!isHeaderRow(grid, r)) break;
+    for (let c = grid.firstCol; c < grid.endCol; c++) {
+      const v = grid.value(r, c);
+      const year = yearOfHeader(v);
+      if (year !== null) titles.push({ year, named: typeof v === 'string' && TABLE_WORDS.test(v) });
+    }
+  }
+  const one = (list: readonly { year: number }[]) =>
+    list.length > 0 && list.every((t) => t.year === list[0].year) ? list[0].year : null;
+  const title = one(titles) ?? one(titles.filter((t) => t.named));
+  if (title !== null) return { year: title, from: 'title' };
+  if (titles.length > 0) return null; // titles with different years: which one is not for us to guess
+  const named = yearOfHeader(grid.name);
+  return named === null ? null : { year: named, from: 'sheetName' };
 }

@@ -128,8 +128,8 @@ describe('summary on the sample', () => {
     const total = rowOf(summary, 'Sum');
     expect(ev.at(summary.name, total, 1)).toBe(11);
     expect(ev.at(summary.name, total, 2)).toBe(oreToKroner(t.budget));
-    expect(ev.at(summary.name, total, 3)).toBe(oreToKroner(t.earmarked));
-    expect(ev.at(summary.name, total, 4)).toBe(oreToKroner(t.ownFunded));
+    expect(ev.at(summary.name, total, 3)).toBe(oreToKroner(t.earmarked!));
+    expect(ev.at(summary.name, total, 4)).toBe(oreToKroner(t.ownFunded!));
     const area1 = rowOf(summary, '1 Verdiskapende klynger');
     // Energi og miljø 100 000 + FEM 150 000 + Helsesdesign 200 000 + Reiselivet 100 000.
     expect(ev.at(summary.name, area1, 2)).toBe(550_000);
@@ -188,8 +188,8 @@ describe('a two-year plan', () => {
       const t = result.totals[year];
       const row = rowOf(sheet, `Total ${year}`);
       expect(ev.at(sheet.name, row, 2)).toBe(oreToKroner(t.budget));
-      expect(ev.at(sheet.name, row, 3)).toBe(oreToKroner(t.earmarked));
-      expect(ev.at(sheet.name, row, 4)).toBe(oreToKroner(t.ownFunded));
+      expect(ev.at(sheet.name, row, 3)).toBe(oreToKroner(t.earmarked!));
+      expect(ev.at(sheet.name, row, 4)).toBe(oreToKroner(t.ownFunded!));
     }
   });
 

@@ -85,12 +85,12 @@ describe('reconciliation sheet on the sample', () => {
     const t = result.totals[2010];
     const total = rowOf(sheet, 'Sum 2010');
     expect(ev.at(sheet.name, total, headerCol(sheet, 'Budsjett'))).toBe(oreToKroner(t.budget));
-    expect(ev.at(sheet.name, total, headerCol(sheet, 'Egenfinansiert'))).toBe(oreToKroner(t.ownFunded));
+    expect(ev.at(sheet.name, total, headerCol(sheet, 'Egenfinansiert'))).toBe(oreToKroner(t.ownFunded!));
     const financing = rowOf(sheet, 'Budsjett mot finansiering');
     expect(ev.at(sheet.name, financing, 3)).toBe(oreToKroner(t.financing));
     expect(ev.at(sheet.name, financing, 5)).toBe('OK');
     const own = rowOf(sheet, 'Egenfinansiert mot egne kilder');
-    expect(ev.at(sheet.name, own, 3)).toBe(oreToKroner(t.ownSources));
+    expect(ev.at(sheet.name, own, 3)).toBe(oreToKroner(t.ownSources!));
     expect(at(sheet, own, 3)?.formula).toBe('=Finansiering!B2+Finansiering!B8');
     const memo = rowOf(sheet, 'SNRs bidrag mot egne kilder');
     expect(at(sheet, memo, 2)?.formula).toBe('=Finansiering!B10');

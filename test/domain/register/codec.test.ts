@@ -31,6 +31,9 @@ import {
 } from '../../../src/domain/register/types';
 import { sampleRegister, sampleWorkbookModel } from '../../../src/sample/sampleWorkbook';
 
+/** The CSV's text mark: a zero-width space. */
+const ZWSP = '\u200B';
+
 /** The sample register as the workbook holds it (what `register export` reads). */
 const storedSample = (): Register => readRegister(modelToSnapshot(sampleWorkbookModel())).register!;
 
@@ -148,9 +151,10 @@ describe('CSV layout', () => {
     expect(lines[kilder + 2]).toBe('SNR;own;Samarbeidsrådet for Nedre Romerike');
   });
 
-  it('marks ids Excel would turn into dates or numbers as text (leading apostrophe)', () => {
-    expect(lines.some((l) => l.startsWith("'1.2;Helsedesign , Arena;"))).toBe(true);
+  it('marks ids Excel would turn into dates or numbers as text (a leading zero-width space, not an apostrophe)', () => {
+    expect(lines.some((l) => l.startsWith(`${ZWSP}1.2;Helsedesign , Arena;`))).toBe(true);
     expect(lines.some((l) => l.startsWith('1.1a;'))).toBe(true);
+    expect(csv).not.toMatch(/(^|[;\n"])'/);
   });
 
   it('quotes ; " and line breaks, and marks formulas so Excel shows them as text', () => {
@@ -169,10 +173,41 @@ describe('CSV layout', () => {
     };
     const text = registerToCsv(r);
     expect(text).toContain(
-      `A;"'=HYPERLINK(""x"";""y"")";;;;"line one\nline two";;"'+1; a ""quoted"" goal";;;'@note;`,
+      `A;"${ZWSP}=HYPERLINK(""x"";""y"")";;;;"line one\nline two";;"${ZWSP}+1; a ""quoted"" goal";;;${ZWSP}@note;`,
     );
-    expect(text).toContain("\r\n'-SNR;own;\r\n");
+    expect(text).toContain(`\r\n${ZWSP}-SNR;own;\r\n`);
     expect(ok(registerFromCsv(text)).entries[0]).toEqual(r.entries[0]);
+  });
+
+  it('marks text that starts like a mark, so that import keeps it whole', () => {
+    const names = ["'quoted", `${ZWSP}hidden`, '?1.2', '?plain', '?'];
+    const r: Register = {
+      formatVersion: 1,
+      entries: names.map((name, i) => registerEntry({ id: String(i + 1), name })),
+      sources: [],
+    };
+    const text = registerToCsv(r);
+    expect(text).toContain(`;${ZWSP}'quoted;`);
+    expect(text).toContain(`;${ZWSP}${ZWSP}hidden;`);
+    expect(text).toContain(`;${ZWSP}?1.2;`);
+    expect(text).toContain(';?plain;');
+    expect(text).toContain(`;${ZWSP}?;`);
+    expect(ok(registerFromCsv(text))).toEqual({ ...r, extraProjectColumns: [], extraSourceColumns: [] });
+  });
+
+  it('still reads the apostrophe that earlier versions wrote as the mark', () => {
+    const old = csv.replace(new RegExp(ZWSP, 'g'), "'");
+    expect(old).toContain("\r\n'1.2;Helsedesign , Arena;");
+    expect(ok(registerFromCsv(old))).toEqual(storedSample());
+  });
+
+  it('reads a file Excel saved as plain CSV (Windows-1252, no BOM), where each mark became «?»', () => {
+    const ansi = csv.slice(1).replace(new RegExp(ZWSP, 'g'), '?');
+    expect(ansi).toContain('\r\n?1.2;Helsedesign , Arena;');
+    expect(ok(registerFromCsv(ansi))).toEqual(storedSample());
+    // With a BOM the file is UTF-8 and could hold the mark: a «?» there is the text's own.
+    const withBom = ok(registerFromCsv('\uFEFF' + ansi));
+    expect(withBom.entries.map((e) => e.id)).toContain('?1.2');
   });
 });
 
@@ -206,6 +241,9 @@ const piece = fc.constantFrom(
   'TRUE',
   '#REF!',
   '\u00a0',
+  '?',
+  ZWSP,
+  '\uFEFF',
 );
 const rawText = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
 /** Text as the register holds it: trimmed. */
@@ -320,6 +358,29 @@ describe('generated registers', () => {
     fc.assert(
       fc.property(registerArb, (r) => {
         expect(ok(registerFromCsv(registerToCsv(r)))).toEqual(r);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('export → import → export gives the same bytes', () => {
+    fc.assert(
+      fc.property(registerArb, (r) => {
+        const csv = registerToCsv(r);
+        expect(registerToCsv(ok(registerFromCsv(csv)))).toBe(csv);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('read back exactly after Excel saved the CSV as Windows-1252 (no BOM, each mark a «?»)', () => {
+    fc.assert(
+      fc.property(registerArb, (r) => {
+        const csv = registerToCsv(r).slice(1);
+        // Only registers whose own text Windows-1252 can hold: Excel would lose any other character too.
+        fc.pre(!/[\u200B\uFEFF]/.test(JSON.stringify(r)));
+        const ansi = csv.replace(new RegExp(ZWSP, 'g'), '?');
+        expect(ok(registerFromCsv(ansi))).toEqual(r);
       }),
       { numRuns: 300 },
     );

@@ -1,0 +1,211 @@
+/**
+ * Every line the CLI itself prints, in bokmål and English (the language of
+ * `--lang`, else of the locale). Findings and file refusals have their own
+ * texts (domain/messages.ts, xlsx/messages.ts); these are the command's.
+ */
+import type { Lang } from '../domain/messages';
+
+export interface CliText {
+  /** The whole help (`--help`), on stdout. */
+  readonly help: string;
+  /** What a bare `plan-reconciler` prints: what to run, and where the rest is. */
+  readonly short: string;
+  /** Appended to a usage error. */
+  readonly seeHelp: string;
+  readonly needsValue: (flag: string) => string;
+  readonly unknownOption: (option: string) => string;
+  readonly unknownCommand: (command: string) => string;
+  readonly badLang: (value: string) => string;
+  readonly badYear: (value: string) => string;
+  readonly sampleArgs: string;
+  readonly sampleNoOptions: string;
+  readonly reconcileArgs: string;
+  readonly mustEndXlsx: (out: string) => string;
+  readonly mustEndXlsxOrXlsm: (out: string) => string;
+  readonly mustEndXlsm: (out: string) => string;
+  readonly outIsInput: (out: string) => string;
+  readonly sameSheet: (name: string) => string;
+  readonly wrote: (out: string) => string;
+  readonly wroteSheets: (out: string, sheets: readonly string[]) => string;
+  readonly chartLeftOut: (sheet: string) => string;
+  readonly cannotWrite: (path: string, why: string | undefined) => string;
+  readonly cannotWriteWorkbook: (path: string, detail: string) => string;
+  readonly internalError: (detail: string) => string;
+  /** Why a file cannot be opened or written, by Node's error code. */
+  readonly fileReason: (code: string | undefined) => string | undefined;
+  readonly registerArgs: string;
+  readonly registerUnknown: (sub: string) => string;
+  readonly registerNoFlag: (command: string, flag: string) => string;
+  readonly exportArgs: string;
+  readonly badFormat: (value: string) => string;
+  readonly exportOutIsInput: (out: string) => string;
+  readonly exportOutIsWorkbook: (out: string) => string;
+  readonly importArgs: string;
+  readonly importNeedsOut: string;
+  readonly importOutIsFile: (out: string) => string;
+  readonly fileNotFound: (file: string) => string;
+  readonly cannotRead: (file: string, why: string) => string;
+  readonly wroteRegister: (out: string, replaced: boolean, entries: number, sources: number) => string;
+  readonly rangeAsMin: (entry: string) => string;
+  readonly newerRegister: (sheet: string, version: string, writes: number) => string;
+}
+
+const NB: CliText = {
+  help: `Bruk:
+  plan-reconciler sample UT.xlsx
+      Skriver eksempelarbeidsboken (handlingsplanen 2010–2011 for Nedre Romerike).
+  plan-reconciler reconcile INN.xlsx [--out UT.xlsx] [--year ÅR] [--json] [--lang nb|en]
+                                     [--budget-sheet NAVN] [--financing-sheet NAVN]
+      Avstemmer budsjett, finansiering og prosjektregister i INN.xlsx.
+      --out skriver en kopi av INN.xlsx med avstemmingsarket, prosjektkortene og
+      sammendraget lagt til (eller byttet ut, når UT ble laget slik); INN.xlsx
+      endres aldri. Sammendragets diagram kommer ikke med i filen.
+      Avslutningskode 0: ingen feil funnet; 1: feil funnet; 2: kunne ikke kjøre.
+  plan-reconciler register export INN.xlsx [--format json|csv] [--out FIL] [--lang nb|en]
+      Skriver prosjektregisteret i INN.xlsx som JSON eller CSV (UTF-8; CSV-filen har BOM
+      og ';' mellom feltene, og åpnes i norsk Excel). Format: --format, ellers etter
+      endelsen til --out, ellers CSV. Skrives til standard ut uten --out.
+  plan-reconciler register import INN.xlsx FIL --out UT.xlsx [--lang nb|en]
+      Leser et register fra FIL (JSON eller CSV, etter endelse eller innhold) og skriver
+      en kopi av INN.xlsx med det som register (registerarket byttet ut på samme plass,
+      eller lagt til skjult). Hver feil linje i FIL meldes som FIL:LINJE: melding, og
+      ingenting skrives. INN.xlsx endres aldri.
+  plan-reconciler --help | --version
+`,
+  short: `Bruk: plan-reconciler reconcile INN.xlsx [--out UT.xlsx] [--lang nb|en]
+plan-reconciler --help viser alle kommandoer og valg.
+`,
+  seeHelp: 'se plan-reconciler --help',
+  needsValue: (f) => `${f} trenger en verdi`,
+  unknownOption: (o) => `ukjent valg ${o}`,
+  unknownCommand: (c) => `ukjent kommando ${c}`,
+  badLang: (v) => `--lang må være nb eller en, ikke ${v}`,
+  badYear: (v) => `--year må være et årstall som 2010, ikke ${v}`,
+  sampleArgs: 'sample tar ett argument: UT.xlsx',
+  sampleNoOptions: 'sample tar ingen valg',
+  reconcileArgs: 'reconcile tar ett argument: INN.xlsx',
+  mustEndXlsx: (o) => `filen som skrives må slutte på .xlsx: ${o}`,
+  mustEndXlsxOrXlsm: (o) => `filen som skrives må slutte på .xlsx (eller .xlsm): ${o}`,
+  mustEndXlsm: (o) =>
+    `arbeidsboken har makroer, som kopien beholder: filen som skrives må slutte på .xlsm: ${o}`,
+  outIsInput: (o) => `--out kan ikke være filen som leses (${o}); INN.xlsx endres aldri`,
+  sameSheet: (n) =>
+    `--budget-sheet og --financing-sheet peker på samme ark («${n}»): budsjett og finansiering må være to forskjellige ark`,
+  wrote: (o) => `skrev ${o}`,
+  wroteSheets: (o, sheets) => `skrev ${o} (${sheets.join(', ')})`,
+  chartLeftOut: (sheet) =>
+    `plan-reconciler: diagrammet i arket ${sheet} er utelatt (kommandolinjen kan ikke skrive diagrammer til .xlsx)`,
+  cannotWrite: (p, why) => `Kan ikke skrive filen ${p}${why ? ` (${why})` : ''}`,
+  cannotWriteWorkbook: (p, d) => `Kan ikke skrive ${p}: arbeidsboken kan ikke få arkene lagt til (${d})`,
+  internalError: (d) => `uventet feil, som bør meldes til utviklerne: ${d}`,
+  fileReason: (code) =>
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? 'mappen finnes ikke'
+      : code === 'EISDIR'
+        ? 'det er en mappe'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'ingen tilgang'
+          : code === 'ENOSPC'
+            ? 'disken er full'
+            : code,
+  registerArgs: 'register trenger export eller import',
+  registerUnknown: (s) => `ukjent register-kommando ${s}`,
+  registerNoFlag: (c, f) => `register ${c} tar ikke ${f}`,
+  exportArgs: 'register export tar ett argument: INN.xlsx',
+  badFormat: (v) => `--format må være json eller csv, ikke ${v}`,
+  exportOutIsInput: (o) => `--out kan ikke være filen som leses (${o})`,
+  exportOutIsWorkbook: (o) => `--out er JSON- eller CSV-filen som skal skrives, ikke en arbeidsbok: ${o}`,
+  importArgs: 'register import tar to argumenter: INN.xlsx FIL',
+  importNeedsOut: 'register import trenger --out UT.xlsx (INN.xlsx endres aldri)',
+  importOutIsFile: (o) => `--out kan ikke være registerfilen (${o})`,
+  fileNotFound: (f) => `Finner ikke filen: ${f}`,
+  cannotRead: (f, why) => `Kan ikke lese ${f} (${why})`,
+  wroteRegister: (o, replaced, e, s) =>
+    `skrev ${o} (registeret ${replaced ? 'byttet ut' : 'lagt til'}: ${e} oppføringer, ${s} kilder)`,
+  rangeAsMin: (e) =>
+    `plan-reconciler: ${e}: beløpsintervallet kan ikke skrives som tekst i registerarket; det laveste beløpet er skrevet`,
+  newerRegister: (sheet, v, w) =>
+    `Registeret i arket ${sheet} har formatversjon ${v}, nyere enn denne versjonen skriver (${w}); det er ikke endret`,
+};
+
+const EN: CliText = {
+  help: `Usage:
+  plan-reconciler sample OUT.xlsx
+      Write the sample workbook (Nedre Romerike's 2010–2011 action plan).
+  plan-reconciler reconcile IN.xlsx [--out OUT.xlsx] [--year Y] [--json] [--lang nb|en]
+                                    [--budget-sheet NAME] [--financing-sheet NAME]
+      Reconcile budget, financing and the project register of IN.xlsx.
+      --out writes a copy of IN.xlsx with the reconciliation sheet, the project
+      cards and the summary added (or replaced, when OUT was made this way);
+      IN.xlsx is never changed. The summary's chart is left out of the file.
+      Exit code 0: no errors found; 1: errors found; 2: could not run.
+  plan-reconciler register export IN.xlsx [--format json|csv] [--out FILE] [--lang nb|en]
+      Write the project register of IN.xlsx as JSON or CSV (UTF-8; the CSV has a BOM,
+      ';' between fields, and opens in Norwegian Excel). Format: --format, else by
+      the extension of --out, else CSV. Written to stdout unless --out is given.
+  plan-reconciler register import IN.xlsx FILE --out OUT.xlsx [--lang nb|en]
+      Read a register from FILE (JSON or CSV, by extension or content) and write a
+      copy of IN.xlsx with it as the register (the register sheet replaced in place,
+      or added hidden). Any bad line of FILE is reported as FILE:LINE: message and
+      nothing is written. IN.xlsx is never changed.
+  plan-reconciler --help | --version
+`,
+  short: `Usage: plan-reconciler reconcile IN.xlsx [--out OUT.xlsx] [--lang nb|en]
+plan-reconciler --help lists every command and option.
+`,
+  seeHelp: 'see plan-reconciler --help',
+  needsValue: (f) => `${f} needs a value`,
+  unknownOption: (o) => `unknown option ${o}`,
+  unknownCommand: (c) => `unknown command ${c}`,
+  badLang: (v) => `--lang must be nb or en, not ${v}`,
+  badYear: (v) => `--year must be a year such as 2010, not ${v}`,
+  sampleArgs: 'sample takes one argument: OUT.xlsx',
+  sampleNoOptions: 'sample takes no options',
+  reconcileArgs: 'reconcile takes one argument: IN.xlsx',
+  mustEndXlsx: (o) => `the output file must end in .xlsx: ${o}`,
+  mustEndXlsxOrXlsm: (o) => `the output file must end in .xlsx (or .xlsm): ${o}`,
+  mustEndXlsm: (o) =>
+    `the workbook has macros, which the copy keeps: the output file must end in .xlsm: ${o}`,
+  outIsInput: (o) => `--out must not be the input file (${o}); IN.xlsx is never changed`,
+  sameSheet: (n) =>
+    `--budget-sheet and --financing-sheet name the same sheet («${n}»): the budget and the financing must be two different sheets`,
+  wrote: (o) => `wrote ${o}`,
+  wroteSheets: (o, sheets) => `wrote ${o} (${sheets.join(', ')})`,
+  chartLeftOut: (sheet) =>
+    `plan-reconciler: the chart of sheet ${sheet} was left out (charts cannot be written to .xlsx by the CLI)`,
+  cannotWrite: (p, why) => `Cannot write the file ${p}${why ? ` (${why})` : ''}`,
+  cannotWriteWorkbook: (p, d) => `Cannot write ${p}: the sheets cannot be added to this workbook (${d})`,
+  internalError: (d) => `unexpected error, which should be reported to the developers: ${d}`,
+  fileReason: (code) =>
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? 'the folder does not exist'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'no permission'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : code,
+  registerArgs: 'register needs export or import',
+  registerUnknown: (s) => `unknown register command ${s}`,
+  registerNoFlag: (c, f) => `register ${c} does not take ${f}`,
+  exportArgs: 'register export takes one argument: IN.xlsx',
+  badFormat: (v) => `--format must be json or csv, not ${v}`,
+  exportOutIsInput: (o) => `--out must not be the input file (${o})`,
+  exportOutIsWorkbook: (o) => `--out is the JSON or CSV file to write, not a workbook: ${o}`,
+  importArgs: 'register import takes two arguments: IN.xlsx FILE',
+  importNeedsOut: 'register import needs --out OUT.xlsx (IN.xlsx is never changed)',
+  importOutIsFile: (o) => `--out must not be the register file (${o})`,
+  fileNotFound: (f) => `File not found: ${f}`,
+  cannotRead: (f, why) => `Cannot read ${f} (${why})`,
+  wroteRegister: (o, replaced, e, s) =>
+    `wrote ${o} (register ${replaced ? 'replaced' : 'added'}: ${e} entries, ${s} sources)`,
+  rangeAsMin: (e) =>
+    `plan-reconciler: ${e}: the contribution range cannot be written as text in the register sheet; its lowest amount was written`,
+  newerRegister: (sheet, v, w) =>
+    `The register in sheet ${sheet} has format version ${v}, newer than this version writes (${w}); it is left unchanged`,
+};
+
+export function cliText(lang: Lang): CliText {
+  return lang === 'nb' ? NB : EN;
+}
