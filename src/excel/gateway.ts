@@ -36,6 +36,12 @@ export interface WorkbookRead {
    * workbook has none: `writeRegister` refuses to write over a register changed since.
    */
   readonly registerFingerprint: string | null;
+  /**
+   * The projects' keys the project cards sheet records when it holds only some cards (the pane's
+   * "one project's card", see domain/outputs/cardSelection.ts); null when it holds every card, or
+   * there is no cards sheet. Absent: as null.
+   */
+  readonly cardSelection?: readonly string[] | null;
 }
 
 /** Why an Excel call failed, in terms the pane can explain to a finance officer. */

@@ -76,6 +76,7 @@ export function PreviewApp({ params }: { readonly params: PreviewParams }) {
               note={note}
               panelId={panelId}
               tabId={tabId(shownIndex)}
+              onSelect={sheets.select}
             />
           ) : (
             <p className="grid-scroll">{t.emptyWorkbook}</p>

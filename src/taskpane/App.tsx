@@ -12,6 +12,7 @@ import { StatusRegion } from './components/StatusRegion';
 import { WorkbookSummary } from './components/WorkbookSummary';
 import type { Register } from '../domain/register/types';
 import type { ReconcileState, RegisterChange } from './controller';
+import type { RegisterRow } from './register/names';
 import { useController, useIdle, useReconcileState } from './hooks';
 import { RegisterBar } from './register/RegisterBar';
 import { RegisterSlot, preloadRegisterPanel } from './register/RegisterSlot';
@@ -36,6 +37,8 @@ export function App({ preload = true }: AppProps) {
   const [registerOpen, setRegisterOpen] = useState(false);
   // Bumped when the pane asks the register editor to take focus (after "Lag prosjektregister").
   const [registerFocus, setRegisterFocus] = useState(0);
+  // The row a finding's register cell asked the editor to show, and how often it was asked.
+  const [registerReveal, setRegisterReveal] = useState<{ row: RegisterRow; request: number } | null>(null);
 
   useEffect(() => {
     void controller.refreshSheets();
@@ -68,6 +71,14 @@ export function App({ preload = true }: AppProps) {
     if (focus) setRegisterFocus((n) => n + 1);
     // The editor works on what a run read: read the workbook if nothing has been read yet.
     if (state.lastRead === null && run.status !== 'loading') reconcile();
+  };
+  /** A finding's cell on the register sheet: the editor, at that row (its heading when none). */
+  const openRegisterAt = (row: RegisterRow | null) => {
+    if (row === null) openRegister(true);
+    else {
+      openRegister(false);
+      setRegisterReveal((r) => ({ row, request: (r?.request ?? 0) + 1 }));
+    }
   };
   const writeRegister = (register: Register, change: RegisterChange) =>
     controller.writeRegister(register, change);
@@ -111,6 +122,7 @@ export function App({ preload = true }: AppProps) {
           else {
             setRegisterOpen(false);
             setRegisterFocus(0);
+            setRegisterReveal(null);
           }
         }}
         onCreate={() => openRegister(true)}
@@ -124,6 +136,7 @@ export function App({ preload = true }: AppProps) {
             running={busy}
             write={state.registerWrite}
             focusRequest={registerFocus}
+            reveal={registerReveal}
             onWrite={writeRegister}
             onReread={reconcile}
             onDismissWrite={() => controller.dismissRegisterWrite()}
@@ -149,6 +162,8 @@ export function App({ preload = true }: AppProps) {
             register={lastRead?.register ?? null}
             registerWrite={state.registerWrite}
             onWriteRegister={(register, change) => void writeRegister(register, change)}
+            snapshot={lastRead?.snapshot ?? null}
+            onOpenRegister={openRegisterAt}
           />
         )}
       </div>

@@ -165,7 +165,14 @@ export interface ReconcileControllerOptions {
 }
 
 export interface ReconcileController {
+  /** The pane's language (state.lang). */
   readonly lang: Lang;
+  /**
+   * Changes the pane's language (the local preview's language switch; Office's display language
+   * does not change while a pane is open). Only what is shown changes: the last run's result, the
+   * register editor and the rest of the state are kept, and drawn in the new language.
+   */
+  setLang(lang: Lang): void;
   getState(): ReconcileState;
   /** Calls `listener` after every state change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
@@ -182,7 +189,10 @@ export interface ReconcileController {
    * While an insert is in progress, a second call starts nothing and returns the one under way.
    */
   insert(kind: OutputKind | 'all'): Promise<void>;
-  /** One project's card; `project` is its index in the register's entries. */
+  /**
+   * One project's card, added to the project cards sheet with the cards already on it (or on a new
+   * one); `project` is its index in the register's entries.
+   */
   insert(kind: 'card', project: number): Promise<void>;
   /**
    * Writes `register` (an edit of `lastRead.register`) into the workbook's register sheet, based
@@ -247,12 +257,12 @@ function isExcelFailure(error: unknown): error is ExcelFailure {
 }
 
 export function createReconcileController(options: ReconcileControllerOptions): ReconcileController {
-  const { gateway, lang } = options;
+  const { gateway } = options;
   const loadEngine = options.loadEngine ?? loadDefaultEngine;
   const loadOutputs = options.loadOutputs ?? loadDefaultOutputs;
 
   let state: ReconcileState = {
-    lang,
+    lang: options.lang,
     platform: options.platform ?? 'desktop',
     run: { status: 'idle' },
     sheets: { sheets: null, loading: false, failure: null },
@@ -287,6 +297,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
   const placementOf = (read: WorkbookRead): PlacementView => ({
     sheetNames: read.sheets.map((s) => s.name),
     names: read.snapshot.names ?? [],
+    cardSelection: read.cardSelection ?? null,
   });
 
   let running: Promise<void> | null = null;
@@ -340,7 +351,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
         throw new Error(`No project at register entry ${target.project}`);
       }
       const build = await getOutputs();
-      const outputs = build(result, lang, placement, target);
+      const { outputs, cardSelection } = build(result, state.lang, placement, target);
       const activate = outputs.sheets[0]?.placement.sheet;
       const written = await exclusive(() =>
         gateway.writeOutputs(outputs, {
@@ -352,7 +363,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
           },
         }),
       );
-      placement = afterWrite(placement, written.sheets, outputs.names);
+      placement = afterWrite(placement, written.sheets, outputs.names, cardSelection);
       const known = state.sheets.sheets;
       if (known !== null) {
         const added = written.sheets.filter((name) => !known.some((s) => sameName(s.name, name)));
@@ -411,7 +422,12 @@ export function createReconcileController(options: ReconcileControllerOptions): 
   };
 
   const controller: ReconcileController = {
-    lang,
+    get lang() {
+      return state.lang;
+    },
+    setLang(next) {
+      if (next !== state.lang) update({ lang: next });
+    },
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
@@ -527,16 +543,21 @@ function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** The placement view after a write: the written sheets exist, and the markers point at them. */
+/**
+ * The placement view after a write: the written sheets exist, the markers point at them, and the
+ * cards sheet holds what was written on it (`cardSelection`: undefined when it was not written).
+ */
 function afterWrite(
   view: PlacementView,
   written: readonly string[],
   markers: readonly { readonly name: string; readonly sheet: string; readonly ref: string }[],
+  cardSelection: readonly string[] | null | undefined,
 ): PlacementView {
   const added = written.filter((name) => !view.sheetNames.some((s) => sameName(s, name)));
   const names = view.names.filter((n) => !markers.some((m) => sameName(m.name, n.name)));
   return {
     sheetNames: [...view.sheetNames, ...added],
     names: [...names, ...markers.map(({ name, sheet, ref }) => ({ name, sheet, ref }))],
+    cardSelection: cardSelection === undefined ? view.cardSelection : cardSelection,
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { Severity } from '../domain/findings';
 import type { Lang } from '../domain/messages';
+import { NOT_COMPUTED_NO_REGISTER } from '../domain/reconcile/notComputed';
 import type { EntryKind, SourceKind } from '../domain/register/types';
 import type { ExcelFailureKind, LeftOut } from '../excel/gateway';
 import type { InsertKind, OfficePlatform, RegisterChange } from './controller';
@@ -209,10 +210,18 @@ export interface Strings {
   readonly unbalanced: string;
   readonly ownMatches: string;
   readonly ownDiffers: string;
+  /** The own-sources badge when there is no register to compute them from. */
+  readonly ownNotComputed: string;
+  /** In place of a figure that needs the register (own-funded, own sources). */
+  readonly notComputedNoRegister: string;
   readonly findingsHeading: string;
   readonly noFindings: string;
   readonly cellsLabel: string;
   readonly goToCell: (ref: string) => string;
+  /** A cell on the (very hidden) register sheet: opens the register editor at the row `what` names. */
+  readonly openInRegister: (what: string, ref: string) => string;
+  /** A cell on the register sheet outside the rows the editor lists (a header, an unreadable row). */
+  readonly openRegisterAt: (ref: string) => string;
   readonly nonMoneyHeading: string;
 
   /** Inserting the outputs into the workbook. */
@@ -223,6 +232,8 @@ export interface Strings {
   readonly insertButton: Readonly<Record<InsertKind, string>>;
   readonly insertWhat: Readonly<Record<InsertKind, string>>;
   readonly cardProjectLabel: string;
+  /** Under the project list: where the card goes, and that the cards already there stay. */
+  readonly cardProjectHint: string;
   readonly projectOption: (id: string, name: string) => string;
   readonly inserting: (what: string) => string;
   readonly insertProgress: (percent: number) => string;
@@ -299,7 +310,7 @@ const NB_REGISTER: RegisterStrings = {
   sheetHidden: (sheet) => `«${sheet}» er skjult igjen.`,
   sheetFailed: 'Kunne ikke vise eller skjule registerarket',
   unreadableRows: (n) =>
-    `${n === 1 ? 'Én rad' : `${n} rader`} i registeret kunne ikke leses (se Funn). De blir stående som de er når du lagrer, etter de andre radene; rett dem i arket Prosjektregister (vis det med høyreklikk på en arkfane → Vis).`,
+    `${n === 1 ? 'Én rad' : `${n} rader`} i registeret kunne ikke leses (se Funn). De blir stående som de er når du lagrer, etter de andre radene. Legg ${n === 1 ? 'den' : 'dem'} inn på nytt her med Legg til prosjekt eller Legg til kilde; for å bli kvitt ${n === 1 ? 'den' : 'dem'}, eksporter registeret og importer filen igjen (importen erstatter hele registeret).`,
 
   proposalHeading: 'Forslag til prosjektregister',
   proposalIntro:
@@ -455,7 +466,7 @@ const EN_REGISTER: RegisterStrings = {
   sheetHidden: (sheet) => `“${sheet}” is hidden again.`,
   sheetFailed: 'Could not show or hide the register sheet',
   unreadableRows: (n) =>
-    `${n === 1 ? 'One row' : `${n} rows`} of the register could not be read (see Findings). They are kept as they are when you save, after the other rows; correct them in the sheet Prosjektregister (right-click a sheet tab → Unhide).`,
+    `${n === 1 ? 'One row' : `${n} rows`} of the register could not be read (see Findings). ${n === 1 ? 'It is' : 'They are'} kept as ${n === 1 ? 'it is' : 'they are'} when you save, after the other rows. Enter ${n === 1 ? 'it' : 'them'} again here with Add a project or Add a source; to be rid of ${n === 1 ? 'it' : 'them'}, export the register and import the file again (the import replaces the whole register).`,
 
   proposalHeading: 'Proposed project register',
   proposalIntro:
@@ -642,7 +653,7 @@ const NB: Strings = {
     notFound:
       'Arket eller cellen finnes ikke (lenger) i arbeidsboken. Kanskje har den fått nytt navn eller er slettet. Avstem på nytt.',
     hiddenSheet:
-      'Arket er skjult. Prosjektregisteret er godt skjult, så det ikke endres ved et uhell, og kan ikke vises fra Excels menyer: velg «Vis registerarket» under Prosjektregister her i ruten, og velg cellen igjen.',
+      'Excel viser ikke celler på et skjult ark. Vis arket i Excel (høyreklikk på en arkfane → Vis), og velg cellen igjen. (Celler i prosjektregisteret åpnes i registeret her i ruten.)',
     accessDenied: 'Arket eller arbeidsboken er beskyttet. Opphev beskyttelsen, og prøv igjen.',
     password:
       'Noen har beskyttet arket med et passord, så tillegget kan ikke endre det. Opphev beskyttelsen i Excel (Se gjennom → Opphev arkbeskyttelse), og prøv igjen.',
@@ -674,10 +685,14 @@ const NB: Strings = {
   unbalanced: 'Ikke i balanse',
   ownMatches: 'Egne kilder stemmer',
   ownDiffers: 'Egne kilder stemmer ikke',
+  ownNotComputed: 'Egne kilder ikke beregnet',
+  notComputedNoRegister: NOT_COMPUTED_NO_REGISTER.nb,
   findingsHeading: 'Funn',
   noFindings: 'Ingen funn.',
   cellsLabel: 'Celler',
   goToCell: (ref) => `Vis ${ref} i arbeidsboken`,
+  openInRegister: (what, ref) => `Åpne «${what}» i prosjektregisteret (${ref})`,
+  openRegisterAt: (ref) => `Åpne prosjektregisteret (${ref})`,
   nonMoneyHeading: 'Prosjekter uten pengebidrag (bidrar med arbeid)',
 
   insertHeading: 'Sett inn i arbeidsboken',
@@ -701,6 +716,8 @@ const NB: Strings = {
     card: 'prosjektkortet',
   },
   cardProjectLabel: 'Kort for ett prosjekt',
+  cardProjectHint:
+    'Kortet legges til på arket med prosjektkort, og kortene som alt er der, blir stående. Prosjektkort setter inn kort for alle prosjektene.',
   projectOption: (id, name) => `${id} ${name}`,
   inserting: (what) => `Setter inn ${what} …`,
   insertProgress: (percent) => `${percent} % ferdig`,
@@ -791,7 +808,7 @@ const EN: Strings = {
     notFound:
       'The sheet or cell is not in the workbook (any more). It may have been renamed or deleted. Reconcile again.',
     hiddenSheet:
-      'The sheet is hidden. The project register is very hidden, so that it is not changed by accident, and Excel’s menus cannot show it: choose “Show the register sheet” under Project register in this pane, then choose the cell again.',
+      'Excel does not show cells on a hidden sheet. Unhide the sheet in Excel (right-click a sheet tab → Unhide), then choose the cell again. (Cells in the project register open in the register, here in the pane.)',
     accessDenied: 'The sheet or workbook is protected. Unprotect it and try again.',
     password:
       'Someone protected the sheet with a password, so the add-in cannot change it. Unprotect it in Excel (Review → Unprotect Sheet) and try again.',
@@ -823,10 +840,14 @@ const EN: Strings = {
   unbalanced: 'Not balanced',
   ownMatches: 'Own sources match',
   ownDiffers: 'Own sources differ',
+  ownNotComputed: 'Own sources not computed',
+  notComputedNoRegister: NOT_COMPUTED_NO_REGISTER.en,
   findingsHeading: 'Findings',
   noFindings: 'No findings.',
   cellsLabel: 'Cells',
   goToCell: (ref) => `Show ${ref} in the workbook`,
+  openInRegister: (what, ref) => `Open «${what}» in the project register (${ref})`,
+  openRegisterAt: (ref) => `Open the project register (${ref})`,
   nonMoneyHeading: 'Projects without a money contribution (work only)',
 
   insertHeading: 'Insert into the workbook',
@@ -850,6 +871,8 @@ const EN: Strings = {
     card: 'the project card',
   },
   cardProjectLabel: 'Card for one project',
+  cardProjectHint:
+    'The card is added to the project cards sheet; the cards already there stay. Project cards inserts every project’s card.',
   projectOption: (id, name) => `${id} ${name}`,
   inserting: (what) => `Inserting ${what} …`,
   insertProgress: (percent) => `${percent}% done`,

@@ -5,7 +5,8 @@
  * Why not makeStyles: Fluent's own components ship precompiled styles, but a makeStyles call in
  * our code pulls Griffel's runtime CSS compiler (stylis, shorthands, prefixer) into the first
  * chunk, about 8 KB gzipped of the 120 KB budget, for a handful of flex and margin rules. These
- * rules need no pseudo-classes or media queries, which is what inline styles cannot do.
+ * rules need no pseudo-classes or media queries, which is what inline styles cannot do; the one
+ * that does (the cell links' focus mark, CELL_LINK_CSS) is a plain style element.
  */
 import { tokens } from '@fluentui/react-components';
 import type { CSSProperties } from 'react';
@@ -95,6 +96,15 @@ export const S = {
     paddingBlockEnd: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  /**
+   * The register row a finding opened the editor at: a tinted background and a bar at its start
+   * (the bar stays in Windows high contrast, where backgrounds are the system's).
+   */
+  markedItem: {
+    backgroundColor: tokens.colorBrandBackground2,
+    paddingInlineStart: tokens.spacingHorizontalS,
+    borderInlineStart: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+  },
   /** An input that takes the row's free width next to its button. */
   grow: { flexGrow: 1, minWidth: 0 },
   finding: {
@@ -104,6 +114,24 @@ export const S = {
     borderInlineStartStyle: 'solid',
   },
 } satisfies Record<string, CSSProperties>;
+
+/**
+ * The class of a finding's cell links, and their keyboard focus mark. Fluent's Link marks focus
+ * with a double underline in the stroke-focus colour: under an inline link that is already
+ * underlined, it is hard to see. This draws a ring instead, as Fluent's buttons have, and in
+ * Windows high contrast (`forced-colors: active`) in the system's Highlight colour. The one rule
+ * here that needs pseudo-classes and a media query, hence a style element (FindingList renders
+ * it) rather than inline styles. The class is doubled to outrank Fluent's own focus rules, which
+ * match on `[data-fui-focus-visible]` (set by Fluent's keyboard-focus tracking) and `:focus-visible`.
+ */
+export const CELL_LINK_CLASS = 'pr-cell-link';
+
+const CELL_FOCUS = `.${CELL_LINK_CLASS}.${CELL_LINK_CLASS}:focus-visible, .${CELL_LINK_CLASS}.${CELL_LINK_CLASS}[data-fui-focus-visible]`;
+
+export const CELL_LINK_CSS = [
+  `${CELL_FOCUS} { outline: ${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}; outline-offset: ${tokens.strokeWidthThick}; border-radius: ${tokens.borderRadiusSmall}; }`,
+  `@media (forced-colors: active) { ${CELL_FOCUS} { outline-color: Highlight; } }`,
+].join('\n');
 
 /** The accent of a finding's left border; the group heading says the severity in words. */
 export const SEVERITY_BORDER = {

@@ -7,7 +7,8 @@
  * the engine actually read. Kept out of the components so both paths give the same shape.
  */
 import { REGISTER_SHEET } from '../domain/register/types';
-import { SHEET_NAMES, type SheetRole } from '../domain/tables/findSheet';
+import { sheetsNamed } from '../domain/snapshot';
+import { findSheets, SHEET_NAMES, type SheetRole } from '../domain/tables/findSheet';
 import type { SheetInfo } from '../excel/gateway';
 import type { ReconcileState } from './controller';
 
@@ -24,15 +25,14 @@ export interface WorkbookFacts {
   readonly years: readonly number[] | null;
 }
 
-const lower = (s: string) => s.trim().toLocaleLowerCase('nb');
-
-/** The sheet the engine would take for `role`, from names alone (same rule as findSheet). */
+/**
+ * The sheet the engine would take for `role`, from names alone (findSheets itself): the names of
+ * every year's sheet, joined as the result's `sources` joins them, for a plan kept one sheet per
+ * year.
+ */
 export function sheetForRole(sheets: readonly SheetInfo[], role: SheetRole): string | null {
-  const candidates = sheets.filter((s) => s.name !== REGISTER_SHEET);
-  const names = SHEET_NAMES[role];
-  const exact = candidates.find((s) => names.includes(lower(s.name)));
-  const prefixed = candidates.find((s) => names.some((n) => lower(s.name).startsWith(n)));
-  return (exact ?? prefixed)?.name ?? null;
+  const found = findSheets({ sheets: sheetsNamed(sheets.map((s) => s.name)) }, role);
+  return 'sheets' in found ? found.sheets.map((s) => s.name).join(', ') : null;
 }
 
 /** The names the engine looks for, capitalised for display (`Budsjett`, `Budget`). */

@@ -3,8 +3,15 @@
  * drawn, how it looks, merged areas, and the window that keeps the selection on screen. Runs in
  * Jest (node); the page itself is tested in Chromium by preview.test.js.
  */
+import { columnLetters } from '../../src/domain/address';
 import { hostFromModel } from '../helpers/host';
-import { gridModel, parseRange, widthToPixels } from '../../src/preview/grid/gridModel';
+import {
+  areaAt,
+  gridModel,
+  moveSelection,
+  parseRange,
+  widthToPixels,
+} from '../../src/preview/grid/gridModel';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 
 const sample = () => hostFromModel(sampleWorkbookModel());
@@ -77,5 +84,71 @@ describe('gridModel', () => {
     expect(parseRange('C3:A1')).toEqual({ row: 0, col: 0, rows: 3, cols: 3 });
     expect(parseRange('A:C')).toBeNull();
     expect(parseRange('')).toBeNull();
+  });
+});
+
+describe('moveSelection: the keys that move the selection in the grid, as in Excel', () => {
+  /** The selection after pressing `keys` one after the other on Budsjett of the sample, from `start`. */
+  function press(
+    start: string,
+    ...keys: (string | { key: string; ctrlKey?: boolean; shiftKey?: boolean })[]
+  ) {
+    const host = sample();
+    host.selectRange(`Budsjett!${start}`);
+    const moves: (string | null)[] = [];
+    for (const k of keys) {
+      const next = moveSelection(
+        gridModel(host.readSheet('Budsjett')!),
+        typeof k === 'string' ? { key: k } : k,
+      );
+      moves.push(next);
+      if (next !== null) host.selectRange(`Budsjett!${next}`);
+    }
+    return moves;
+  }
+
+  it('moves one cell with the arrows, and stops at the edge of the sheet', () => {
+    expect(press('B9', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'ArrowUp')).toEqual([
+      'C9',
+      'C10',
+      'B10',
+      'B9',
+      'B8',
+    ]);
+    expect(press('A1', 'ArrowUp', 'ArrowLeft')).toEqual(['A1', 'A1']);
+  });
+
+  it('moves from a range selection’s active (first) cell', () => {
+    expect(press('B9:C10', 'ArrowDown')).toEqual(['B10']);
+  });
+
+  it('Home and End go to column A and the last column used in the row; with Ctrl to A1 and the last used cell', () => {
+    const used = sample().readSheet('Budsjett')!;
+    const lastCol = columnLetters(used.columnCount - 1);
+    expect(press('B9', 'Home', 'End', { key: 'End', ctrlKey: true }, { key: 'Home', ctrlKey: true })).toEqual(
+      ['A9', `${lastCol}9`, `${lastCol}${used.rowCount}`, 'A1'],
+    );
+  });
+
+  it('leaves the keys alone that do something else in Excel (Shift extends, Ctrl+arrow jumps, letters type)', () => {
+    expect(
+      press('B9', { key: 'ArrowDown', shiftKey: true }, { key: 'ArrowDown', ctrlKey: true }, 'a', 'Tab'),
+    ).toEqual([null, null, null, null]);
+  });
+
+  it('moves past a merged area the active cell is in, and onto a merged area as a whole', () => {
+    const host = hostFromModel({
+      sheets: [{ name: 'Ark1', cells: [{ row: 0, col: 0, value: 'Tittel' }], merges: ['A1:C2'] }],
+    });
+    const model = (at: string) => {
+      host.selectRange(`Ark1!${at}`);
+      return gridModel(host.readSheet('Ark1')!);
+    };
+    expect(moveSelection(model('A1:C2'), { key: 'ArrowRight' })).toBe('D1');
+    expect(moveSelection(model('A1:C2'), { key: 'ArrowDown' })).toBe('A3');
+    expect(moveSelection(model('D2'), { key: 'ArrowLeft' })).toBe('A1:C2');
+    expect(moveSelection(model('B3'), { key: 'ArrowUp' })).toBe('A1:C2');
+    expect(areaAt(model('D1'), 1, 1)).toBe('A1:C2');
+    expect(areaAt(model('D1'), 2, 1)).toBe('B3');
   });
 });

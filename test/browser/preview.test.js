@@ -374,6 +374,121 @@ test('?lang=en shows the preview and the pane in English, and the switch changes
   await page.close();
 });
 
+test('switching the language keeps the findings: the same result, shown in the other language, not read again', async () => {
+  const page = await openPreview();
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  assert.deepEqual(await paneResult(page, 'Funn', /^Prosjekter uten pengebidrag/), cli.sample);
+  const requests = () => page.evaluate(() => window.previewHost.stats.syncs);
+  const read = await requests();
+
+  await page.getByLabel('Språk').selectOption('en');
+  assert.deepEqual(
+    await paneResult(page, 'Findings', /^Projects without a money contribution/),
+    cli.sampleEn,
+  );
+  await page.getByLabel('Language').selectOption('nb');
+  assert.deepEqual(await paneResult(page, 'Funn', /^Prosjekter uten pengebidrag/), cli.sample);
+  // Drawn again, not reconciled again: the workbook was not read.
+  assert.equal(await requests(), read);
+  await page.close();
+});
+
+test('the grid is one Tab stop; the arrow keys, Home and End move the selection, and the name box follows', async () => {
+  const page = await openPreview();
+  const grid = page.getByRole('grid');
+  await grid.waitFor();
+  const focused = () =>
+    page.evaluate(() => ({
+      cell: document.activeElement?.getAttribute('data-address') ?? document.activeElement?.tagName,
+      active: document.querySelector('td[data-active]')?.getAttribute('data-address'),
+      nameBox: document.querySelector('[data-testid="name-box"]')?.textContent,
+      host: window.previewHost.selectedAddress,
+      tabStops: document.querySelectorAll('[role="grid"] [tabindex="0"]').length,
+    }));
+
+  // Into the grid from the sheet tabs below it (Shift+Tab): the active cell, the grid's only Tab stop.
+  await page.getByRole('tab', { name: 'Budsjett', selected: true }).focus();
+  await page.keyboard.press('Shift+Tab');
+  assert.deepEqual(await focused(), {
+    cell: 'A1',
+    active: 'A1',
+    nameBox: 'A1',
+    host: 'Budsjett!A1',
+    tabStops: 1,
+  });
+
+  const keys = [
+    ['ArrowDown', 'A2'],
+    ['ArrowRight', 'B2'],
+    ['ArrowRight', 'C2'],
+    ['ArrowLeft', 'B2'],
+    ['ArrowUp', 'B1'],
+    ['ArrowUp', 'B1'],
+    ['Home', 'A1'],
+  ];
+  for (const [key, cell] of keys) {
+    await page.keyboard.press(key);
+    assert.deepEqual(
+      await focused(),
+      { cell, active: cell, nameBox: cell, host: `Budsjett!${cell}`, tabStops: 1 },
+      key,
+    );
+  }
+  // End: the last column the sheet uses; Ctrl+End its last used cell; Ctrl+Home back to A1.
+  const used = await page.evaluate(() => {
+    const view = window.previewHost.readSheet('Budsjett');
+    return { rows: view.rowCount, cols: view.columnCount };
+  });
+  const lastCol = String.fromCharCode(64 + used.cols);
+  await page.keyboard.press('End');
+  assert.equal((await focused()).cell, `${lastCol}1`);
+  await page.keyboard.press('Control+End');
+  assert.equal((await focused()).cell, `${lastCol}${used.rows}`);
+  await page.keyboard.press('Control+Home');
+  assert.equal((await focused()).cell, 'A1');
+
+  // A click selects too; the keys go on from there, and "go to cell" in the pane does not take the focus.
+  await page.locator('td[data-address="B9"]').click();
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual(await focused(), {
+    cell: 'B10',
+    active: 'B10',
+    nameBox: 'B10',
+    host: 'Budsjett!B10',
+    tabStops: 1,
+  });
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  await pane(page).getByRole('button', { name: 'Vis Budsjett!B9 i arbeidsboken' }).click();
+  await page.locator('td[data-address="B9"][data-active]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('aside') !== null), true);
+
+  // On the very hidden register (Excel cannot select there) the keys move the grid's own selection.
+  await page.getByRole('tab', { name: 'Prosjektregister (skjult)' }).click();
+  await page.locator('td[data-address="A1"]').click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  const hidden = await focused();
+  assert.deepEqual([hidden.cell, hidden.active, hidden.nameBox], ['B2', 'B2', 'B2']);
+  assert.equal(await page.getByRole('tab', { selected: true }).textContent(), 'Prosjektregister (skjult)');
+  await page.close();
+});
+
+test('the page has an icon, served beside it: no request of the page fails', async () => {
+  const failed = [];
+  const page = await browser.context.newPage();
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(`${server.url}preview.html`);
+  await page.getByRole('grid').waitFor();
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  const icon = await page.request.get(new URL(href, page.url()).href);
+  assert.equal(icon.status(), 200);
+  assert.equal(icon.headers()['content-type'], 'image/png');
+  assert.deepEqual(failed, []);
+  await page.close();
+});
+
 /** The texts of the grid's row that has a cell reading exactly `label`. */
 async function gridRow(page, label) {
   const cell = page.locator('td[data-address]', { hasText: new RegExp(`^${label}$`) }).first();
@@ -508,6 +623,121 @@ async function screenshotPane(page, name) {
   await pane(page).screenshot({ path: path.join(IMAGES, name), animations: 'disabled' });
   await page.setViewportSize(before);
 }
+
+/** The project cards' titles the grid shows (the active sheet), top to bottom, left to right. */
+const cardTitles = (page) =>
+  page
+    .locator('td[data-address]')
+    .evaluateAll((cells) => cells.map((c) => c.textContent ?? '').filter((t) => /^\d\.\d[a-z]? \S/.test(t)));
+
+test('one project’s card is added to the cards sheet beside the cards there, once; "Prosjektkort" writes them all', async () => {
+  const page = await openPreview();
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  const insert = pane(page).getByRole('region', { name: 'Sett inn i arbeidsboken' });
+  const project = insert.getByRole('combobox', { name: 'Kort for ett prosjekt' });
+  /** Inserts `what` (a project's card, or every card), waits until it is written, and returns the titles shown. */
+  const insertAndSee = async (what) => {
+    const before = await page.evaluate(() => window.previewHost.stats.syncs);
+    if (what === 'Prosjektkort')
+      await insert.getByRole('button', { name: 'Prosjektkort', exact: true }).click();
+    else {
+      await project.selectOption({ label: what });
+      await insert.getByRole('button', { name: 'Sett inn kortet' }).click();
+    }
+    await page.waitForFunction(
+      // Written: Excel was called, and the progress bar is gone.
+      (n) =>
+        window.previewHost.stats.syncs > n && document.querySelector('aside [role="progressbar"]') === null,
+      before,
+    );
+    await insert.getByText('Satt inn arket «Prosjektkort».').first().waitFor();
+    await page.getByRole('tab', { name: 'Prosjektkort', selected: true }).waitFor();
+    return cardTitles(page);
+  };
+
+  assert.deepEqual(await insertAndSee('3.1 Akkvisisjon'), ['3.1 Akkvisisjon']);
+  const both = ['1.2 Helsedesign , Arena', '3.1 Akkvisisjon'];
+  assert.deepEqual(await insertAndSee('1.2 Helsedesign , Arena'), both);
+  // The sheet says which projects it holds, under its title.
+  assert.deepEqual(await gridRow(page, 'Utvalgte prosjekter'), ['Utvalgte prosjekter', '1.2; 3.1']);
+  assert.deepEqual(await insertAndSee('3.1 Akkvisisjon'), both);
+  const tabs = await page.getByRole('tab').allTextContents();
+  assert.equal(tabs.filter((t) => t.startsWith('Prosjektkort')).length, 1, tabs.join(' | '));
+
+  assert.equal((await insertAndSee('Prosjektkort')).length, 11);
+  assert.equal((await insertAndSee('2.1 Etablerertjeneste på Nedre Romerike')).length, 11);
+  assert.equal(await page.locator('td[data-address]', { hasText: /^Utvalgte prosjekter$/ }).count(), 0);
+  await page.close();
+});
+
+test('a finding’s cell on the hidden register opens the register editor at that entry, with a clear focus ring', async () => {
+  const page = await openPreview();
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  const findings = pane(page).getByRole('region', { name: 'Funn', exact: true });
+  const first = findings.getByRole('button', {
+    name: 'Åpne «1.3 Logistikknæringen» i prosjektregisteret (Prosjektregister!A7)',
+  });
+  const second = findings.getByRole('button', {
+    name: 'Åpne «1.3 Et løft for reiselivet» i prosjektregisteret (Prosjektregister!A9)',
+  });
+  assert.equal(await second.textContent(), 'Prosjektregister!A9');
+
+  // By keyboard, as the focus ring is for: from the first cell, Tab to the second.
+  await first.focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await second.evaluate((el) => el === document.activeElement), true);
+  const ring = () =>
+    second.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const probe = document.createElement('span');
+      probe.style.color = 'Highlight';
+      document.body.append(probe);
+      const highlight = getComputedStyle(probe).color;
+      probe.remove();
+      return {
+        style: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+        color: style.outlineColor,
+        highlight,
+        text: getComputedStyle(el).color,
+      };
+    });
+  const normal = await ring();
+  assert.equal(normal.style, 'solid');
+  assert.ok(normal.width >= 2, `outline ${normal.width}px`);
+  assert.notEqual(normal.color, normal.text);
+  // Windows high contrast: still a solid ring, in the system's Highlight colour.
+  await page.emulateMedia({ forcedColors: 'active' });
+  const forced = await ring();
+  assert.equal(forced.style, 'solid');
+  assert.ok(forced.width >= 2, `outline ${forced.width}px`);
+  assert.equal(forced.color, forced.highlight);
+  await page.emulateMedia({ forcedColors: 'none' });
+
+  await page.keyboard.press('Enter');
+  const edit = pane(page).getByRole('button', { name: 'Rediger «1.3 Et løft for reiselivet»' });
+  await edit.waitFor();
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('aria-label') === 'Rediger «1.3 Et løft for reiselivet»',
+  );
+  assert.equal(await edit.evaluate((el) => el.closest('li')?.getAttribute('aria-current')), 'true');
+  // Scrolled into the pane's view.
+  const inView = await edit.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const view = el.closest('aside').getBoundingClientRect();
+    return box.top >= view.top && box.bottom <= view.bottom;
+  });
+  assert.equal(inView, true);
+  // The grid was not asked to show the hidden sheet.
+  assert.notEqual(await page.getByRole('tab', { selected: true }).textContent(), 'Prosjektregister (skjult)');
+
+  // The other entry of the duplicate id, by mouse.
+  await first.click();
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('aria-label') === 'Rediger «1.3 Logistikknæringen»',
+  );
+  await page.close();
+});
 
 test('the page asked no other host for anything and threw nothing', () => {
   assert.deepEqual(browser.blocked, []);

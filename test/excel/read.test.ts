@@ -6,6 +6,7 @@
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/domain/snapshot';
 import { modelToSnapshot } from '../../src/domain/modelToSnapshot';
+import { MARKER_NAMES, projectCardsSheet, type Outputs } from '../../src/domain/outputs';
 import { reconcile } from '../../src/domain/reconcile/reconcile';
 import { createExcelGateway, type ExcelGatewayOptions } from '../../src/excel/excelGateway';
 import type { ExcelRun } from '../../src/excel/excelApi';
@@ -230,6 +231,51 @@ describe('a workbook laid out differently', () => {
       'Budsjett',
       'Ark2',
     ]);
+  });
+});
+
+describe('which projects’ cards the project cards sheet holds', () => {
+  /** The sample with a cards sheet (marked, under `name`) of these projects' cards; all by default. */
+  async function withCards(ids: readonly string[] | null, name = 'Prosjektkort') {
+    const host = hostFromModel(sampleWorkbookModel());
+    const result = reconcile((await gatewayOn(host).read()).snapshot);
+    const entries = result.plan.index!.register.entries;
+    const projects =
+      ids === null
+        ? undefined
+        : entries.flatMap((e, i) => (e.kind === 'project' && ids.includes(e.id) ? [i] : []));
+    const outputs: Outputs = {
+      sheets: [
+        {
+          placement: { kind: 'cards', sheet: name, replaces: null },
+          sheet: projectCardsSheet(result, 'nb', { sheetName: name, projects }),
+        },
+      ],
+      names: [{ name: MARKER_NAMES.cards, sheet: name, ref: '$A$1' }],
+    };
+    await gatewayOn(host).writeOutputs(outputs);
+    return host;
+  }
+
+  it('reads the projects a sheet of some cards records, in the same 2 round trips', async () => {
+    const host = await withCards(['3.1', '1.2']);
+    const { read, stats } = await readOnHost(host);
+    expect(read.cardSelection).toEqual(['1.2', '3.1']);
+    expect(stats.syncs).toBe(2);
+  });
+
+  it('follows the marker to a sheet the user renamed', async () => {
+    const host = await withCards(['4.1'], 'Kort til styret');
+    expect((await readOnHost(host)).read.cardSelection).toEqual(['4.1']);
+  });
+
+  it('none for a sheet of every card, a workbook without one, or the same cells on a sheet of the user’s', async () => {
+    expect((await readOnHost(await withCards(null))).read.cardSelection).toBeNull();
+    expect((await readOnHost(hostFromModel(sampleWorkbookModel()))).read.cardSelection).toBeNull();
+    const snapshot = modelToSnapshot(sampleWorkbookModel());
+    const mine = sheet('Prosjektkort', [[null], ['Utvalgte prosjekter', '1.2']]);
+    const host = hostFromSnapshot({ ...snapshot, sheets: [...snapshot.sheets, mine] });
+    expect((await readOnHost(host)).read.cardSelection).toBeNull();
   });
 });
 

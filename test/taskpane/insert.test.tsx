@@ -17,6 +17,9 @@ import {
 import { createReconcileController, type OfficePlatform } from '../../src/taskpane/controller';
 import { TaskpaneRoot } from '../../src/taskpane/mount';
 import { STRINGS, type Lang } from '../../src/taskpane/strings';
+import { ExcelHost } from '../../src/host';
+import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
+import { gatewayOn, hostFromModel } from '../helpers/host';
 import { deferred, readOf, stubGateway, type StubGateway } from './helpers';
 
 /** The sample as read, with sheets the add-in wrote earlier (name → marker) and any other sheets. */
@@ -55,6 +58,31 @@ const placements = (outputs: Outputs) => outputs.sheets.map((s) => s.placement);
 /** Every text cell of an output sheet. */
 const texts = (outputs: Outputs, n = 0): string[] =>
   outputs.sheets[n].sheet.cells.flatMap((c) => (typeof c.value === 'string' ? [c.value] : []));
+
+/** The register entry of the `nth` project with this id (ids repeat in the sample: 1.3). */
+function entryOf(controller: ReturnType<typeof createReconcileController>, id: string, nth = 1): number {
+  const run = controller.getState().run;
+  if (run.status !== 'done') throw new Error('no run');
+  const entries = run.result.plan.index?.register.entries ?? [];
+  const found = entries.flatMap((e, i) => (e.kind === 'project' && e.id === id ? [i] : []))[nth - 1];
+  if (found === undefined) throw new Error(`no project ${id} #${nth}`);
+  return found;
+}
+
+/** The card titles on the (only) cards sheet of an insert, top to bottom, left to right. */
+const cardTitles = (outputs: Outputs): string[] =>
+  outputs.sheets[0].sheet.cells
+    .filter((c) => c.fontSize === 12 && c.fontColor === '#FFFFFF')
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .map((c) => String(c.value));
+
+/** A2:B2 of the cards sheet: where it records the projects it holds when not all (null: empty). */
+function selectionRecord(outputs: Outputs): [string, string] | null {
+  const cells = outputs.sheets[0].sheet.cells;
+  const at = (col: number) => cells.find((c) => c.row === 1 && c.col === col)?.value;
+  const [label, keys] = [at(0), at(1)];
+  return typeof label === 'string' && typeof keys === 'string' ? [label, keys] : null;
+}
 
 describe('controller.insert', () => {
   it('writes the reconciliation sheet after the run, activates it, and says what was written', async () => {
@@ -174,6 +202,84 @@ describe('controller.insert', () => {
     });
   });
 
+  it('one project’s card after "Prosjektkort": the cards sheet keeps every card, written anew', async () => {
+    const gateway = gatewayReading(readWith({ Prosjektkort: 'PlanReconciler_Cards' }));
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    await controller.insert('card', entryOf(controller, '3.1'));
+    const { outputs } = written(gateway);
+    expect(placements(outputs)).toEqual([{ kind: 'cards', sheet: 'Prosjektkort', replaces: 'Prosjektkort' }]);
+    expect(cardTitles(outputs)).toHaveLength(11);
+    expect(selectionRecord(outputs)).toBeNull();
+  });
+
+  it('cards one at a time: each is added to those on the sheet, in register order, never twice', async () => {
+    const gateway = stubGateway();
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    await controller.insert('card', entryOf(controller, '3.1'));
+    expect(cardTitles(written(gateway, 0).outputs)).toEqual(['3.1 Akkvisisjon']);
+    expect(selectionRecord(written(gateway, 0).outputs)).toEqual(['Utvalgte prosjekter', '3.1']);
+
+    await controller.insert('card', entryOf(controller, '1.2'));
+    const second = written(gateway, 1).outputs;
+    expect(placements(second)).toEqual([{ kind: 'cards', sheet: 'Prosjektkort', replaces: 'Prosjektkort' }]);
+    expect(cardTitles(second)).toEqual(['1.2 Helsedesign , Arena', '3.1 Akkvisisjon']);
+    expect(selectionRecord(second)).toEqual(['Utvalgte prosjekter', '1.2; 3.1']);
+
+    // Again: written anew, not twice.
+    await controller.insert('card', entryOf(controller, '3.1'));
+    expect(cardTitles(written(gateway, 2).outputs)).toEqual(['1.2 Helsedesign , Arena', '3.1 Akkvisisjon']);
+
+    // The second of two projects with the same id is its own card.
+    await controller.insert('card', entryOf(controller, '1.3', 2));
+    expect(cardTitles(written(gateway, 3).outputs)).toEqual([
+      '1.2 Helsedesign , Arena',
+      '1.3 Et løft for reiselivet',
+      '3.1 Akkvisisjon',
+    ]);
+    expect(selectionRecord(written(gateway, 3).outputs)?.[1]).toBe('1.2; 1.3#2; 3.1');
+
+    // "Prosjektkort" still replaces the sheet with every card; a card after that keeps them all.
+    await controller.insert('cards');
+    expect(cardTitles(written(gateway, 4).outputs)).toHaveLength(11);
+    expect(selectionRecord(written(gateway, 4).outputs)).toBeNull();
+    await controller.insert('card', entryOf(controller, '2.1'));
+    expect(cardTitles(written(gateway, 5).outputs)).toHaveLength(11);
+    expect(gateway.read).toHaveBeenCalledTimes(1);
+  });
+
+  it('adds to the cards the workbook’s cards sheet records, as read (another pane, an earlier session)', async () => {
+    const read = readWith({ 'Mine kort': 'PlanReconciler_Cards' });
+    // The keys as the read found them; one of a project no longer in the register is dropped.
+    const gateway = gatewayReading({ ...read, cardSelection: ['4.1', '9.9'] });
+    const controller = createReconcileController({ gateway, lang: 'en' });
+    await controller.reconcile();
+    await controller.insert('card', entryOf(controller, '1.1a'));
+    const { outputs } = written(gateway);
+    expect(placements(outputs)).toEqual([{ kind: 'cards', sheet: 'Mine kort', replaces: 'Mine kort' }]);
+    expect(cardTitles(outputs)).toEqual([
+      '1.1a Energi- og miljøklyngen',
+      '4.1 Samhandling kommune og næringsliv',
+    ]);
+    expect(selectionRecord(outputs)).toEqual(['Selected projects', '1.1a; 4.1']);
+  });
+
+  it('a card for every project one by one gives the full sheet, without a record', async () => {
+    const gateway = stubGateway();
+    const controller = createReconcileController({ gateway, lang: 'nb' });
+    await controller.reconcile();
+    const run = controller.getState().run;
+    if (run.status !== 'done') throw new Error('unreachable');
+    const projects = run.result.plan.index!.register.entries.flatMap((e, i) =>
+      e.kind === 'project' ? [i] : [],
+    );
+    for (const i of projects) await controller.insert('card', i);
+    const last = written(gateway, projects.length - 1).outputs;
+    expect(cardTitles(last)).toHaveLength(projects.length);
+    expect(selectionRecord(last)).toBeNull();
+  });
+
   it('a card for an entry that is not a project fails (a bug), without writing', async () => {
     const gateway = stubGateway();
     const controller = createReconcileController({ gateway, lang: 'nb' });
@@ -279,6 +385,46 @@ describe('controller.insert', () => {
   });
 });
 
+describe('one project’s card, on the Office.js adapter and the in-memory Excel host', () => {
+  /** The card titles on a sheet of the host, top to bottom, left to right. */
+  const hostTitles = (host: ExcelHost, sheet: string) =>
+    host
+      .readSheet(sheet)!
+      .cells.filter((c) => c.format.fontSize === 12 && typeof c.value === 'string')
+      .sort((a, b) => a.row - b.row || a.col - b.col)
+      .map((c) => String(c.value));
+  const pane = (host: ExcelHost) => createReconcileController({ gateway: gatewayOn(host), lang: 'nb' });
+
+  it('adds each card to the sheet, keeps them across panes, and "Prosjektkort" writes them all', async () => {
+    const host = hostFromModel(sampleWorkbookModel());
+    const first = pane(host);
+    await first.reconcile();
+    await first.insert('card', entryOf(first, '3.1'));
+    await first.insert('card', entryOf(first, '1.2'));
+    expect(hostTitles(host, 'Prosjektkort')).toEqual(['1.2 Helsedesign , Arena', '3.1 Akkvisisjon']);
+
+    // A pane opened later (the workbook saved and opened again) reads which cards are there.
+    const second = pane(host);
+    await second.reconcile();
+    await second.insert('card', entryOf(second, '3.1'));
+    await second.insert('card', entryOf(second, '4.1'));
+    expect(hostTitles(host, 'Prosjektkort')).toEqual([
+      '1.2 Helsedesign , Arena',
+      '3.1 Akkvisisjon',
+      '4.1 Samhandling kommune og næringsliv',
+    ]);
+    expect(host.sheets().filter((s) => /kort/i.test(s.name))).toHaveLength(1);
+
+    await second.insert('cards');
+    expect(hostTitles(host, 'Prosjektkort')).toHaveLength(11);
+    const third = pane(host);
+    await third.reconcile();
+    await third.insert('card', entryOf(third, '2.1'));
+    expect(hostTitles(host, 'Prosjektkort')).toHaveLength(11);
+    expect(third.getState().insert).toMatchObject({ status: 'done', sheets: ['Prosjektkort'] });
+  });
+});
+
 describe('ribbon: Avstem refreshes a reconciliation sheet written earlier', () => {
   const showTaskpane = () => Promise.resolve();
 
@@ -361,7 +507,12 @@ describe('task pane: insert into the workbook', () => {
     expect(within(section).getByRole('button', { name: 'Avstemmingsark' })).toHaveAccessibleDescription(
       note.textContent ?? '',
     );
-    expect(within(section).getByRole('combobox', { name: 'Kort for ett prosjekt' })).toBeInTheDocument();
+    // Where the card goes: beside the cards already on the sheet, not instead of them.
+    expect(
+      within(section).getByRole('combobox', { name: 'Kort for ett prosjekt' }),
+    ).toHaveAccessibleDescription(
+      /legges til på arket med prosjektkort, og kortene som alt er der, blir stående/,
+    );
   });
 
   it('in Excel on the web, which can undo renaming a sheet, the note says only replacing clears the undo history', async () => {

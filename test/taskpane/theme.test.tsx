@@ -136,6 +136,12 @@ describe('workbook facts', () => {
     expect(sheetForRole(sheets('Prosjektregister', 'Ark1'), 'budget')).toBeNull();
   });
 
+  it('names every year’s sheet of a plan kept one sheet per year, as the result will', () => {
+    expect(sheetForRole(sheets('Budsjett 2015', 'Budsjett 2014', 'Finansiering 2014'), 'budget')).toBe(
+      'Budsjett 2014, Budsjett 2015',
+    );
+  });
+
   it('names what it looks for, capitalised', () => {
     expect(lookedForNames('budget')).toEqual(['Budsjett', 'Budget']);
   });

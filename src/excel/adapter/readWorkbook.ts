@@ -17,7 +17,12 @@
  * row blocks over more round trips, as many as the payload limit needs
  * (blocks.ts). Nothing is called on an object that may be a null object
  * (docs/EXCEL-BEHAVIOUR.md): the window always holds A1, so it never is.
+ * Round trip 2 also reads the two cells where a project cards sheet the
+ * add-in wrote says which projects' cards it holds, if it holds only some
+ * (domain/outputs/cardSelection.ts): the pane's "one project's card" adds to them.
  */
+import { parseSelection, SELECTION_RANGE } from '../../domain/outputs/cardSelection';
+import { MARKER_NAMES } from '../../domain/outputs/placement';
 import { registerFingerprint } from '../../domain/register/fingerprint';
 import { type DefinedNameSnapshot, type SheetSnapshot, type WorkbookSnapshot } from '../../domain/snapshot';
 import { sheetsToRead, type SheetToRead } from '../../domain/reconcile/sheetsToRead';
@@ -30,6 +35,7 @@ import type {
   ExcelNamedItem,
   ExcelRange,
   ExcelWorksheet,
+  ExcelWorksheetCollection,
 } from '../excelApi';
 import type { ReadOptions, SheetInfo, WorkbookRead } from '../gateway';
 import {
@@ -148,6 +154,8 @@ export async function readWorkbook(
   );
 
   const queued = wanted.map((w) => queueSheetRead(worksheets.getItem(w.name), w, config));
+  // Which cards the project cards sheet holds, in the same round trip (cardSelection.ts).
+  let selection = queueCardSelection(worksheets, sheets, definedNames);
   trips.count++;
   try {
     await context.sync();
@@ -159,11 +167,30 @@ export async function readWorkbook(
     if (!isPayloadTooLarge(e)) throw e;
     // Windows too large together (wide sheets): the used ranges alone, then blocks.
     const usedOnly = wanted.map((w) => queueSheetRead(worksheets.getItem(w.name), w, config, false));
+    selection = queueCardSelection(worksheets, sheets, definedNames);
     trips.count++;
     await context.sync();
-    return finish(context, config, trips, sheets, definedNames, usedOnly);
+    return finish(context, config, trips, sheets, definedNames, usedOnly, selection);
   }
-  return finish(context, config, trips, sheets, definedNames, queued);
+  return finish(context, config, trips, sheets, definedNames, queued, selection);
+}
+
+/**
+ * Queues the read of the record a project cards sheet keeps when it holds only some projects'
+ * cards (two cells), when a marker names a cards sheet that is in the workbook; else null.
+ */
+function queueCardSelection(
+  worksheets: ExcelWorksheetCollection,
+  sheets: readonly SheetInfo[],
+  names: readonly DefinedNameSnapshot[],
+): ExcelRange | null {
+  const lower = (s: string) => s.toLowerCase();
+  const marker = names.find((n) => lower(n.name) === lower(MARKER_NAMES.cards));
+  const sheet = marker && sheets.find((s) => lower(s.name) === lower(marker.sheet));
+  if (!sheet) return null;
+  const range = worksheets.getItem(sheet.name).getRange(SELECTION_RANGE).untrack();
+  range.load('values');
+  return range;
 }
 
 /**
@@ -307,6 +334,7 @@ async function finish(
   sheets: readonly SheetInfo[],
   definedNames: DefinedNameSnapshot[],
   queued: readonly QueuedSheet[],
+  selection: ExcelRange | null,
 ): Promise<WorkbookRead> {
   const data = await completeSheetReads(context, config, trips, queued);
   const byName = new Map(queued.map((q, i) => [q.wanted.name, data[i]]));
@@ -317,7 +345,13 @@ async function finish(
     }),
     names: definedNames,
   };
-  return { snapshot, sheets, syncs: trips.count, registerFingerprint: registerFingerprint(snapshot) };
+  return {
+    snapshot,
+    sheets,
+    syncs: trips.count,
+    registerFingerprint: registerFingerprint(snapshot),
+    cardSelection: parseSelection(selection?.values?.[0]),
+  };
 }
 
 /**

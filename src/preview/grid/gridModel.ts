@@ -6,7 +6,7 @@
  * A big workbook is not drawn whole: at most `maxRows` × `maxColumns` cells, a window that
  * starts at A1, or is moved so that the selection is inside it.
  */
-import { columnLetters, parseRangeRef } from '../../domain/address';
+import { MAX_COLS, MAX_ROWS, cellRef, columnLetters, parseRangeRef } from '../../domain/address';
 import type { HostCellView, HostSheetView } from '../../host';
 
 /** A rectangle of cells, 0-based. */
@@ -70,6 +70,10 @@ export interface GridModel {
   /** Rows shown (1-based, inclusive) of how many the sheet uses; `clipped` when not all are shown. */
   readonly shownRows: { readonly first: number; readonly last: number; readonly total: number };
   readonly clipped: boolean;
+  /** How many rows and columns the sheet uses (its stored cells), for End and Ctrl+End. */
+  readonly used: { readonly rows: number; readonly cols: number };
+  /** The sheet's merged areas, whole (not clipped to what is drawn). */
+  readonly merges: readonly Rect[];
 }
 
 export interface GridLimits {
@@ -232,5 +236,76 @@ export function gridModel(view: HostSheetView, limits: GridLimits = DEFAULT_LIMI
     selection: selection ? view.selection : '',
     shownRows: { first: window.row + 1, last: lastRow, total },
     clipped: window.row > 0 || lastRow < total || window.col > 0 || lastCol < view.columnCount,
+    used: { rows: view.rowCount, cols: view.columnCount },
+    merges: view.merges.map(parseRange).filter((m): m is Rect => m !== null),
   };
+}
+
+/** A key that moves the active cell, with the modifiers that change what it does. */
+export interface GridKey {
+  readonly key: string;
+  readonly ctrlKey?: boolean;
+  readonly metaKey?: boolean;
+  readonly shiftKey?: boolean;
+  readonly altKey?: boolean;
+}
+
+const rangeOf = (r: Rect) =>
+  r.rows === 1 && r.cols === 1
+    ? cellRef(r.row, r.col)
+    : `${cellRef(r.row, r.col)}:${cellRef(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+
+/**
+ * Where a key moves the selection, as in Excel: the arrows one cell (past a merged area the
+ * active cell is in; onto a merged area, the whole area), Home to column A, End to the last
+ * column the sheet uses, Ctrl+Home to A1 and Ctrl+End to the last used cell. Never past Excel's
+ * grid. `B9`, or `A1:C1` for a merged area; null for a key that does not move it (Shift and
+ * Ctrl+arrow, which extend or jump in Excel, are left alone).
+ */
+export function moveSelection(model: GridModel, key: GridKey): string | null {
+  if (key.altKey || key.metaKey || key.shiftKey) return null;
+  const ctrl = key.ctrlKey === true;
+  const sel = parseRange(model.selection);
+  const at = sel ?? { row: 0, col: 0, rows: 1, cols: 1 };
+  const mergeAt = (row: number, col: number) => model.merges.find((m) => contains(m, row, col)) ?? null;
+  // The active cell's extent: its merged area, if it has one.
+  const here = mergeAt(at.row, at.col) ?? { row: at.row, col: at.col, rows: 1, cols: 1 };
+  let row = at.row;
+  let col = at.col;
+  switch (key.key) {
+    case 'ArrowRight':
+      if (ctrl) return null;
+      col = here.col + here.cols;
+      break;
+    case 'ArrowLeft':
+      if (ctrl) return null;
+      col = here.col - 1;
+      break;
+    case 'ArrowDown':
+      if (ctrl) return null;
+      row = here.row + here.rows;
+      break;
+    case 'ArrowUp':
+      if (ctrl) return null;
+      row = here.row - 1;
+      break;
+    case 'Home':
+      col = 0;
+      if (ctrl) row = 0;
+      break;
+    case 'End':
+      col = Math.max(model.used.cols - 1, 0);
+      if (ctrl) row = Math.max(model.used.rows - 1, 0);
+      break;
+    default:
+      return null;
+  }
+  row = Math.min(Math.max(row, 0), MAX_ROWS - 1);
+  col = Math.min(Math.max(col, 0), MAX_COLS - 1);
+  return areaAt(model, row, col);
+}
+
+/** What selecting the cell at `row`, `col` selects: `B9`, or the whole merged area it is part of. */
+export function areaAt(model: GridModel, row: number, col: number): string {
+  return rangeOf(model.merges.find((m) => contains(m, row, col)) ?? { row, col, rows: 1, cols: 1 });
 }

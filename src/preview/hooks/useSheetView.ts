@@ -3,8 +3,13 @@
  * every change the host reports. The sheet shown follows the host's active sheet (so the pane's
  * "go to cell", which selects in the host, brings its sheet up), except while the user looks at
  * a hidden sheet, which Excel cannot activate; the next selection ends that.
+ *
+ * Moving in the grid (the arrow keys, a click) selects in the host, as in Excel, so the name box
+ * and the pane see it; on a hidden sheet, which Excel cannot select in, only the grid's own
+ * selection moves.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { quoteSheetName } from '../../domain/address';
 import type { ExcelHost } from '../../host';
 import { gridModel, type GridModel } from '../grid/gridModel';
 
@@ -20,17 +25,25 @@ export interface SheetView {
   readonly model: GridModel | null;
   /** A click on a tab: activates a visible sheet in the host, only shows a hidden one. */
   showSheet(name: string): void;
+  /** Selects `B9` or `A1:C1` on the sheet shown. */
+  select(address: string): void;
 }
 
 export function useSheetView(host: ExcelHost): SheetView {
   // Bumped on every change the host reports; the memos below re-read the host then.
   const [version, setVersion] = useState(0);
   const [hiddenShown, setHiddenShown] = useState<string | null>(null);
+  // The grid's selection on the hidden sheet shown (the host keeps none for it).
+  const [hiddenSelection, setHiddenSelection] = useState<string | null>(null);
 
   useEffect(() => {
     setHiddenShown(null);
+    setHiddenSelection(null);
     return host.subscribe((change) => {
-      if (change.selection || change.structure) setHiddenShown(null);
+      if (change.selection || change.structure) {
+        setHiddenShown(null);
+        setHiddenSelection(null);
+      }
       setVersion((v) => v + 1);
     });
   }, [host]);
@@ -42,13 +55,16 @@ export function useSheetView(host: ExcelHost): SheetView {
   const shown = hiddenShown ?? host.activeSheet ?? tabs[0]?.name ?? null;
   const model = useMemo(() => {
     const view = shown === null ? undefined : host.readSheet(shown);
-    return view ? gridModel(view) : null;
-  }, [host, shown, version]);
+    if (!view) return null;
+    const selection = hiddenShown !== null && hiddenSelection !== null ? hiddenSelection : view.selection;
+    return gridModel({ ...view, selection });
+  }, [host, shown, hiddenShown, hiddenSelection, version]);
 
   const showSheet = useCallback(
     (name: string) => {
       const sheet = host.sheets().find((s) => s.name === name);
       if (!sheet) return;
+      setHiddenSelection(null);
       if (sheet.visibility === 'visible') {
         setHiddenShown(null);
         host.activateSheet(name);
@@ -59,5 +75,14 @@ export function useSheetView(host: ExcelHost): SheetView {
     [host],
   );
 
-  return { tabs, shown, model, showSheet };
+  const select = useCallback(
+    (address: string) => {
+      if (shown === null) return;
+      if (hiddenShown !== null) setHiddenSelection(address);
+      else host.selectRange(`${quoteSheetName(shown)}!${address}`);
+    },
+    [host, shown, hiddenShown],
+  );
+
+  return { tabs, shown, model, showSheet, select };
 }

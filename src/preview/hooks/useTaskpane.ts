@@ -1,7 +1,9 @@
 /**
  * The real task pane, mounted with mountTaskpane() into the element `hostRef` points at, on the
- * open workbook's gateway. A new workbook or language mounts a new pane (and controller), as
- * reopening the add-in would. Returns the controller, which the toolbar's ribbon button drives.
+ * open workbook's gateway. A new workbook mounts a new pane (and controller), as reopening the
+ * add-in would. A new language does not: the pane keeps its state (the findings shown, the
+ * register editor) and draws it in the new language. Returns the controller, which the toolbar's
+ * ribbon button drives.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../domain/messages';
@@ -13,6 +15,9 @@ import type { ThemeKind } from '../../taskpane/theme';
 export function useTaskpane(gateway: WorkbookGateway, lang: Lang, theme: ThemeKind) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<ReconcileController | null>(null);
+  // The language a new pane starts in; changing it alone must not mount a new pane.
+  const langRef = useRef(lang);
+  langRef.current = lang;
 
   useEffect(() => {
     const host = hostRef.current;
@@ -23,12 +28,16 @@ export function useTaskpane(gateway: WorkbookGateway, lang: Lang, theme: ThemeKi
     container.className = 'pane-root';
     host.appendChild(container);
     // The preview's host behaves as Excel on the web does.
-    setController(mountTaskpane(container, { gateway, lang, theme, platform: 'web' }));
+    setController(mountTaskpane(container, { gateway, lang: langRef.current, theme, platform: 'web' }));
     return () => {
       container.remove();
       setTimeout(() => unmountTaskpane(container), 0);
     };
-  }, [gateway, lang, theme]);
+  }, [gateway, theme]);
+
+  useEffect(() => {
+    controller?.setLang(lang);
+  }, [controller, lang]);
 
   return { hostRef, controller };
 }

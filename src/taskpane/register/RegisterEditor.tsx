@@ -38,7 +38,7 @@ import { S } from '../styles';
 import { FocusHeading } from './FocusHeading';
 import { DeleteDialog } from './DeleteDialog';
 import { EntryForm } from './EntryForm';
-import { entryName, sourceName } from './names';
+import { entryName, sourceName, type RegisterRow } from './names';
 import { SourceForm } from './SourceForm';
 
 export interface RegisterEditorProps {
@@ -53,6 +53,12 @@ export interface RegisterEditorProps {
   readonly onWrite: (register: Register, change: RegisterChange) => Promise<boolean>;
   /** A form opens: an earlier write's outcome no longer applies. */
   readonly onOpenForm: () => void;
+  /**
+   * A row to show and focus, asked for by a finding's cell on the register sheet (RegisterPanel):
+   * the search is cleared, the row marked, and its Edit button focused (which scrolls it into
+   * view). Each new `request` does it again.
+   */
+  readonly reveal?: { readonly row: RegisterRow; readonly request: number } | null;
 }
 
 type TableName = 'entries' | 'sources';
@@ -150,7 +156,7 @@ function sourceSummary(s: FundingSource, t: Strings): string {
 }
 
 export function RegisterEditor(props: RegisterEditorProps) {
-  const { t, lang, register, budgetLines, busy, status, onWrite, onOpenForm } = props;
+  const { t, lang, register, budgetLines, busy, status, onWrite, onOpenForm, reveal = null } = props;
   const searchId = useId();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -166,7 +172,7 @@ export function RegisterEditor(props: RegisterEditorProps) {
   // while a form is open, so the element itself may be gone when the focus goes back.
   const returnFocus = useRef<string | null>(null);
   const pendingFocus = useRef<{ readonly key: string | null; readonly table: TableName } | null>(null);
-  const [focusTick, setFocusTick] = useState(0);
+  const [, setFocusTick] = useState(0);
   const headingOf = (table: TableName) => (table === 'entries' ? entriesHeading : sourcesHeading);
 
   useEffect(() => {
@@ -184,8 +190,23 @@ export function RegisterEditor(props: RegisterEditorProps) {
   /** After the next render: focus the button with this key, or the table's heading if it is gone. */
   const focusAfterRender = (key: string | null, table: TableName) => {
     pendingFocus.current = { key, table };
-    setFocusTick(focusTick + 1);
+    setFocusTick((tick) => tick + 1);
   };
+
+  // The row a finding asked for: shown (whatever the search), marked, and its Edit button focused
+  // once the lists are shown (at once, or when an open form closes). The mark holds for the
+  // register it was asked on: after a write, the rows may have moved.
+  const [revealed, setRevealed] = useState<{ row: RegisterRow; register: Register } | null>(null);
+  const revealedRequest = useRef(0);
+  useEffect(() => {
+    if (reveal === null || reveal.request <= revealedRequest.current) return;
+    revealedRequest.current = reveal.request;
+    setQuery('');
+    setRevealed({ row: reveal.row, register });
+    focusAfterRender(`${reveal.row.table}:${reveal.row.index}:edit`, reveal.row.table);
+  });
+  const marked = revealed !== null && revealed.register === register ? revealed.row : null;
+  const isMarked = (table: TableName, index: number) => marked?.table === table && marked.index === index;
 
   const open = (next: Editing, key: string) => {
     returnFocus.current = key;
@@ -296,6 +317,13 @@ export function RegisterEditor(props: RegisterEditorProps) {
     matches(q, [s.name, ...s.aliases]) ? [{ s, index }] : [],
   );
 
+  /** The first LIMIT rows, and the marked one when it is further down (a finding asked for it). */
+  const listed = <R extends { readonly index: number }>(rows: readonly R[], table: TableName): R[] => {
+    const first = rows.slice(0, LIMIT);
+    const further = rows.slice(LIMIT).find((r) => isMarked(table, r.index));
+    return further ? [...first, further] : first;
+  };
+
   const askDelete = (d: Deleting) => {
     returnFocus.current = `${d.table}:${d.index}:delete`;
     setDeleting(d);
@@ -322,10 +350,11 @@ export function RegisterEditor(props: RegisterEditorProps) {
           open({ table: 'entries', index: null, base: null, draft: emptyEntryDraft() }, 'entries:add')
         }
       >
-        {entries.slice(0, LIMIT).map(({ e, index }) => (
+        {listed(entries, 'entries').map(({ e, index }) => (
           <Row
             key={index}
             t={t}
+            marked={isMarked('entries', index)}
             name={entryName(e)}
             summary={entrySummary(e, t, lang)}
             busy={busy}
@@ -354,10 +383,11 @@ export function RegisterEditor(props: RegisterEditorProps) {
           )
         }
       >
-        {sources.slice(0, LIMIT).map(({ s, index }) => (
+        {listed(sources, 'sources').map(({ s, index }) => (
           <Row
             key={index}
             t={t}
+            marked={isMarked('sources', index)}
             name={sourceName(s)}
             summary={sourceSummary(s, t)}
             busy={busy}
@@ -437,6 +467,8 @@ function Table({
 
 interface RowProps {
   readonly t: Strings;
+  /** The row a finding's cell opened the editor at: marked, for the eye and for screen readers. */
+  readonly marked: boolean;
   readonly name: string;
   readonly summary: string;
   readonly busy: boolean;
@@ -446,9 +478,12 @@ interface RowProps {
   readonly onDelete: () => void;
 }
 
-function Row({ t, name, summary, busy, focusKey, onEdit, onDelete }: RowProps) {
+function Row({ t, marked, name, summary, busy, focusKey, onEdit, onDelete }: RowProps) {
   return (
-    <li style={S.registerItem}>
+    <li
+      style={marked ? { ...S.registerItem, ...S.markedItem } : S.registerItem}
+      aria-current={marked || undefined}
+    >
       <Body1 as="p" style={{ ...S.plain, ...S.term }}>
         {name}
       </Body1>

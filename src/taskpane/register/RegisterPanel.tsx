@@ -13,6 +13,7 @@ import type { LastRead, RegisterChange, RegisterSheetState, RegisterWriteState }
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { FocusHeading } from './FocusHeading';
+import type { RegisterRow } from './names';
 import { ImportExport } from './ImportExport';
 import { ProposalForm } from './ProposalForm';
 import { RegisterEditor } from './RegisterEditor';
@@ -28,6 +29,11 @@ export interface RegisterPanelProps {
   readonly write: RegisterWriteState;
   /** Bumped when the pane asks the panel to take the focus (after "Lag prosjektregister"); 0: never. */
   readonly focusRequest: number;
+  /**
+   * A row to show and focus (a finding's cell on the register sheet); `request` grows with each
+   * ask, so that asking for the same row again shows it again. Null: none.
+   */
+  readonly reveal?: { readonly row: RegisterRow; readonly request: number } | null;
   readonly onWrite: (register: Register, change: RegisterChange) => Promise<boolean>;
   /** Reads the workbook again (after a co-author's change). */
   readonly onReread: () => void;
@@ -39,7 +45,7 @@ export interface RegisterPanelProps {
 
 export function RegisterPanel(props: RegisterPanelProps) {
   const { t, lang, lastRead, running, write, focusRequest, onWrite, onReread, onDismissWrite } = props;
-  const { registerSheet, onSetRegisterVisible } = props;
+  const { registerSheet, onSetRegisterVisible, reveal = null } = props;
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const busy = write.status === 'writing';
@@ -47,6 +53,15 @@ export function RegisterPanel(props: RegisterPanelProps) {
   useEffect(() => {
     if (focusRequest > 0) headingRef.current?.focus();
   }, [focusRequest]);
+  // A row asked for where there is no editor to show it in (an unusable register): the heading.
+  const hasEditor = lastRead?.register != null;
+  const revealRequest = reveal?.request ?? 0;
+  const revealed = useRef(0);
+  useEffect(() => {
+    if (revealRequest <= revealed.current) return;
+    revealed.current = revealRequest;
+    if (!hasEditor) headingRef.current?.focus();
+  }, [revealRequest, hasEditor]);
   // A write done (the register created, imported): the control that had the focus may be gone
   // with the view it was in. Then the panel's heading takes it, rather than nothing.
   const done = write.status === 'done';
@@ -123,6 +138,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
           status={status}
           onWrite={onWrite}
           onOpenForm={onDismissWrite}
+          reveal={reveal}
         />
       </>
     );

@@ -3,10 +3,13 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../domain/findings';
 import { SEVERITY_LABEL, describe } from '../../domain/messages';
 import { FailureMessage } from '../components/FailureMessage';
+import type { Register } from '../../domain/register/types';
 import type { RegisterWriteState, SelectionState } from '../controller';
+import { targetName, type RegisterRow } from '../register/names';
 import type { Lang, Strings } from '../strings';
-import { SEVERITY_BORDER, S } from '../styles';
+import { CELL_LINK_CLASS, CELL_LINK_CSS, SEVERITY_BORDER, S } from '../styles';
 import { severityCounts } from '../summary';
+import type { RegisterCell } from './registerCells';
 
 /** A text marker per severity, so the groups differ by more than the colour of a border. */
 const MARKER: Readonly<Record<Severity, string>> = { error: '✗', warning: '!', info: 'i' };
@@ -31,15 +34,23 @@ export interface FindingListProps {
   readonly registerWrite?: RegisterWriteState;
   /** Learn the alias offered for the finding at this index. */
   readonly onAddAlias?: (index: number) => void;
+  /** Whether a cell is on the register sheet, and in which of its rows (registerCells.ts). */
+  readonly registerCell?: (ref: string) => RegisterCell | null;
+  /** The register the run read: the names of the rows a register cell opens. */
+  readonly register?: Register | null;
+  /** Opens the register editor at this row (null: at its top). */
+  readonly onOpenRegister?: (row: RegisterRow | null) => void;
 }
 
 /**
  * Every finding, grouped error → warning → info with counts. Each cell is a button that selects
  * it in Excel; focus stays on the button, and if Excel refuses, the failure appears right under
- * the finding that was clicked (and in the live region).
+ * the finding that was clicked (and in the live region). A cell on the register sheet (very
+ * hidden, edited in the pane) opens the register editor at its row instead.
  */
 export function FindingList(props: FindingListProps) {
   const { findings, lang, t, selection, onSelect, aliases, registerWrite, onAddAlias } = props;
+  const { registerCell, register, onOpenRegister } = props;
   const headingId = useId();
   // Which finding's cell was clicked last: where a selection failure is shown.
   const [clicked, setClicked] = useState<number | null>(null);
@@ -60,6 +71,8 @@ export function FindingList(props: FindingListProps) {
   const indexed = findings.map((finding, index) => ({ finding, index }));
   return (
     <section aria-labelledby={headingId} style={S.outcome}>
+      {/* The cells' focus mark: inline styles cannot say :focus-visible (styles.ts). */}
+      <style>{CELL_LINK_CSS}</style>
       <Subtitle2 as="h2" id={headingId} tabIndex={-1} style={S.plain}>
         {t.findingsHeading}
       </Subtitle2>
@@ -92,6 +105,9 @@ export function FindingList(props: FindingListProps) {
                   setLearned(index);
                   onAddAlias?.(index);
                 }}
+                registerCell={registerCell}
+                register={register ?? null}
+                onOpenRegister={onOpenRegister}
               />
             ))}
           </SeverityGroup>
@@ -126,6 +142,9 @@ interface FindingItemProps {
   readonly writing: boolean;
   readonly writeFailure: WriteFailure | null;
   readonly onAddAlias: () => void;
+  readonly registerCell: FindingListProps['registerCell'];
+  readonly register: Register | null;
+  readonly onOpenRegister: FindingListProps['onOpenRegister'];
 }
 
 /**
@@ -134,7 +153,18 @@ interface FindingItemProps {
  */
 function FindingItem(props: FindingItemProps) {
   const { finding, lang, t, failure, onSelect, alias, writing, writeFailure, onAddAlias } = props;
+  const { registerCell, register, onOpenRegister } = props;
   const messageId = useId();
+  /** A cell on a sheet Excel shows: selected there; on the register sheet: the editor at its row. */
+  const cellAction = (ref: string): { label: string; go: () => void } => {
+    const inRegister = onOpenRegister ? (registerCell?.(ref) ?? null) : null;
+    if (inRegister === null || !onOpenRegister) return { label: t.goToCell(ref), go: () => onSelect(ref) };
+    const { row } = inRegister;
+    const name = row === null || register === null ? '' : targetName(register, row);
+    return name === ''
+      ? { label: t.openRegisterAt(ref), go: () => onOpenRegister(null) }
+      : { label: t.openInRegister(name, ref), go: () => onOpenRegister(row) };
+  };
   return (
     <li style={{ ...S.finding, borderInlineStartColor: SEVERITY_BORDER[finding.severity] }}>
       <Body1 as="p" id={messageId} style={S.plain}>
@@ -144,11 +174,21 @@ function FindingItem(props: FindingItemProps) {
         <Caption1>{finding.code}</Caption1>
         {finding.cells.length > 0 && (
           <span role="group" aria-label={t.cellsLabel} style={S.rowTight}>
-            {finding.cells.map((ref) => (
-              <Link key={ref} as="button" inline aria-label={t.goToCell(ref)} onClick={() => onSelect(ref)}>
-                {ref}
-              </Link>
-            ))}
+            {finding.cells.map((ref) => {
+              const { label, go } = cellAction(ref);
+              return (
+                <Link
+                  key={ref}
+                  as="button"
+                  inline
+                  className={CELL_LINK_CLASS}
+                  aria-label={label}
+                  onClick={go}
+                >
+                  {ref}
+                </Link>
+              );
+            })}
           </span>
         )}
       </div>

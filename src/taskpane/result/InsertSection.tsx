@@ -77,7 +77,11 @@ export function InsertSection({ t, projects, insert, note, onInsert }: InsertSec
       </div>
       {project && (
         <div role="group" aria-labelledby={cardLabelId} style={S.stack}>
-          <Field label={{ id: cardLabelId, children: t.cardProjectLabel }} style={S.shrink}>
+          <Field
+            label={{ id: cardLabelId, children: t.cardProjectLabel }}
+            hint={t.cardProjectHint}
+            style={S.shrink}
+          >
             <Select
               value={String(project.entry)}
               onChange={(_, data) => setChosen(Number(data.value))}

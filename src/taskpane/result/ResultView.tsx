@@ -9,6 +9,7 @@ import type { Finding } from '../../domain/findings';
 import type { ReconciliationResult } from '../../domain/reconcile/reconcile';
 import { addAlias, aliasSuggestion } from '../../domain/register/edit';
 import type { Register } from '../../domain/register/types';
+import type { WorkbookSnapshot } from '../../domain/snapshot';
 import type {
   InsertKind,
   InsertState,
@@ -16,12 +17,13 @@ import type {
   RegisterWriteState,
   SelectionState,
 } from '../controller';
-import { targetName } from '../register/names';
+import { targetName, type RegisterRow } from '../register/names';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { FindingList, type AliasOffer } from './FindingList';
 import { InsertSection, type ProjectChoice } from './InsertSection';
 import { NonMoneyProjects } from './NonMoneyProjects';
+import { registerCells } from './registerCells';
 import { YearTable } from './YearTable';
 
 export interface ResultViewProps {
@@ -39,6 +41,10 @@ export interface ResultViewProps {
   readonly register: Register | null;
   readonly registerWrite: RegisterWriteState;
   readonly onWriteRegister: (register: Register, change: RegisterChange) => void;
+  /** What the run read: where the register's rows are, for findings' cells on the register sheet. */
+  readonly snapshot: WorkbookSnapshot | null;
+  /** Opens the register editor at a row (null: at its top), for a finding's cell on the register sheet. */
+  readonly onOpenRegister: (row: RegisterRow | null) => void;
 }
 
 /** The codes whose label the register can learn as an alias of the entry or source suggested. */
@@ -68,6 +74,9 @@ export function ResultView(props: ResultViewProps) {
   const { result, lang, t, selection, onSelect, register, onWriteRegister } = props;
   const headingId = useId();
   const offers = useMemo(() => aliasOffers(result.findings, register), [result.findings, register]);
+  const { snapshot } = props;
+  const registerSheet = result.sources.registerSheet;
+  const inRegister = useMemo(() => registerCells(snapshot, registerSheet), [snapshot, registerSheet]);
   const learnAlias = (index: number) => {
     const offer = offers[index];
     if (!offer || register === null) return;
@@ -103,6 +112,9 @@ export function ResultView(props: ResultViewProps) {
         aliases={offers}
         registerWrite={props.registerWrite}
         onAddAlias={learnAlias}
+        registerCell={inRegister}
+        register={register}
+        onOpenRegister={props.onOpenRegister}
       />
       <NonMoneyProjects projects={result.nonMoneyProjects} t={t} />
     </div>
