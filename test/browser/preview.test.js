@@ -569,7 +569,7 @@ async function writeWorkbookWithoutRegister(file) {
   await writeWorkbookFile({ sheets }, file);
 }
 
-test('a workbook without a register: the pane creates it, reconciles, and a learned alias clears its finding', async () => {
+test('a workbook without a register: figures that need one are not computed; the pane creates it, reconciles, and a learned alias clears its finding', async () => {
   const file = path.join(dir, 'uten-register.xlsx');
   await writeWorkbookWithoutRegister(file);
   const page = await openPreview();
@@ -578,6 +578,13 @@ test('a workbook without a register: the pane creates it, reconciles, and a lear
   assert.deepEqual(await page.getByRole('tab').allTextContents(), ['Budsjett', 'Finansiering']);
 
   await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  // Before there is a register, what needs one is said to be not computed: no red "own sources
+  // do not match", no own-funding difference, no percentage against the earlier year.
+  await pane(page).getByText('Egne kilder ikke beregnet').first().waitFor();
+  assert.ok((await pane(page).getByText('ikke beregnet: ingen prosjektregister').count()) > 0);
+  const paneText = await pane(page).innerText();
+  assert.doesNotMatch(paneText, /Egne kilder stemmer ikke/);
+  assert.doesNotMatch(paneText, /%\)/);
   await pane(page).getByRole('button', { name: 'Lag prosjektregister' }).click();
   const proposal = pane(page).getByRole('region', { name: 'Forslag til prosjektregister' });
   await proposal.waitFor();
