@@ -1,7 +1,7 @@
 import { formatNok, type Ore } from './amount';
 import type { Finding, FindingCode, FindingParams, Severity } from './findings';
 import { NOT_COMPUTED_NO_REGISTER } from './reconcile/notComputed';
-import { nameList, QUOTE_MAX, shorten } from './shorten';
+import { QUOTE_MAX, nameList, quote, shorten } from './shorten';
 
 export type Lang = 'nb' | 'en';
 
@@ -13,7 +13,7 @@ export function langFromLocale(locale: string | undefined | null): Lang {
 
 type Text = (f: Finding, kr: (o: Ore | undefined) => string) => string;
 
-const q = (s: string | undefined) => `«${s ?? ''}»`;
+const q = quote;
 /**
  * SHEET_MISSING's list of the sheets that do exist: a bounded number of names; none when another
  * finding of the run lists them already (both sheets missing).

@@ -42,3 +42,8 @@ export function nameList(
   const list = shown.map((n) => shorten(n)).join(separator);
   return shown.length < names.length ? `${list} ${more(names.length - shown.length)}` : list;
 }
+
+/** User text quoted in a message: between «guillemets», shortened. */
+export function quote(text: string | undefined): string {
+  return `«${shorten(text ?? '')}»`;
+}

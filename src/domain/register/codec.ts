@@ -24,6 +24,7 @@ import {
   type Register,
   type RegisterEntry,
 } from './types';
+import { quote } from '../shorten';
 
 export type ImportErrorCode =
   | 'notJson'
@@ -108,7 +109,7 @@ const KNOWN_KEYS = new Set<string>([...PROJECT_KEYS, ...SOURCE_KEYS]);
 // ---------------------------------------------------------------------------
 // Messages
 
-const q = (s: string | undefined) => `«${s ?? ''}»`;
+const q = quote;
 
 function body(e: ImportError, lang: Lang): string {
   const nb = lang === 'nb';

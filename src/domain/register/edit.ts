@@ -21,6 +21,7 @@ import {
   type RegisterEntry,
   type SourceKind,
 } from './types';
+import { quote } from '../shorten';
 
 export interface EntryDraft {
   id: string;
@@ -71,7 +72,7 @@ export interface FieldError {
 
 const LIST_SEPARATOR = ';';
 
-const q = (s: string | undefined) => `«${s ?? ''}»`;
+const q = quote;
 
 const FIELD_LABEL: Record<Lang, Record<string, string>> = {
   nb: {

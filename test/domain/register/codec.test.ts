@@ -490,6 +490,13 @@ describe('importing CSV edited by hand or saved from Excel', () => {
     expect(errs[0].text).toBe('abc');
     expect(importErrorMessage(errs[0], 'nb')).toBe('Linje 5, felt contribution: «abc» er ikke et beløp.');
     expect(importErrorMessage(errs[0], 'en')).toBe('Line 5, field contribution: «abc» is not an amount.');
+    // A field of 30 000 characters is quoted shortened; the error keeps the whole text.
+    const long = 'x'.repeat(30_000);
+    const [longError] = errors(registerFromCsv(text.replace('abc', long)));
+    expect(longError.text).toHaveLength(30_000);
+    expect(importErrorMessage(longError, 'en')).toBe(
+      `Line 5, field contribution: «${'x'.repeat(99)}…» is not an amount.`,
+    );
     expect(importErrorMessage(errs[5], 'nb')).toBe(
       'Linje 8, felt basis: grunnlag («per år» eller «totalt») mangler, men et beløp er oppgitt.',
     );
