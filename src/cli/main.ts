@@ -8,7 +8,8 @@ import { formatReport, hasErrors, resultToJson } from '../domain/report';
 import { findSheet } from '../domain/tables/findSheet';
 import { sampleWorkbookModel } from '../sample/sampleWorkbook';
 import { PackageError } from '../xlsx/package/guard';
-import { runRegister } from './register';
+import { runFromPlan } from './fromPlan';
+import { runRegister, type RegisterContext } from './register';
 import { cliText, type CliText } from './text';
 import {
   applyOutputs,
@@ -45,8 +46,16 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--year', '--lang', '--budget-sheet', '--financing-sheet', '--out', '--format']);
-const BOOL_FLAGS = new Set(['--json', '--help', '-h', '--version']);
+const VALUE_FLAGS = new Set([
+  '--year',
+  '--lang',
+  '--budget-sheet',
+  '--financing-sheet',
+  '--out',
+  '--format',
+  '--into',
+]);
+const BOOL_FLAGS = new Set(['--json', '--help', '-h', '--version', '--replace-register']);
 
 function parseArgs(argv: readonly string[], t: CliText): Parsed {
   const positional: string[] = [];
@@ -127,7 +136,6 @@ async function runReconcile(p: Parsed, io: Io, lang: Lang, t: CliText): Promise<
     const applied = withInput(input, () => applyOutputs(book, buildOutputs(result, lang, workbook)), out, t);
     await writing(out, t, () => writeFile(out, applied.bytes));
     io.err(`${t.wroteSheets(out, applied.sheets)}\n`);
-    for (const { sheet } of applied.chartsLeftOut) io.err(`${t.chartLeftOut(sheet)}\n`);
   }
   if (p.flags.has('--json')) io.out(JSON.stringify(resultToJson(result, lang)) + '\n');
   else io.out(formatReport(result, lang));
@@ -199,6 +207,28 @@ function withInput<T>(input: string, add: () => T, out: string, t: CliText): T {
   }
 }
 
+/** What a sub-command module needs from main: its arguments, messages and checks. */
+function context(p: Parsed, io: Io, lang: Lang, t: CliText): RegisterContext {
+  return {
+    positional: p.positional,
+    flags: p.flags,
+    lang,
+    text: t,
+    out: io.out,
+    err: io.err,
+    usage: (message) => {
+      throw new UsageError(message);
+    },
+    fail: (message) => {
+      throw new CliError(message);
+    },
+    writing: (path, write) => writing(path, t, write),
+    checkOutPath: (input, out) => checkOutPath(input, out, t),
+    checkMacros: (book, out) => checkMacros(book, out, t),
+    adding: (input, out, add) => withInput(input, add, out, t),
+  };
+}
+
 /** Runs the CLI; returns the exit code. Never throws: failures become a one-line message and exit code 2. */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const lang = langOf(argv, io.env);
@@ -223,24 +253,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'reconcile':
         return await runReconcile(p, io, lang, t);
       case 'register':
-        return await runRegister({
-          positional: p.positional,
-          flags: p.flags,
-          lang,
-          text: t,
-          out: io.out,
-          err: io.err,
-          usage: (message) => {
-            throw new UsageError(message);
-          },
-          fail: (message) => {
-            throw new CliError(message);
-          },
-          writing: (path, write) => writing(path, t, write),
-          checkOutPath: (input, out) => checkOutPath(input, out, t),
-          checkMacros: (book, out) => checkMacros(book, out, t),
-          adding: (input, out, add) => withInput(input, add, out, t),
-        });
+        return await runRegister(context(p, io, lang, t));
+      case 'from-plan':
+        return await runFromPlan(context(p, io, lang, t));
       default:
         throw new UsageError(t.unknownCommand(p.positional[0]));
     }

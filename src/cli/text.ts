@@ -27,7 +27,6 @@ export interface CliText {
   readonly sameSheet: (name: string) => string;
   readonly wrote: (out: string) => string;
   readonly wroteSheets: (out: string, sheets: readonly string[]) => string;
-  readonly chartLeftOut: (sheet: string) => string;
   readonly cannotWrite: (path: string, why: string | undefined) => string;
   readonly cannotWriteWorkbook: (path: string, detail: string) => string;
   readonly internalError: (detail: string) => string;
@@ -48,6 +47,11 @@ export interface CliText {
   readonly wroteRegister: (out: string, replaced: boolean, entries: number, sources: number) => string;
   readonly rangeAsMin: (entry: string) => string;
   readonly newerRegister: (sheet: string, version: string, writes: number) => string;
+  readonly fromPlanArgs: string;
+  readonly fromPlanNeedsOut: string;
+  readonly replaceNeedsInto: string;
+  readonly intoHasRegister: (file: string, sheet: string) => string;
+  readonly keptSheet: (sheet: string) => string;
 }
 
 const NB: CliText = {
@@ -59,7 +63,8 @@ const NB: CliText = {
       Avstemmer budsjett, finansiering og prosjektregister i INN.xlsx.
       --out skriver en kopi av INN.xlsx med avstemmingsarket, prosjektkortene og
       sammendraget lagt til (eller byttet ut, når UT ble laget slik); INN.xlsx
-      endres aldri. Sammendragets diagram kommer ikke med i filen.
+      endres aldri. Sammendraget har et stolpediagram av budsjettet etter
+      innsatsområde.
       Avslutningskode 0: ingen feil funnet; 1: feil funnet; 2: kunne ikke kjøre.
   plan-reconciler register export INN.xlsx [--format json|csv] [--out FIL] [--lang nb|en]
       Skriver prosjektregisteret i INN.xlsx som JSON eller CSV (UTF-8; CSV-filen har BOM
@@ -70,6 +75,12 @@ const NB: CliText = {
       en kopi av INN.xlsx med det som register (registerarket byttet ut på samme plass,
       eller lagt til skjult). Hver feil linje i FIL meldes som FIL:LINJE: melding, og
       ingenting skrives. INN.xlsx endres aldri.
+  plan-reconciler from-plan PLAN.docx|PLAN.txt --out UT.xlsx [--into ARBEIDSBOK.xlsx]
+                                     [--replace-register] [--lang nb|en]
+      Leser handlingsplanen (Word eller ren tekst) og skriver en arbeidsbok med
+      prosjektregisteret (skjult) og ark for budsjett og finansiering. --into legger dem
+      til i en kopi av ARBEIDSBOK.xlsx (ark den har, beholdes; et register der byttes ut
+      bare med --replace-register). Det som ikke kunne leses, listes på standard feil.
   plan-reconciler --help | --version
 `,
   short: `Bruk: plan-reconciler reconcile INN.xlsx [--out UT.xlsx] [--lang nb|en]
@@ -93,8 +104,6 @@ plan-reconciler --help viser alle kommandoer og valg.
     `--budget-sheet og --financing-sheet peker på samme ark («${n}»): budsjett og finansiering må være to forskjellige ark`,
   wrote: (o) => `skrev ${o}`,
   wroteSheets: (o, sheets) => `skrev ${o} (${sheets.join(', ')})`,
-  chartLeftOut: (sheet) =>
-    `plan-reconciler: diagrammet i arket ${sheet} er utelatt (kommandolinjen kan ikke skrive diagrammer til .xlsx)`,
   cannotWrite: (p, why) => `Kan ikke skrive filen ${p}${why ? ` (${why})` : ''}`,
   cannotWriteWorkbook: (p, d) => `Kan ikke skrive ${p}: arbeidsboken kan ikke få arkene lagt til (${d})`,
   internalError: (d) => `uventet feil, som bør meldes til utviklerne: ${d}`,
@@ -126,6 +135,12 @@ plan-reconciler --help viser alle kommandoer og valg.
     `plan-reconciler: ${e}: beløpsintervallet kan ikke skrives som tekst i registerarket; det laveste beløpet er skrevet`,
   newerRegister: (sheet, v, w) =>
     `Registeret i arket ${sheet} har formatversjon ${v}, nyere enn denne versjonen skriver (${w}); det er ikke endret`,
+  fromPlanArgs: 'from-plan trenger én plan: plan-reconciler from-plan PLAN.docx --out UT.xlsx',
+  fromPlanNeedsOut: 'from-plan trenger --out UT.xlsx',
+  replaceNeedsInto: '--replace-register gjelder bare sammen med --into',
+  intoHasRegister: (f, sheet) =>
+    `${f} har allerede et prosjektregister (arket ${sheet}); bruk --replace-register for å bytte det ut`,
+  keptSheet: (sheet) => `arket ${sheet} finnes fra før og er beholdt som det er`,
 };
 
 const EN: CliText = {
@@ -137,7 +152,8 @@ const EN: CliText = {
       Reconcile budget, financing and the project register of IN.xlsx.
       --out writes a copy of IN.xlsx with the reconciliation sheet, the project
       cards and the summary added (or replaced, when OUT was made this way);
-      IN.xlsx is never changed. The summary's chart is left out of the file.
+      IN.xlsx is never changed. The summary has a column chart of the budget
+      by focus area.
       Exit code 0: no errors found; 1: errors found; 2: could not run.
   plan-reconciler register export IN.xlsx [--format json|csv] [--out FILE] [--lang nb|en]
       Write the project register of IN.xlsx as JSON or CSV (UTF-8; the CSV has a BOM,
@@ -148,6 +164,12 @@ const EN: CliText = {
       copy of IN.xlsx with it as the register (the register sheet replaced in place,
       or added hidden). Any bad line of FILE is reported as FILE:LINE: message and
       nothing is written. IN.xlsx is never changed.
+  plan-reconciler from-plan PLAN.docx|PLAN.txt --out OUT.xlsx [--into WORKBOOK.xlsx]
+                                     [--replace-register] [--lang nb|en]
+      Reads the action plan (Word or plain text) and writes a workbook with the project
+      register (hidden) and budget and financing sheets. --into adds them to a copy of
+      WORKBOOK.xlsx (sheets it has are kept; a register there is replaced only with
+      --replace-register). What could not be read is listed on standard error.
   plan-reconciler --help | --version
 `,
   short: `Usage: plan-reconciler reconcile IN.xlsx [--out OUT.xlsx] [--lang nb|en]
@@ -171,8 +193,6 @@ plan-reconciler --help lists every command and option.
     `--budget-sheet and --financing-sheet name the same sheet («${n}»): the budget and the financing must be two different sheets`,
   wrote: (o) => `wrote ${o}`,
   wroteSheets: (o, sheets) => `wrote ${o} (${sheets.join(', ')})`,
-  chartLeftOut: (sheet) =>
-    `plan-reconciler: the chart of sheet ${sheet} was left out (charts cannot be written to .xlsx by the CLI)`,
   cannotWrite: (p, why) => `Cannot write the file ${p}${why ? ` (${why})` : ''}`,
   cannotWriteWorkbook: (p, d) => `Cannot write ${p}: the sheets cannot be added to this workbook (${d})`,
   internalError: (d) => `unexpected error, which should be reported to the developers: ${d}`,
@@ -204,6 +224,12 @@ plan-reconciler --help lists every command and option.
     `plan-reconciler: ${e}: the contribution range cannot be written as text in the register sheet; its lowest amount was written`,
   newerRegister: (sheet, v, w) =>
     `The register in sheet ${sheet} has format version ${v}, newer than this version writes (${w}); it is left unchanged`,
+  fromPlanArgs: 'from-plan takes one plan: plan-reconciler from-plan PLAN.docx --out OUT.xlsx',
+  fromPlanNeedsOut: 'from-plan needs --out OUT.xlsx',
+  replaceNeedsInto: '--replace-register only applies with --into',
+  intoHasRegister: (f, sheet) =>
+    `${f} already has a project register (sheet ${sheet}); use --replace-register to replace it`,
+  keptSheet: (sheet) => `sheet ${sheet} already exists and is kept as it is`,
 };
 
 export function cliText(lang: Lang): CliText {

@@ -16,6 +16,7 @@ import type { RegisterRow } from './register/names';
 import { useController, useIdle, useReconcileState } from './hooks';
 import { RegisterBar } from './register/RegisterBar';
 import { RegisterSlot, preloadRegisterPanel } from './register/RegisterSlot';
+import { PlanSlot } from './plan/PlanSlot';
 import { STRINGS, type Strings } from './strings';
 import { S } from './styles';
 import { severityCounts } from './summary';
@@ -39,6 +40,10 @@ export function App({ preload = true }: AppProps) {
   const [registerFocus, setRegisterFocus] = useState(0);
   // The row a finding's register cell asked the editor to show, and how often it was asked.
   const [registerReveal, setRegisterReveal] = useState<{ row: RegisterRow; request: number } | null>(null);
+  const planPanelId = useId();
+  const [planOpen, setPlanOpen] = useState(false);
+  // Bumped each time "Read the action plan" is chosen: the plan panel takes the focus.
+  const [planFocus, setPlanFocus] = useState(0);
 
   useEffect(() => {
     void controller.refreshSheets();
@@ -82,6 +87,12 @@ export function App({ preload = true }: AppProps) {
   };
   const writeRegister = (register: Register, change: RegisterChange) =>
     controller.writeRegister(register, change);
+  const openPlan = () => {
+    setPlanOpen(true);
+    setPlanFocus((n) => n + 1);
+    // Whether the workbook has a register (and which sheets) is known from a run: read it now.
+    if (state.lastRead === null && run.status !== 'loading') reconcile();
+  };
 
   return (
     <main style={S.main} lang={state.lang}>
@@ -142,11 +153,31 @@ export function App({ preload = true }: AppProps) {
             onDismissWrite={() => controller.dismissRegisterWrite()}
             registerSheet={state.registerSheet}
             onSetRegisterVisible={(visible) => void controller.setRegisterVisible(visible)}
+            onReadPlan={openPlan}
+          />
+        )}
+      </div>
+      <div id={planPanelId}>
+        {planOpen && (
+          <PlanSlot
+            t={t}
+            lang={state.lang}
+            lastRead={lastRead}
+            running={busy}
+            missing={missing}
+            write={state.registerWrite}
+            focusRequest={planFocus}
+            onImport={(register, sheets) => controller.importPlan(register, sheets)}
+            onReread={reconcile}
+            onDismissWrite={() => controller.dismissRegisterWrite()}
+            onClose={() => setPlanOpen(false)}
           />
         )}
       </div>
       <div style={S.outcome} aria-busy={busy}>
-        {!busy && missing.length > 0 && <EmptyState t={t} missing={missing} lookedFor={LOOKED_FOR} />}
+        {!busy && missing.length > 0 && (
+          <EmptyState t={t} missing={missing} lookedFor={LOOKED_FOR} onReadPlan={openPlan} />
+        )}
         {run.status === 'done' && (
           <ResultSlot
             result={run.result}

@@ -13,6 +13,8 @@
  * never overlap.
  */
 import type { Lang } from '../domain/messages';
+import type { SheetModel } from '../domain/model';
+import type { Outputs } from '../domain/outputs';
 import { MARKER_NAMES, type OutputKind } from '../domain/outputs/placement';
 import type { ReconcileOptions, ReconciliationResult } from '../domain/reconcile/reconcile';
 import { REGISTER_SHEET, type Register } from '../domain/register/types';
@@ -103,7 +105,14 @@ export type RegisterChange =
   | { readonly kind: 'import'; readonly entries: number; readonly sources: number }
   | { readonly kind: 'save'; readonly name: string }
   | { readonly kind: 'delete'; readonly name: string }
-  | { readonly kind: 'alias'; readonly label: string; readonly target: string };
+  | { readonly kind: 'alias'; readonly label: string; readonly target: string }
+  /** The action plan read in: the register written, and `sheets` (budget, financing) added. */
+  | {
+      readonly kind: 'plan';
+      readonly entries: number;
+      readonly sources: number;
+      readonly sheets: readonly string[];
+    };
 
 export type RegisterWriteState =
   | { readonly status: 'idle' }
@@ -202,6 +211,13 @@ export interface ReconcileController {
    * While a write is in progress, a second call starts nothing and returns the one under way.
    */
   writeRegister(register: Register, change: RegisterChange): Promise<boolean>;
+  /**
+   * The action plan read in: first `sheets` (the budget and financing sheets the workbook lacks)
+   * as new sheets, in one write that adds them all or none and never touches a sheet of the user's
+   * (a name taken meanwhile is refused), then the register as `writeRegister` writes it, then a
+   * run. Resolves as `writeRegister`; the outcome is in `registerWrite`.
+   */
+  importPlan(register: Register, sheets: readonly SheetModel[]): Promise<boolean>;
   dismissRegisterWrite(): void;
   /**
    * Shows the register sheet in Excel (visible, still protected, activated), or hides it again
@@ -388,13 +404,19 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     return running;
   };
 
-  const doWriteRegister = async (register: Register, change: RegisterChange): Promise<boolean> => {
+  const doWriteRegister = async (
+    register: Register,
+    change: RegisterChange,
+    sheets: readonly SheetModel[] = [],
+  ): Promise<boolean> => {
     // The fingerprint of the register the edit was made on: taken now, before any run under way
     // replaces it (if that run reads a co-author's change, the write is refused, as it should be).
     const basedOn = state.lastRead?.registerFingerprint ?? null;
     update({ registerWrite: { status: 'writing', change } });
     try {
       if (running !== null) await running;
+      // The sheets first: if they cannot be written, nothing is (the writer puts the workbook back).
+      if (sheets.length > 0) await exclusive(() => gateway.writeOutputs(newSheets(sheets)));
       const written = await exclusive(() => gateway.writeRegister(register, { basedOn }));
       const last = state.lastRead;
       if (last !== null) {
@@ -442,6 +464,20 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     writeRegister(register, change) {
       if (writingRegister === null) {
         writingRegister = doWriteRegister(register, change).finally(() => {
+          writingRegister = null;
+        });
+      }
+      return writingRegister;
+    },
+    importPlan(register, sheets) {
+      if (writingRegister === null) {
+        const change: RegisterChange = {
+          kind: 'plan',
+          entries: register.entries.length,
+          sources: register.sources.length,
+          sheets: sheets.map((s) => s.name),
+        };
+        writingRegister = doWriteRegister(register, change, sheets).finally(() => {
           writingRegister = null;
         });
       }
@@ -506,6 +542,22 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     },
   };
   return controller;
+}
+
+/**
+ * New sheets of the user's (the plan's budget and financing) as the outputs' writer takes them:
+ * that writer adds sheets in batched round trips, whole or not at all, and refuses a name that is
+ * taken. No marker name is written (`names` is empty), so no later insert takes them for its own;
+ * `kind` only chooses a marker, hence any.
+ */
+function newSheets(sheets: readonly SheetModel[]): Outputs {
+  return {
+    sheets: sheets.map((sheet) => ({
+      placement: { kind: 'reconciliation', sheet: sheet.name, replaces: null },
+      sheet,
+    })),
+    names: [],
+  };
 }
 
 /** What the pane keeps of a successful run's read. */

@@ -154,6 +154,68 @@ export interface RegisterStrings {
   readonly writeFailed: string;
 }
 
+/** Reading the action plan into the register and the budget and financing sheets. */
+export interface PlanStrings {
+  /** The button on the empty-workbook screen and in the register editor. */
+  readonly open: string;
+  readonly heading: string;
+  readonly loading: string;
+  readonly viewFailed: string;
+  readonly intro: string;
+  readonly fileLabel: string;
+  readonly dropHint: string;
+  readonly pasteLabel: string;
+  readonly readPasted: string;
+  /** The name a refusal gives pasted text. */
+  readonly pastedName: string;
+  readonly reading: string;
+  readonly refusedTitle: string;
+  readonly readFailed: (fileName: string) => string;
+  /** The live region and the review's first line. */
+  readonly found: (projects: number, sources: number, uncertain: number) => string;
+  readonly projectsHeading: string;
+  readonly sourcesHeading: string;
+  readonly budgetHeading: string;
+  readonly financingHeading: string;
+  readonly unreadHeading: string;
+  /** The mark on a field the reader is unsure of (said, not only shown). */
+  readonly uncertain: string;
+  readonly uncertainCount: (n: number) => string;
+  /** Where in the document a field came from, as the button next to it says it. */
+  readonly where: (from: { line?: number; paragraph?: number; block: number; row?: number }) => string;
+  readonly sourceText: (text: string) => string;
+  readonly notInDocument: string;
+  readonly sourceReason: Readonly<
+    Record<'groupHeader' | 'addsUpToMemo' | 'memoRow' | 'councilName' | 'undecided', string>
+  >;
+  readonly rowRole: Readonly<Record<'line' | 'source' | 'groupHeader' | 'earmark' | 'sum' | 'memo', string>>;
+  readonly tiedToProject: (id: string) => string;
+  readonly tiedToOperations: string;
+  readonly notTied: string;
+  readonly labelColumn: string;
+  readonly roleColumn: string;
+  readonly yearColumn: (year: number | null) => string;
+  readonly noTable: string;
+  readonly editToggle: string;
+  /** Against a register the workbook has. */
+  readonly diffHeading: string;
+  readonly diffIntro: string;
+  readonly diffStatus: Readonly<Record<'new' | 'changed' | 'unchanged' | 'onlyInWorkbook', string>>;
+  readonly diffCounts: (
+    counts: Readonly<Record<'new' | 'changed' | 'unchanged' | 'onlyInWorkbook', number>>,
+  ) => string;
+  readonly take: (name: string) => string;
+  readonly fieldsChanged: (fields: readonly string[]) => string;
+  readonly keptNote: string;
+  /** What Write will do, said before the button. */
+  readonly writePlan: (sheets: readonly string[], existing: boolean) => string;
+  readonly write: string;
+  readonly writeTaken: (n: number) => string;
+  readonly nothingToTake: string;
+  readonly another: string;
+  readonly close: string;
+}
+
 /** How many findings of each severity a run produced. */
 export type SeverityCounts = Readonly<Record<Severity, number>>;
 
@@ -253,6 +315,8 @@ export interface Strings {
 
   /** The project register editor. */
   readonly reg: RegisterStrings;
+  /** Reading the action plan. */
+  readonly plan: PlanStrings;
 }
 
 const total = (c: SeverityCounts) => c.error + c.warning + c.info;
@@ -436,6 +500,8 @@ const NB_REGISTER: RegisterStrings = {
         return `«${c.name}» er lagret i prosjektregisteret.`;
       case 'delete':
         return `«${c.name}» er slettet fra prosjektregisteret.`;
+      case 'plan':
+        return `Handlingsplanen er lest inn: ${c.entries} ${c.entries === 1 ? 'post' : 'poster'} og ${c.sources} ${c.sources === 1 ? 'kilde' : 'kilder'} i prosjektregisteret${c.sheets.length > 0 ? `, og arkene ${quotedList(c.sheets, 'og')}` : ''}.`;
       case 'alias':
         return `«${c.label}» er lagt til som alias for «${c.target}».`;
     }
@@ -594,11 +660,160 @@ const EN_REGISTER: RegisterStrings = {
         return `«${c.name}» was saved in the project register.`;
       case 'delete':
         return `«${c.name}» was deleted from the project register.`;
+      case 'plan':
+        return `The action plan was read: ${c.entries} ${c.entries === 1 ? 'entry' : 'entries'} and ${c.sources} ${c.sources === 1 ? 'source' : 'sources'} in the project register${c.sheets.length > 0 ? `, and the sheets ${quotedList(c.sheets, 'and')}` : ''}.`;
       case 'alias':
         return `«${c.label}» was added as an alias of «${c.target}».`;
     }
   },
   writeFailed: 'Could not save the project register',
+};
+
+const NB_PLAN: PlanStrings = {
+  open: 'Les inn handlingsplanen',
+  heading: 'Handlingsplanen',
+  loading: 'Laster leseren for handlingsplanen …',
+  viewFailed: 'Kunne ikke laste leseren for handlingsplanen',
+  intro:
+    'Velg handlingsplanen som Word-dokument (.docx) eller tekst (.txt), slipp filen her, eller lim inn teksten. Ingenting skrives før du har sett over det som ble lest.',
+  fileLabel: 'Handlingsplan (.docx eller .txt)',
+  dropHint: 'Slipp handlingsplanen her',
+  pasteLabel: 'Eller lim inn teksten fra handlingsplanen',
+  readPasted: 'Les teksten',
+  pastedName: 'Teksten',
+  reading: 'Leser handlingsplanen …',
+  refusedTitle: 'Kunne ikke lese handlingsplanen',
+  readFailed: (fileName) => `${fileName} kunne ikke leses.`,
+  found: (projects, sources, uncertain) =>
+    `Fant ${projects} ${projects === 1 ? 'prosjekt' : 'prosjekter'} og ${sources} ${sources === 1 ? 'kilde' : 'kilder'}. ${uncertain === 0 ? 'Ingen felt er usikre.' : `${uncertain} ${uncertain === 1 ? 'felt er usikkert og merket' : 'felt er usikre og merket'} «usikker».`}`,
+  projectsHeading: 'Prosjekter',
+  sourcesHeading: 'Kilder',
+  budgetHeading: 'Budsjett',
+  financingHeading: 'Finansiering',
+  unreadHeading: 'Dette kunne ikke leses sikkert',
+  uncertain: 'usikker',
+  uncertainCount: (n) => `${n} usikre felt`,
+  where: (f) =>
+    f.line !== undefined
+      ? `linje ${f.line}`
+      : `avsnitt ${(f.paragraph ?? f.block) + 1}${f.row !== undefined ? `, rad ${f.row + 1}` : ''}`,
+  sourceText: (text) => `Fra dokumentet: «${text}»`,
+  notInDocument: 'Står ikke i dokumentet',
+  sourceReason: {
+    groupHeader: 'gruppeoverskrift med øremerkede rader',
+    addsUpToMemo: 'summerer til memoposten',
+    memoRow: 'rad etter summen',
+    councilName: 'rådets navn',
+    undecided: 'kunne ikke avgjøres: satt til ekstern, kontroller',
+  },
+  rowRole: {
+    line: 'post',
+    source: 'kilde',
+    groupHeader: 'gruppe',
+    earmark: 'øremerket',
+    sum: 'sum',
+    memo: 'memopost',
+  },
+  tiedToProject: (id) => `prosjekt ${id}`,
+  tiedToOperations: 'drift',
+  notTied: 'ikke knyttet',
+  labelColumn: 'Rad',
+  roleColumn: 'Type',
+  yearColumn: (year) => (year === null ? 'Uten år' : String(year)),
+  noTable: 'Fant ingen slik tabell.',
+  editToggle: 'Rediger registeret før det skrives',
+  diffHeading: 'Endringer mot registeret i arbeidsboken',
+  diffIntro:
+    'Velg hvilke endringer som skal tas med. Det som ikke er valgt, og rader som bare finnes i arbeidsboken, blir stående som de er.',
+  diffStatus: { new: 'Ny', changed: 'Endret', unchanged: 'Uendret', onlyInWorkbook: 'Bare i arbeidsboken' },
+  diffCounts: (c) =>
+    `${c.new} nye, ${c.changed} endrede, ${c.unchanged} uendrede, ${c.onlyInWorkbook} bare i arbeidsboken.`,
+  take: (name) => `Ta med ${name}`,
+  fieldsChanged: (fields) => `Endret: ${fields.join(', ')}`,
+  keptNote: 'Blir stående.',
+  writePlan: (sheets, existing) =>
+    `${existing ? 'Skriver de valgte endringene i prosjektregisteret' : 'Skriver prosjektregisteret (skjult)'}${sheets.length > 0 ? ` og arkene ${quotedList(sheets, 'og')}` : ''}, og avstemmer arbeidsboken.`,
+  write: 'Skriv registeret og arkene, og avstem',
+  writeTaken: (n) => `Ta med ${n} ${n === 1 ? 'endring' : 'endringer'}, og avstem`,
+  nothingToTake: 'Ingen endringer er valgt.',
+  another: 'Les en annen handlingsplan',
+  close: 'Lukk',
+};
+
+const EN_PLAN: PlanStrings = {
+  open: 'Read the action plan',
+  heading: 'The action plan',
+  loading: 'Loading the action plan reader …',
+  viewFailed: 'Could not load the action plan reader',
+  intro:
+    'Choose the action plan as a Word document (.docx) or text (.txt), drop the file here, or paste its text. Nothing is written before you have looked over what was read.',
+  fileLabel: 'Action plan (.docx or .txt)',
+  dropHint: 'Drop the action plan here',
+  pasteLabel: 'Or paste the text of the action plan',
+  readPasted: 'Read the text',
+  pastedName: 'The text',
+  reading: 'Reading the action plan …',
+  refusedTitle: 'Could not read the action plan',
+  readFailed: (fileName) => `${fileName} could not be read.`,
+  found: (projects, sources, uncertain) =>
+    `Found ${projects} ${projects === 1 ? 'project' : 'projects'} and ${sources} ${sources === 1 ? 'source' : 'sources'}. ${uncertain === 0 ? 'No field is uncertain.' : `${uncertain} ${uncertain === 1 ? 'field is' : 'fields are'} uncertain, marked «uncertain».`}`,
+  projectsHeading: 'Projects',
+  sourcesHeading: 'Sources',
+  budgetHeading: 'Budget',
+  financingHeading: 'Financing',
+  unreadHeading: 'What could not be read with certainty',
+  uncertain: 'uncertain',
+  uncertainCount: (n) => `${n} uncertain ${n === 1 ? 'field' : 'fields'}`,
+  where: (f) =>
+    f.line !== undefined
+      ? `line ${f.line}`
+      : `paragraph ${(f.paragraph ?? f.block) + 1}${f.row !== undefined ? `, row ${f.row + 1}` : ''}`,
+  sourceText: (text) => `From the document: «${text}»`,
+  notInDocument: 'Not in the document',
+  sourceReason: {
+    groupHeader: 'group header with earmarked rows',
+    addsUpToMemo: 'adds up to the memo row',
+    memoRow: 'row after the sum',
+    councilName: "the council's name",
+    undecided: 'could not be decided: set to external, please check',
+  },
+  rowRole: {
+    line: 'line',
+    source: 'source',
+    groupHeader: 'group',
+    earmark: 'earmarked',
+    sum: 'sum',
+    memo: 'memo row',
+  },
+  tiedToProject: (id) => `project ${id}`,
+  tiedToOperations: 'operations',
+  notTied: 'not tied',
+  labelColumn: 'Row',
+  roleColumn: 'Kind',
+  yearColumn: (year) => (year === null ? 'No year' : String(year)),
+  noTable: 'No such table found.',
+  editToggle: 'Edit the register before it is written',
+  diffHeading: "Changes against the workbook's register",
+  diffIntro:
+    'Choose the changes to take. What is not chosen, and rows only in the workbook, stay as they are.',
+  diffStatus: {
+    new: 'New',
+    changed: 'Changed',
+    unchanged: 'Unchanged',
+    onlyInWorkbook: 'Only in the workbook',
+  },
+  diffCounts: (c) =>
+    `${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.onlyInWorkbook} only in the workbook.`,
+  take: (name) => `Take ${name}`,
+  fieldsChanged: (fields) => `Changed: ${fields.join(', ')}`,
+  keptNote: 'Stays as it is.',
+  writePlan: (sheets, existing) =>
+    `${existing ? 'Writes the chosen changes into the project register' : 'Writes the project register (hidden)'}${sheets.length > 0 ? ` and the sheets ${quotedList(sheets, 'and')}` : ''}, then reconciles the workbook.`,
+  write: 'Write the register and the sheets, and reconcile',
+  writeTaken: (n) => `Take ${n} ${n === 1 ? 'change' : 'changes'}, and reconcile`,
+  nothingToTake: 'No change is chosen.',
+  another: 'Read another action plan',
+  close: 'Close',
 };
 
 const NB: Strings = {
@@ -754,6 +969,7 @@ const NB: Strings = {
           .join(', ')}`,
 
   reg: NB_REGISTER,
+  plan: NB_PLAN,
 };
 
 const EN: Strings = {
@@ -910,6 +1126,7 @@ const EN: Strings = {
           .join(', ')}`,
 
   reg: EN_REGISTER,
+  plan: EN_PLAN,
 };
 
 /** «a», «b» or «c» */

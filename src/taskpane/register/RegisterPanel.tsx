@@ -4,7 +4,7 @@
  * export. It works on what the last run read (`lastRead`), kept while a new run loads, so that an
  * open form and its draft survive "read the register again".
  */
-import { Body1, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { budgetLineLabels } from '../../domain/register/edit';
 import type { Register } from '../../domain/register/types';
@@ -41,6 +41,8 @@ export interface RegisterPanelProps {
   /** The last showing or hiding of the register sheet in Excel. */
   readonly registerSheet: RegisterSheetState;
   readonly onSetRegisterVisible: (visible: boolean) => void;
+  /** "Read the action plan": opens the plan panel (the register is then made or updated from it). */
+  readonly onReadPlan?: () => void;
 }
 
 export function RegisterPanel(props: RegisterPanelProps) {
@@ -157,6 +159,12 @@ export function RegisterPanel(props: RegisterPanelProps) {
           state={registerSheet}
           onSet={onSetRegisterVisible}
         />
+      )}
+      {/* With the other ways to fill the register from a file (import), after the register itself. */}
+      {props.onReadPlan && (
+        <Button onClick={props.onReadPlan} style={S.start}>
+          {t.plan.open}
+        </Button>
       )}
       {canImport && lastRead !== null && (
         <ImportExport t={t} lang={lang} register={lastRead.register} busy={busy} onWrite={onWrite} />
