@@ -4,6 +4,8 @@ export interface ConvertOptions {
   readonly timeoutMs?: number;
   /** soffice's `--infilter` (the import filter and its options), e.g. `CSV:59,34,76,1`. */
   readonly infilter?: string;
+  /** The locale LibreOffice shows numbers and dates in (`nb-NO`, `en-US`); by default the machine's. */
+  readonly locale?: string;
 }
 export class LibreOfficeError extends Error {}
 /** `soffice --convert-to <format>` of inFile (recalculated on load), as outDir/<same name>.<extension>. */
@@ -14,6 +16,15 @@ export function convert(
   extension: string,
   options?: ConvertOptions,
 ): Promise<string>;
+/**
+ * Every sheet of inXlsx (hidden ones too), recalculated, as CSV of the text each cell shows in
+ * LibreOffice set to `locale` (`,`-separated, UTF-8): outDir/<name>-<sheet>.csv, one per sheet.
+ */
+export function sheetsAsShown(
+  inXlsx: string,
+  outDir: string,
+  options?: { readonly locale?: string; readonly timeoutMs?: number },
+): Promise<{ readonly sheet: string; readonly file: string }[]>;
 /** inXlsx recalculated by LibreOffice and saved with results, as outDir/<same name>.xlsx. */
 export function recalculate(inXlsx: string, outDir: string, options?: ConvertOptions): Promise<string>;
 /** inCsv opened as Norwegian LibreOffice opens a `;`-separated UTF-8 CSV, saved as outDir/<same name>.xlsx. */

@@ -9,6 +9,8 @@
  *   const pdf = await lo.renderPdf('in.xlsx', outDir);      // outDir/in.pdf (visible sheets)
  *   const pngs = await lo.pdfToPng(pdf, 'outDir/in');       // outDir/in-1.png, …
  *
+ *   const csvs = await lo.sheetsAsShown('in.xlsx', outDir, { locale: 'nb-NO' }); // [{ sheet, file }]
+ *
  *   node scripts/libreoffice.js recalc IN.xlsx OUTDIR
  *   node scripts/libreoffice.js pdf IN.xlsx OUTDIR          # also writes the PNG pages
  *   node scripts/libreoffice.js png IN.pdf OUTPREFIX
@@ -51,6 +53,18 @@ const SOFFICE_CANDIDATES = [
   '/opt/libreoffice/program/soffice',
   '/Applications/LibreOffice.app/Contents/MacOS/soffice',
 ];
+
+/**
+ * The profile's settings: REGISTRY_MODIFICATIONS, and with `locale` (`nb-NO`, `en-US`) the locale
+ * LibreOffice formats numbers and dates in (Tools > Options > Language Settings > Locale setting),
+ * whatever the machine's LANG.
+ */
+function registryModifications(locale) {
+  if (locale === undefined) return REGISTRY_MODIFICATIONS;
+  if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(locale)) throw new LibreOfficeError(`Not a locale: ${locale}`);
+  const item = `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n`;
+  return REGISTRY_MODIFICATIONS.replace('</oor:items>', `${item}</oor:items>`);
+}
 
 class LibreOfficeError extends Error {
   constructor(message) {
@@ -207,10 +221,17 @@ function conversionFailure(input, extension, result) {
 }
 
 /**
- * `soffice --convert-to <format>` of one file, in a fresh profile set to recalculate on load;
- * the result is moved to outDir. Returns its path.
+ * `soffice --convert-to <format>` of one file, in a fresh profile set to recalculate on load (and
+ * to `locale`, when given); the result is moved to outDir. Returns its path; with `eachSheet` (a
+ * filter that writes one file per sheet, `<name>-<sheet>.<extension>`), the paths of those files.
  */
-async function convert(inFile, outDir, format, extension, { timeoutMs = DEFAULT_TIMEOUT_MS, infilter } = {}) {
+async function convert(
+  inFile,
+  outDir,
+  format,
+  extension,
+  { timeoutMs = DEFAULT_TIMEOUT_MS, infilter, locale, eachSheet = false } = {},
+) {
   const input = path.resolve(inFile);
   if (!fs.existsSync(input)) throw new LibreOfficeError(`No such file: ${input}`);
   const soffice = findSoffice();
@@ -222,7 +243,7 @@ async function convert(inFile, outDir, format, extension, { timeoutMs = DEFAULT_
   try {
     const profile = path.join(work, 'profile');
     fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
-    fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), REGISTRY_MODIFICATIONS);
+    fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), registryModifications(locale));
     const converted = path.join(work, 'out');
     fs.mkdirSync(converted);
     const args = [
@@ -251,13 +272,23 @@ async function convert(inFile, outDir, format, extension, { timeoutMs = DEFAULT_
         `LibreOffice did not finish converting ${input} to ${extension} within ${timeoutMs} ms (killed).\n${sofficeLog(result)}`.trim(),
       );
     }
-    const produced = path.join(converted, `${path.parse(input).name}.${extension}`);
-    if (result.code !== 0 || result.signal !== null || !fs.existsSync(produced)) {
+    const base = path.parse(input).name;
+    const produced = eachSheet
+      ? fs.readdirSync(converted).filter((f) => f.startsWith(`${base}-`) && f.endsWith(`.${extension}`))
+      : [`${base}.${extension}`].filter((f) => fs.existsSync(path.join(converted, f)));
+    if (result.code !== 0 || result.signal !== null || produced.length === 0) {
       throw new LibreOfficeError(conversionFailure(input, extension, result));
     }
     fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.copyFileSync(produced, dest);
-    return dest;
+    if (!eachSheet) {
+      fs.copyFileSync(path.join(converted, produced[0]), dest);
+      return dest;
+    }
+    return produced.map((f) => {
+      const to = path.join(path.dirname(dest), f);
+      fs.copyFileSync(path.join(converted, f), to);
+      return to;
+    });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -314,8 +345,31 @@ function openCsv(inCsv, outDir, options) {
   });
 }
 
+/**
+ * Calc's CSV export of every sheet as the cells are shown (`,` between fields, `"` around text that
+ * needs it, UTF-8; token 9 "save cell contents as shown"; token 12 = -1, one file per sheet).
+ */
+const CSV_AS_SHOWN_EACH_SHEET =
+  'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+
+/**
+ * Every sheet of inXlsx (hidden ones too), recalculated, as CSV of the text each cell shows in
+ * LibreOffice set to `locale` (`nb-NO`: `700 000` with U+00A0; `en-US`: `700,000`): outDir/<name>-<sheet>.csv.
+ * Returns the sheets and their files.
+ */
+async function sheetsAsShown(inXlsx, outDir, { locale, timeoutMs } = {}) {
+  const base = path.parse(path.resolve(inXlsx)).name;
+  const files = await convert(inXlsx, outDir, CSV_AS_SHOWN_EACH_SHEET, 'csv', {
+    locale,
+    timeoutMs,
+    eachSheet: true,
+  });
+  return files.map((file) => ({ sheet: path.basename(file).slice(base.length + 1, -'.csv'.length), file }));
+}
+
 module.exports = {
   convert,
+  sheetsAsShown,
   recalculate,
   renderPdf,
   pdfToPng,

@@ -1,5 +1,5 @@
 // Types for scripts/test-prereqs.js (plain CommonJS, run first by `npm test`).
-export type Tool = 'xmllint' | 'chromium' | 'soffice' | 'pdftoppm';
+export type Tool = 'xmllint' | 'chromium' | 'soffice' | 'pdftoppm' | 'carlito';
 export interface Probes {
   has(tool: Tool): boolean;
   readonly isRoot: boolean;

@@ -6,7 +6,9 @@
  *   chromium   chromium            the browser test (playwright-core drives /usr/bin/chromium or
  *              fonts-liberation    CHROMIUM_PATH; without recommended packages it has no fonts)
  *   soffice    libreoffice-calc    test/libreoffice recalculates and renders what --out writes
- *              fonts-liberation    (SOFFICE_PATH, PATH or the usual install locations)
+ *              fonts-liberation    (SOFFICE_PATH, PATH or the usual install locations);
+ *              fonts-crosextra-    Carlito, which LibreOffice draws the outputs' Calibri with
+ *                carlito           (the same metrics: the printed pages are Excel's)
  *   pdftoppm   poppler-utils       the PDF pages of test/libreoffice as PNG
  *
  * All there: prints nothing, exit 0. Something missing, as root where apt-get exists: installs
@@ -26,9 +28,13 @@ const path = require('node:path');
 const TOOLS = [
   { tool: 'xmllint', packages: ['libxml2-utils'] },
   { tool: 'chromium', packages: ['chromium', 'fonts-liberation'] },
-  { tool: 'soffice', packages: ['libreoffice-calc', 'fonts-liberation'] },
+  { tool: 'soffice', packages: ['libreoffice-calc', 'fonts-liberation', 'fonts-crosextra-carlito'] },
   { tool: 'pdftoppm', packages: ['poppler-utils'] },
+  // A font, not a program: a machine with LibreOffice already may lack it (test/libreoffice/fontMetrics.ts).
+  { tool: 'carlito', packages: ['fonts-crosextra-carlito'] },
 ];
+
+const CARLITO = '/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf';
 
 const APT_INSTALL = ['install', '-y', '--no-install-recommends'];
 
@@ -62,6 +68,8 @@ function systemProbes(env = process.env) {
           } catch {
             return false;
           }
+        case 'carlito':
+          return fs.existsSync(CARLITO);
         default:
           return onPath(tool, env);
       }

@@ -82,6 +82,28 @@ export interface ConditionalFormatModel {
   readonly bold?: boolean;
 }
 
+/**
+ * A printed header or footer: text left, centred and right. Besides plain text it may hold the
+ * fields `{page}`, `{pages}`, `{date}`, `{file}` and `{sheet}`, which the printout fills in
+ * (see headerFooterCode).
+ */
+export interface HeaderFooterModel {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/** Page margins in points (72 to the inch). */
+export interface MarginsModel {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  /** From the paper's edge to the header and to the footer. */
+  readonly header: number;
+  readonly footer: number;
+}
+
 /** How the sheet prints. */
 export interface PrintSettings {
   readonly paperSize: 'A4';
@@ -92,11 +114,39 @@ export interface PrintSettings {
   readonly titleRows?: { readonly first: number; readonly last: number };
   /** 0-based rows that start a new page (a manual break above each). */
   readonly rowBreaks?: readonly number[];
+  readonly margins?: MarginsModel;
+  readonly footer?: HeaderFooterModel;
+}
+
+const HEADER_FOOTER_FIELDS: Readonly<Record<string, string>> = {
+  page: '&P',
+  pages: '&N',
+  date: '&D',
+  file: '&F',
+  sheet: '&A',
+};
+
+/**
+ * One part of a header or footer in Excel's code, which both the file format and Office.js take:
+ * `&` doubled, the fields as `&P`, `&N`, `&D`, `&F` and `&A` (`Side {page} av {pages}` gives
+ * `Side &P av &N`).
+ */
+export function headerFooterCode(text: string): string {
+  return text
+    .replace(/&/g, '&&')
+    .replace(/\{(page|pages|date|file|sheet)\}/g, (_, field: string) => HEADER_FOOTER_FIELDS[field]);
+}
+
+/** The font a sheet's cells are written in: named on every cell, so no cell falls back to another. */
+export interface FontModel {
+  readonly name: string;
+  /** Points: the size of cells whose style gives none. */
+  readonly size: number;
 }
 
 /**
- * A chart, described only: a renderer that cannot draw charts (the .xlsx writer, for now)
- * leaves it out and says so. Ranges are qualified (`Sammendrag!A5:A8`).
+ * A chart fed by cells: each renderer draws it its own way (Office.js: `charts.add`; .xlsx: a
+ * DrawingML chart part). Ranges are qualified (`Sammendrag!$A$5:$A$8`).
  */
 export interface ChartModel {
   readonly type: 'column';
@@ -104,9 +154,21 @@ export interface ChartModel {
   /** Category labels, one range. */
   readonly categories: string;
   /** One series per range. */
-  readonly series: readonly { readonly name: string; readonly values: string }[];
+  readonly series: readonly ChartSeriesModel[];
   /** 0-based top-left cell where the chart is placed. */
   readonly anchor: { readonly row: number; readonly col: number };
+}
+
+export interface ChartSeriesModel {
+  readonly name: string;
+  /** One column or row of cells. */
+  readonly values: string;
+  /**
+   * What those cells hold as laid out (the engine's figures), in order: a file stores this copy
+   * with the chart (DrawingML's `numCache`), so that a reader that does not recalculate still
+   * draws the bars. The cells stay the source: Excel and LibreOffice redraw from them.
+   */
+  readonly cache?: readonly number[];
 }
 
 export interface SheetModel {
@@ -126,8 +188,10 @@ export interface SheetModel {
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly conditionalFormats?: readonly ConditionalFormatModel[];
   readonly print?: PrintSettings;
-  /** Optional: renderers that cannot draw charts leave them out. */
+  /** Charts placed on the sheet (an Excel without the chart API leaves them out and says so). */
   readonly charts?: readonly ChartModel[];
+  /** The font of every cell the sheet writes (without it, cells keep the workbook's default). */
+  readonly font?: FontModel;
 }
 
 /** A workbook-level name referring to a cell (`'Avstemming'!$A$1`). */

@@ -53,6 +53,7 @@ export interface ExcelRangeFont {
   italic: boolean | null;
   color: string | null;
   size: number | null;
+  name: string | null;
 }
 
 export interface ExcelRangeBorder {
@@ -161,6 +162,20 @@ export interface ExcelPageLayout {
   orientation: string | null;
   paperSize: string | null;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
+  /** Points. */
+  leftMargin: number | null;
+  rightMargin: number | null;
+  topMargin: number | null;
+  bottomMargin: number | null;
+  headerMargin: number | null;
+  footerMargin: number | null;
+  readonly headersFooters: {
+    readonly defaultForAllPages: {
+      leftFooter: string | null;
+      centerFooter: string | null;
+      rightFooter: string | null;
+    };
+  };
   setPrintTitleRows(printTitleRows: ExcelRange | string): void;
 }
 

@@ -4,15 +4,17 @@
  * hooks; the components only draw it.
  */
 import { FluentProvider } from '@fluentui/react-components';
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { reconcileFromRibbon, type RibbonHost } from '../commands/commands';
 import { fluentTheme } from '../taskpane/theme';
 import { CellGrid } from './components/CellGrid';
+import { ChartLayer } from './components/ChartLayer';
 import { NameBox } from './components/NameBox';
 import { SheetTabs } from './components/SheetTabs';
 import { Toolbar } from './components/Toolbar';
 import { useFileDrop } from './hooks/useFileDrop';
 import { useLanguage } from './hooks/useLanguage';
+import { useSheetCharts } from './hooks/useSheetCharts';
 import { useSheetView } from './hooks/useSheetView';
 import { useTaskpane } from './hooks/useTaskpane';
 import { useWorkbook } from './hooks/useWorkbook';
@@ -24,7 +26,7 @@ export function PreviewApp({ params }: { readonly params: PreviewParams }) {
   const t = PREVIEW_STRINGS[lang];
   const workbook = useWorkbook(params.latencyMs, params.profile);
   const { hostRef, controller } = useTaskpane(workbook.workbook.gateway, lang, params.theme);
-  const sheets = useSheetView(workbook.workbook.host);
+  const sheets = useSheetView(workbook.workbook.host, lang);
   const { openFile } = workbook;
   const dragging = useFileDrop(useCallback((file: File) => void openFile(file), [openFile]));
   const ids = useId();
@@ -41,6 +43,12 @@ export function PreviewApp({ params }: { readonly params: PreviewParams }) {
   };
 
   const { model, tabs, shown } = sheets;
+  const charts = useSheetCharts(workbook.workbook.host, model?.sheet ?? null);
+  // The chart's axis in the display language's digits (`2 000 000` with U+00A0 in bokmål, as Excel).
+  const formatNumber = useMemo(() => {
+    const f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-US', { maximumFractionDigits: 2 });
+    return (n: number) => f.format(n);
+  }, [lang]);
   const shownIndex = tabs.findIndex((tab) => tab.name === shown);
   const note =
     model && model.clipped
@@ -77,7 +85,9 @@ export function PreviewApp({ params }: { readonly params: PreviewParams }) {
               panelId={panelId}
               tabId={tabId(shownIndex)}
               onSelect={sheets.select}
-            />
+            >
+              <ChartLayer charts={charts} model={model} format={formatNumber} label={t.chartLabel} />
+            </CellGrid>
           ) : (
             <p className="grid-scroll">{t.emptyWorkbook}</p>
           )}

@@ -33,6 +33,8 @@ export interface PreviewStrings {
   readonly gridCaption: (sheet: string, hidden: boolean) => string;
   readonly rowsShown: (first: number, last: number, total: number) => string;
   readonly emptyWorkbook: string;
+  /** A chart's name for a screen reader. */
+  readonly chartLabel: (title: string) => string;
 }
 
 const NB: PreviewStrings = {
@@ -61,6 +63,7 @@ const NB: PreviewStrings = {
   gridCaption: (sheet, hidden) => `Arket ${sheet}${hidden ? ' (skjult)' : ''}`,
   rowsShown: (first, last, total) => `Viser rad ${first}–${last} av ${total}.`,
   emptyWorkbook: 'Arbeidsboken har ingen ark.',
+  chartLabel: (title) => `Diagram: ${title}`,
 };
 
 const EN: PreviewStrings = {
@@ -89,6 +92,7 @@ const EN: PreviewStrings = {
   gridCaption: (sheet, hidden) => `Sheet ${sheet}${hidden ? ' (hidden)' : ''}`,
   rowsShown: (first, last, total) => `Showing rows ${first}–${last} of ${total}.`,
   emptyWorkbook: 'The workbook has no sheets.',
+  chartLabel: (title) => `Chart: ${title}`,
 };
 
 export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = { nb: NB, en: EN };

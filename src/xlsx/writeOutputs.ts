@@ -12,10 +12,8 @@ import { addToPackage } from './write/addToPackage';
 export interface AppliedOutputs {
   /** The new file's bytes. */
   readonly bytes: Uint8Array;
-  /** Sheets written, in the outputs' order. */
+  /** Sheets written, in the outputs' order (with their charts: `write/chartXml.ts`). */
   readonly sheets: readonly string[];
-  /** Charts described by the outputs that the .xlsx writer does not draw, by sheet. */
-  readonly chartsLeftOut: readonly { readonly sheet: string; readonly count: number }[];
 }
 
 export function applyOutputs(file: WorkbookFile, outputs: Outputs): AppliedOutputs {
@@ -23,8 +21,5 @@ export function applyOutputs(file: WorkbookFile, outputs: Outputs): AppliedOutpu
     sheets: outputs.sheets.map(({ placement, sheet }) => ({ model: sheet, replaces: placement.replaces })),
     names: outputs.names,
   });
-  const chartsLeftOut = outputs.sheets
-    .filter(({ sheet }) => (sheet.charts?.length ?? 0) > 0)
-    .map(({ sheet }) => ({ sheet: sheet.name, count: sheet.charts!.length }));
-  return { bytes, sheets: outputs.sheets.map((o) => o.sheet.name), chartsLeftOut };
+  return { bytes, sheets: outputs.sheets.map((o) => o.sheet.name) };
 }

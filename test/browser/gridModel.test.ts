@@ -20,8 +20,8 @@ const cell = (model: ReturnType<typeof gridModel>, address: string) =>
   model.rows.flatMap((r) => r.cells).find((c) => c.address === address);
 
 describe('gridModel', () => {
-  it('draws the budget sheet with its texts and formats, as the host renders them', () => {
-    const model = gridModel(sample().readSheet('Budsjett')!);
+  it('draws the budget sheet with its texts and formats, amounts as Excel shows them in English', () => {
+    const model = gridModel(sample().readSheet('Budsjett')!, 'en');
     expect(model.sheet).toBe('Budsjett');
     expect(cell(model, 'A1')).toMatchObject({ text: 'Post', look: { bold: true, align: 'left' } });
     expect(cell(model, 'B1')?.look.align).toBe('right');
@@ -35,8 +35,56 @@ describe('gridModel', () => {
     expect(model.clipped).toBe(false);
   });
 
+  it('shows amounts as Excel does in bokmål: a no-break space between thousands', () => {
+    const model = gridModel(sample().readSheet('Budsjett')!, 'nb');
+    expect(cell(model, 'B9')?.text).toBe('300\u00A0000');
+    expect(cell(model, 'B11')?.text).toBe('3\u00A0430\u00A0000');
+    expect(cell(model, 'A1')?.text).toBe('Post');
+  });
+
+  it('shows each cell through its own number format, in the language asked for', () => {
+    const cells = [
+      { row: 0, col: 0, value: 100_000, numberFormat: '#,##0;-#,##0;"-"' },
+      { row: 0, col: 1, value: 0, numberFormat: '#,##0;-#,##0;"-"' },
+      { row: 0, col: 2, value: -200_000, numberFormat: '#,##0;-#,##0;"-"' },
+      { row: 0, col: 3, value: 0.022, numberFormat: '0.0%' },
+      { row: 0, col: 4, value: 40179, numberFormat: 'd. mmmm yyyy' },
+      { row: 0, col: 5, value: 1234.5 },
+      { row: 0, col: 6, value: true },
+      { row: 0, col: 7, value: '1 500 000 som tekst' },
+      { row: 0, col: 8, formula: '=A1*2', numberFormat: '#,##0' },
+    ];
+    const host = hostFromModel({ sheets: [{ name: 'Ark1', cells }] });
+    const texts = (lang: 'nb' | 'en') =>
+      gridModel(host.readSheet('Ark1')!, lang)
+        .rows[0].cells.slice(0, cells.length)
+        .map((c) => c.text);
+    expect(texts('nb')).toEqual([
+      '100\u00A0000',
+      '-',
+      '-200\u00A0000',
+      '2,2%',
+      '1. januar 2010',
+      '1234,5',
+      'SANN',
+      '1 500 000 som tekst',
+      '200\u00A0000',
+    ]);
+    expect(texts('en')).toEqual([
+      '100,000',
+      '-',
+      '-200,000',
+      '2.2%',
+      '1. January 2010',
+      '1234.5',
+      'TRUE',
+      '1 500 000 som tekst',
+      '200,000',
+    ]);
+  });
+
   it('keeps indents and italics of the financing sheet', () => {
-    const model = gridModel(sample().readSheet('Finansiering')!);
+    const model = gridModel(sample().readSheet('Finansiering')!, 'nb');
     expect(cell(model, 'A4')).toMatchObject({ text: 'Etablerertjenester', look: { indent: 1 } });
     expect(cell(model, 'A10')).toMatchObject({ text: 'SNRs bidrag', look: { italic: true } });
   });
@@ -44,7 +92,7 @@ describe('gridModel', () => {
   it('marks the selection, its first cell and its row and column headers', () => {
     const host = sample();
     host.selectRange('Budsjett!B9:C10');
-    const model = gridModel(host.readSheet('Budsjett')!);
+    const model = gridModel(host.readSheet('Budsjett')!, 'nb');
     expect(model.selection).toBe('B9:C10');
     expect(cell(model, 'B9')).toMatchObject({ selected: true, active: true });
     expect(cell(model, 'C10')).toMatchObject({ selected: true, active: false });
@@ -57,7 +105,7 @@ describe('gridModel', () => {
     const host = hostFromModel({
       sheets: [{ name: 'Ark1', cells: [{ row: 0, col: 0, value: 'Tittel' }], merges: ['A1:C2'] }],
     });
-    const model = gridModel(host.readSheet('Ark1')!);
+    const model = gridModel(host.readSheet('Ark1')!, 'nb');
     expect(cell(model, 'A1')).toMatchObject({ text: 'Tittel', colSpan: 3, rowSpan: 2 });
     expect(cell(model, 'B1')).toBeUndefined();
     expect(cell(model, 'A2')).toBeUndefined();
@@ -67,10 +115,10 @@ describe('gridModel', () => {
   it('draws a window of a big sheet that holds the selection', () => {
     const cells = Array.from({ length: 5000 }, (_, i) => ({ row: i, col: 0, value: i + 1 }));
     const host = hostFromModel({ sheets: [{ name: 'Stor', cells }] });
-    expect(gridModel(host.readSheet('Stor')!).rows).toHaveLength(500);
+    expect(gridModel(host.readSheet('Stor')!, 'nb').rows).toHaveLength(500);
 
     host.selectRange('Stor!A4000');
-    const model = gridModel(host.readSheet('Stor')!);
+    const model = gridModel(host.readSheet('Stor')!, 'nb');
     expect(model.rows).toHaveLength(500);
     expect(model.clipped).toBe(true);
     expect(cell(model, 'A4000')).toMatchObject({ text: '4000', active: true });
@@ -98,7 +146,7 @@ describe('moveSelection: the keys that move the selection in the grid, as in Exc
     const moves: (string | null)[] = [];
     for (const k of keys) {
       const next = moveSelection(
-        gridModel(host.readSheet('Budsjett')!),
+        gridModel(host.readSheet('Budsjett')!, 'nb'),
         typeof k === 'string' ? { key: k } : k,
       );
       moves.push(next);
@@ -142,7 +190,7 @@ describe('moveSelection: the keys that move the selection in the grid, as in Exc
     });
     const model = (at: string) => {
       host.selectRange(`Ark1!${at}`);
-      return gridModel(host.readSheet('Ark1')!);
+      return gridModel(host.readSheet('Ark1')!, 'nb');
     };
     expect(moveSelection(model('A1:C2'), { key: 'ArrowRight' })).toBe('D1');
     expect(moveSelection(model('A1:C2'), { key: 'ArrowDown' })).toBe('A3');

@@ -277,7 +277,7 @@ test('the pane finds exactly what the CLI finds in the sample, and "go to cell" 
     sheet: 'Budsjett',
     nameBox: 'B9',
     activeCell: 'B9',
-    activeText: '300,000',
+    activeText: '300\u00A0000',
     inView: true,
   });
 
@@ -489,12 +489,28 @@ test('the page has an icon, served beside it: no request of the page fails', asy
   await page.close();
 });
 
+/** `700 000` as the grid shows it in bokmål: a no-break space (U+00A0) between thousands, as Excel. */
+const nbsp = (text) => text.replace(/ /g, '\u00A0');
+
 /** The texts of the grid's row that has a cell reading exactly `label`. */
 async function gridRow(page, label) {
   const cell = page.locator('td[data-address]', { hasText: new RegExp(`^${label}$`) }).first();
   const texts = await cell.locator('xpath=..').locator('td[data-address]').allTextContents();
   return texts.filter((t) => t !== '');
 }
+
+test('the grid shows numbers as Excel does in the page’s language: 700 000 in bokmål, 700,000 in English', async () => {
+  const page = await openPreview();
+  await page.getByRole('tab', { name: 'Budsjett' }).click();
+  assert.deepEqual(await gridRow(page, 'Koordinering, drift'), ['Koordinering, drift', nbsp('700 000')]);
+  assert.deepEqual(await gridRow(page, 'Sum'), ['Sum', nbsp('3 430 000')]);
+
+  await page.getByLabel('Språk').selectOption('en');
+  await page.getByLabel('Language').waitFor();
+  assert.deepEqual(await gridRow(page, 'Koordinering, drift'), ['Koordinering, drift', '700,000']);
+  assert.deepEqual(await gridRow(page, 'Sum'), ['Sum', '3,430,000']);
+  await page.close();
+});
 
 test('the pane inserts the three outputs into the preview: the same sheets as the CLI, live figures, eleven cards', async () => {
   const page = await openPreview();
@@ -516,15 +532,14 @@ test('the pane inserts the three outputs into the preview: the same sheets as th
   // The first one inserted is active, and its formulas show the engine's figures.
   assert.equal(await page.getByRole('tab', { selected: true }).textContent(), 'Avstemming');
   const sum = await gridRow(page, 'Sum 2010');
-  for (const figure of ['3,430,000', '980,000', '600,000', '1,850,000']) assert.ok(sum.includes(figure), sum);
+  for (const figure of ['3 430 000', '980 000', '600 000', '1 850 000'].map(nbsp)) {
+    assert.ok(sum.includes(figure), sum);
+  }
   const akkvisisjon = await gridRow(page, 'Akkvisisjon');
   assert.deepEqual(akkvisisjon, [
     'Akkvisisjon',
     '3.1 Akkvisisjon',
-    '300,000',
-    '300,000',
-    '200,000',
-    '100,000',
+    ...['300 000', '300 000', '200 000', '100 000'].map(nbsp),
     'Avvik',
   ]);
   await page.screenshot({ path: path.join(IMAGES, 'preview-inserted.png'), animations: 'disabled' });
@@ -742,6 +757,184 @@ test('a finding’s cell on the hidden register opens the register editor at tha
   await first.click();
   await page.waitForFunction(
     () => document.activeElement?.getAttribute('aria-label') === 'Rediger «1.3 Logistikknæringen»',
+  );
+  await page.close();
+});
+
+test('the summary’s chart, inserted by the pane, is drawn over the grid at its cell, its bars as its cells say', async () => {
+  const page = await openPreview();
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  const insert = pane(page).getByRole('region', { name: 'Sett inn i arbeidsboken' });
+  await insert.getByRole('button', { name: 'Alle tre' }).click();
+  await insert
+    .getByText(/^Satt inn arkene/)
+    .first()
+    .waitFor();
+  const summary = cli.outSheets[2];
+  await page.getByRole('tab', { name: summary }).click();
+
+  // What the pane's charts.add left in the host, and what the chart's cells hold now.
+  const inHost = await page.evaluate((sheet) => {
+    const host = window.previewHost;
+    const [chart] = host.readSheet(sheet).charts;
+    const cells = (ref) => {
+      const address = ref.slice(ref.lastIndexOf('!') + 1);
+      return host.readSheet(sheet, address).cells.map((c) => ({ value: c.value, text: c.text }));
+    };
+    return {
+      title: chart.title,
+      position: chart.position,
+      values: chart.series.map((s) => cells(s.values).map((c) => c.value)),
+      categories: cells(chart.series[0].categories).map((c) => c.text),
+    };
+  }, summary);
+  assert.equal(inHost.title, 'Budsjett etter innsatsområde');
+
+  const chart = page.getByRole('img', { name: `Diagram: ${inHost.title}` });
+  await chart.scrollIntoViewIfNeeded();
+  assert.ok(await chart.isVisible());
+  // Its top-left corner on its cell, as Excel places it.
+  const [box, cell] = await Promise.all([
+    chart.boundingBox(),
+    page.locator(`td[data-address="${inHost.position}"]`).boundingBox(),
+  ]);
+  assert.ok(Math.abs(box.x - cell.x) <= 1 && Math.abs(box.y - cell.y) <= 1, JSON.stringify({ box, cell }));
+  assert.deepEqual([Math.round(box.width), Math.round(box.height)], [480, 288]);
+
+  // A bar per category, as tall as its cell's value, in Excel's first series colour; every label.
+  const bars = await chart.locator('rect[data-series="0"]').evaluateAll((rects) =>
+    rects.map((r) => ({
+      value: Number(r.getAttribute('data-value')),
+      height: r.getBoundingClientRect().height,
+      fill: r.getAttribute('fill'),
+    })),
+  );
+  assert.deepEqual(
+    bars.map((b) => b.value),
+    inHost.values[0],
+  );
+  const tallest = bars.reduce((a, b) => (b.value > a.value ? b : a));
+  assert.ok(tallest.height > 60, `tallest bar ${tallest.height}px`);
+  for (const b of bars) assert.ok(Math.abs(b.height - (tallest.height * b.value) / tallest.value) < 0.5);
+  assert.ok(bars.every((b) => b.fill === '#4472C4'));
+  const text = (await chart.textContent()).replace(/\s+/g, '');
+  for (const label of inHost.categories) assert.ok(text.includes(label.replace(/\s+/g, '')), label);
+
+  fs.mkdirSync(IMAGES, { recursive: true });
+  await page.screenshot({ path: path.join(IMAGES, 'preview-summary-chart.png'), animations: 'disabled' });
+  await page.close();
+});
+
+/**
+ * The seed plan as a Word document, as Word writes the parts the reader needs: headings with
+ * heading styles, bullets as numbered paragraphs, the tab-separated tables as real Word tables.
+ */
+function writeSeedDocx(file) {
+  const { textToBlocks } = require(path.join(ROOT, 'build', 'domain', 'plan'));
+  const { writeZip } = require(path.join(ROOT, 'build', 'xlsx', 'package', 'zip'));
+  const { HANDLINGSPLAN_2010_2011 } = require(path.join(ROOT, 'build', 'sample', 'handlingsplanText'));
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const p = (t, pPr = '') => `<w:p>${pPr}<w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`;
+  const body = textToBlocks(HANDLINGSPLAN_2010_2011)
+    .map((b) =>
+      b.kind === 'heading'
+        ? p(b.text, `<w:pPr><w:pStyle w:val="Heading${b.level}"/></w:pPr>`)
+        : b.kind === 'listItem'
+          ? p(b.text, '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>')
+          : b.kind === 'paragraph'
+            ? p(b.text)
+            : `<w:tbl>${b.rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`,
+    )
+    .join('');
+  const enc = (t) => new TextEncoder().encode(t);
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const bytes = writeZip([
+    {
+      name: '[Content_Types].xml',
+      data: enc(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: enc(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: 'word/document.xml',
+      data: enc(
+        `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+      ),
+    },
+  ]);
+  fs.writeFileSync(file, bytes);
+}
+
+test('"Les inn handlingsplanen": the seed .docx dropped on an empty workbook, reviewed, written and reconciled as from-plan does', async () => {
+  const plan = path.join(dir, 'handlingsplan-2010-2011.docx');
+  writeSeedDocx(plan);
+  const empty = path.join(dir, 'tom.xlsx');
+  const { writeWorkbookFile } = require(path.join(ROOT, 'build', 'xlsx'));
+  await writeWorkbookFile(
+    { sheets: [{ name: 'Ark1', cells: [{ row: 0, col: 0, value: 'Notater' }] }] },
+    empty,
+  );
+  // What the CLI makes of the same file: the pane must find the same.
+  const fromPlan = path.join(dir, 'fra-plan.xlsx');
+  runCli(['from-plan', plan, '--out', fromPlan, '--lang', 'nb']);
+  const expected = cliFindings(fromPlan, 'nb');
+
+  const page = await openPreview();
+  await page.getByLabel('Arbeidsbok (.xlsx)').setInputFiles(empty);
+  await page.getByTestId('open-workbook').filter({ hasText: 'tom.xlsx' }).waitFor();
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  await pane(page).getByRole('button', { name: 'Les inn handlingsplanen' }).click();
+  const panel = pane(page).getByRole('region', { name: 'Handlingsplanen', exact: true });
+
+  // Dropped on the pane's drop zone (not on the page, which would open it as a workbook).
+  const b64 = fs.readFileSync(plan).toString('base64');
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'handlingsplan-2010-2011.docx'));
+    return dt;
+  }, b64);
+  await panel.getByTestId('plan-drop').dispatchEvent('drop', { dataTransfer });
+  await panel.getByRole('heading', { name: 'handlingsplan-2010-2011.docx' }).waitFor();
+  assert.deepEqual(await page.getByRole('tab').allTextContents(), ['Ark1']);
+  assert.match(await panel.innerText(), /Fant 11 prosjekter og 5 kilder\./);
+
+  // A project's fields, with the uncertain one marked and its source text on keyboard focus.
+  const projects = panel.getByRole('region', { name: 'Prosjekter' });
+  const uncertain = projects.locator('li', { hasText: /usikre felt/ }).first();
+  await uncertain.getByRole('button').first().click();
+  await uncertain.getByText('usikker', { exact: true }).first().waitFor();
+  await page.keyboard.press('Tab');
+  const tooltip = page.getByRole('tooltip');
+  await tooltip.waitFor();
+  assert.match(await tooltip.innerText(), /^Fra dokumentet: «/);
+  await uncertain.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(IMAGES, 'plan-import.png'), animations: 'disabled' });
+
+  await panel.getByRole('button', { name: 'Skriv registeret og arkene, og avstem' }).click();
+  await pane(page)
+    .getByText(/^Handlingsplanen er lest inn:/)
+    .first()
+    .waitFor();
+  await page.getByRole('tab', { name: 'Prosjektregister (skjult)' }).waitFor();
+  assert.deepEqual(await page.getByRole('tab').allTextContents(), [
+    'Ark1',
+    'Budsjett',
+    'Finansiering',
+    'Prosjektregister (skjult)',
+  ]);
+  // The worked example's findings, exactly as the CLI finds them on from-plan's workbook.
+  const result = await paneResult(page, 'Funn', /^Prosjekter uten pengebidrag/);
+  assert.deepEqual(result, expected);
+  assert.deepEqual(
+    result.findings.map((f) => f.code),
+    ['DUPLICATE_ID', 'CONTRIBUTION_MISMATCH', 'CONTRIBUTION_MISMATCH', 'YEAR_OVER_YEAR'],
   );
   await page.close();
 });

@@ -54,7 +54,7 @@ function hyperlinkFormula(c: CellModel): string {
 }
 
 /** What the host should hold for a model cell; only what the model sets. */
-function expectedOf(c: CellModel, features: Features) {
+function expectedOf(c: CellModel, features: Features, font: SheetModel['font']) {
   const formulaLink = c.link !== undefined && c.formula === undefined && !features.api17;
   const text =
     typeof c.value === 'string' && c.formula === undefined && !formulaLink && needsTextFormat(c.value);
@@ -63,7 +63,9 @@ function expectedOf(c: CellModel, features: Features) {
     numberFormat: text ? '@' : c.numberFormat,
     bold: c.bold,
     italic: c.italic,
-    fontSize: c.fontSize,
+    // Every cell in the sheet's font: its name, and its size unless the cell has its own.
+    fontSize: c.fontSize ?? font?.size,
+    fontName: font?.name,
     fontColor: c.fontColor,
     fill: c.fill,
     indentLevel: c.indent && features.api19 ? c.indent : undefined,
@@ -90,6 +92,7 @@ function actualOf(v: HostCellView | undefined) {
     bold: f.bold,
     italic: f.italic,
     fontSize: f.fontSize,
+    fontName: f.fontName,
     fontColor: f.fontColor,
     fill: f.fill,
     indentLevel: f.indentLevel,
@@ -115,7 +118,7 @@ export function differences(host: ExcelHost, model: SheetModel, name = model.nam
   const cells = new Map(view.cells.map((c) => [`${c.row},${c.col}`, c]));
   const out: string[] = [];
   for (const c of model.cells) {
-    const want = expectedOf(c, features);
+    const want = expectedOf(c, features, model.font);
     const got = actualOf(cells.get(`${c.row},${c.col}`));
     for (const k of Object.keys(want) as (keyof typeof want)[]) {
       if (want[k] !== undefined && want[k] !== got[k]) {

@@ -38,7 +38,7 @@ function fakeSystem(
   return { run, installs, lines };
 }
 
-const ALL: Tool[] = ['xmllint', 'chromium', 'soffice', 'pdftoppm'];
+const ALL: Tool[] = ['xmllint', 'chromium', 'soffice', 'pdftoppm', 'carlito'];
 
 describe('npm test’s prerequisites: the decision', () => {
   it('does nothing and says nothing when every program is there', () => {
@@ -49,23 +49,44 @@ describe('npm test’s prerequisites: the decision', () => {
   });
 
   it('as root with apt-get: installs the packages of what is missing, each once, and goes on', () => {
-    const system = fakeSystem(['xmllint', 'pdftoppm'], { isRoot: true, aptBrings: ['chromium', 'soffice'] });
+    const system = fakeSystem(['xmllint', 'pdftoppm', 'carlito'], {
+      isRoot: true,
+      aptBrings: ['chromium', 'soffice'],
+    });
     expect(system.run()).toBe(0);
-    expect(system.installs).toEqual([['chromium', 'fonts-liberation', 'libreoffice-calc']]);
+    expect(system.installs).toEqual([
+      ['chromium', 'fonts-liberation', 'libreoffice-calc', 'fonts-crosextra-carlito'],
+    ]);
     expect(system.lines).toHaveLength(1);
     expect(system.lines[0]).toMatch(/chromium, soffice not found; installing/);
+  });
+
+  it('LibreOffice there but not the Carlito font the outputs are measured with: installs the font', () => {
+    const system = fakeSystem(['xmllint', 'chromium', 'soffice', 'pdftoppm'], {
+      isRoot: true,
+      aptBrings: ['carlito'],
+    });
+    expect(system.run()).toBe(0);
+    expect(system.installs).toEqual([['fonts-crosextra-carlito']]);
   });
 
   it('on a bare machine as root: every package, as .ci/run installed them', () => {
     const system = fakeSystem([], { isRoot: true, aptBrings: ALL });
     expect(system.run()).toBe(0);
     expect(system.installs).toEqual([
-      ['libxml2-utils', 'chromium', 'fonts-liberation', 'libreoffice-calc', 'poppler-utils'],
+      [
+        'libxml2-utils',
+        'chromium',
+        'fonts-liberation',
+        'libreoffice-calc',
+        'fonts-crosextra-carlito',
+        'poppler-utils',
+      ],
     ]);
   });
 
   it('not root: installs nothing and names the command in one line', () => {
-    const system = fakeSystem(['chromium', 'soffice']);
+    const system = fakeSystem(['chromium', 'soffice', 'carlito']);
     expect(system.run()).toBe(1);
     expect(system.installs).toEqual([]);
     expect(system.lines).toEqual([
@@ -75,7 +96,7 @@ describe('npm test’s prerequisites: the decision', () => {
   });
 
   it('without apt-get: one line naming the packages and the variables that point at the programs', () => {
-    const system = fakeSystem(['xmllint', 'pdftoppm'], { isRoot: true, hasAptGet: false });
+    const system = fakeSystem(['xmllint', 'pdftoppm', 'carlito'], { isRoot: true, hasAptGet: false });
     expect(system.run()).toBe(1);
     expect(system.installs).toEqual([]);
     expect(system.lines).toHaveLength(1);
@@ -85,14 +106,20 @@ describe('npm test’s prerequisites: the decision', () => {
   });
 
   it('when apt-get fails, or installs but the program is still missing: one more line with the command, exit 1', () => {
-    const failing = fakeSystem(['xmllint', 'chromium', 'soffice'], { isRoot: true, aptWorks: false });
+    const failing = fakeSystem(['xmllint', 'chromium', 'soffice', 'carlito'], {
+      isRoot: true,
+      aptWorks: false,
+    });
     expect(failing.run()).toBe(1);
     expect(failing.lines[1]).toBe(
       'npm test needs pdftoppm: apt-get could not install poppler-utils; run  apt-get update && ' +
         'apt-get install -y --no-install-recommends poppler-utils',
     );
 
-    const useless = fakeSystem(['xmllint', 'pdftoppm', 'soffice'], { isRoot: true, aptBrings: [] });
+    const useless = fakeSystem(['xmllint', 'pdftoppm', 'soffice', 'carlito'], {
+      isRoot: true,
+      aptBrings: [],
+    });
     expect(useless.run()).toBe(1);
     expect(useless.lines[1]).toMatch(
       /^npm test needs chromium: apt-get could not install chromium fonts-liberation;/,
@@ -103,7 +130,7 @@ describe('npm test’s prerequisites: the decision', () => {
     expect(decide({ missing: [], isRoot: false, hasAptGet: false })).toEqual({ action: 'ready' });
     expect(decide({ missing: ['soffice'], isRoot: true, hasAptGet: true })).toEqual({
       action: 'install',
-      packages: ['libreoffice-calc', 'fonts-liberation'],
+      packages: ['libreoffice-calc', 'fonts-liberation', 'fonts-crosextra-carlito'],
     });
     expect(decide({ missing: ['soffice'], isRoot: true, hasAptGet: false }).action).toBe('tell');
     expect(decide({ missing: ['soffice'], isRoot: false, hasAptGet: true }).action).toBe('tell');

@@ -6,6 +6,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reconcileFromRibbon } from '../../src/commands/commands';
+import type { SheetModel, WorkbookModel } from '../../src/domain/model';
 import type { Outputs } from '../../src/domain/outputs';
 import {
   ExcelFailure,
@@ -422,6 +423,51 @@ describe('one project’s card, on the Office.js adapter and the in-memory Excel
     await third.insert('card', entryOf(third, '2.1'));
     expect(hostTitles(host, 'Prosjektkort')).toHaveLength(11);
     expect(third.getState().insert).toMatchObject({ status: 'done', sheets: ['Prosjektkort'] });
+  });
+});
+
+describe('a register text of 30 000 characters, inserted on the Office.js adapter and the in-memory Excel host', () => {
+  const goal = `${'Styrke samarbeidet mellom kommunene og næringslivet i regionen. '.repeat(470)}Slutt.`;
+
+  /** The sample with project 3.1's goals replaced by `goal`. */
+  function withLongGoal(): WorkbookModel {
+    const model = sampleWorkbookModel();
+    return {
+      ...model,
+      sheets: model.sheets.map((s): SheetModel => {
+        const header = s.cells.find((c) => c.value === 'goals');
+        if (!header) return s;
+        const idCol = s.cells.find((c) => c.row === header.row && c.value === 'id')!.col;
+        const row = s.cells.find((c) => c.col === idCol && c.value === '3.1' && c.row > header.row)!.row;
+        const others = s.cells.filter((c) => !(c.row === row && c.col === header.col));
+        return { ...s, cells: [...others, { row, col: header.col, value: goal }] };
+      }),
+    };
+  }
+
+  it('writes all three sheets, no row over 409 pt, the goal whole over the rows below its first', async () => {
+    expect(goal.length).toBeGreaterThanOrEqual(30_000);
+    const host = hostFromModel(withLongGoal());
+    const controller = createReconcileController({ gateway: gatewayOn(host), lang: 'nb' });
+    await controller.reconcile();
+    await controller.insert('all');
+    expect(controller.getState().insert).toMatchObject({
+      status: 'done',
+      sheets: ['Avstemming', 'Prosjektkort', 'Sammendrag'],
+    });
+    for (const name of ['Avstemming', 'Prosjektkort', 'Sammendrag']) {
+      const heights = host.readSheet(name)!.rowHeights.map((h) => h.height);
+      expect(Math.max(...heights)).toBeLessThanOrEqual(409);
+    }
+    const cards = host.readSheet('Prosjektkort')!;
+    const pieces = cards.cells
+      .filter((c) => c.col === 1 && typeof c.value === 'string')
+      .sort((a, b) => a.row - b.row)
+      .map((c) => String(c.value));
+    const first = pieces.findIndex((p) => p.startsWith('Styrke samarbeidet'));
+    const last = pieces.findIndex((p) => p.endsWith('Slutt.'));
+    expect(last - first).toBeGreaterThan(10);
+    expect(pieces.slice(first, last + 1).join(' ')).toBe(goal);
   });
 });
 

@@ -1,35 +1,35 @@
 import { cellRef } from '../address';
 import type { Lang } from '../messages';
-import type { SheetModel } from '../model';
+import type { CellStyle, SheetModel } from '../model';
 import type { ReconciliationResult } from '../reconcile/reconcile';
 import type { RegisterEntry } from '../register/types';
 import { oreToKroner } from '../amount';
 import { sumContent, termOf, type Term } from './amounts';
-import { wrappedHeight } from './links';
+import { cardStatus, SEVERITY_COLORS, type Explain } from './cardStatus';
 import type { LayoutOptions } from './reconciliationSheet';
 import { projectLabel } from './reconciliationSheet';
-import { SheetBuilder } from './sheetBuilder';
+import { rowHeightFor } from './measure';
+import { printableHeight, printSettings } from './page';
+import { SheetBuilder, type RowCell } from './sheetBuilder';
 import { cardKeys, SELECTION_LABEL, SELECTION_ROW, selectionText } from './cardSelection';
 import { AMOUNT_OR_DASH_FORMAT, BOX, COLORS, HEADER, areaFill } from './style';
 import { outputText, type OutputText } from './text';
 
-/** A card is four columns: a label column and three value columns. */
-const CARD_COLS = 4;
-const LABEL_WIDTH = 16;
-/** Wide enough for the year table's `Egenfinansiert` header in bold. */
-const VALUE_WIDTH = 15;
-/** Characters across the three value columns, for row heights of wrapped text. */
-const VALUE_CHARS = VALUE_WIDTH * 3;
-const GAP = 1;
+/**
+ * A card is four columns: a label column and three value columns, 92 characters across in all.
+ * On A4 portrait between half-inch margins that prints at 100 % (Excel: 483 pt of 523; LibreOffice,
+ * whose character is Carlito's digit, 6 % wider: 513 pt), so the body text prints at 11 pt.
+ */
+export const CARD_COLS = 4;
+const LABEL_WIDTH = 20;
+const VALUE_WIDTH = 24;
+const LAST = CARD_COLS - 1;
 const FIRST_ROW = 2;
-/** Empty rows between two rows of cards. */
-const SPACING = 2;
-
-/** One row of a card, drawn at a position: cards are laid out side by side, rows padded to the taller. */
-interface CardRow {
-  readonly height: number;
-  draw(s: SheetBuilder, row: number, col: number): void;
-}
+/** Empty rows between two cards on a page. */
+const SPACING = 1;
+/** Cards on one printed page at most (fewer when they do not fit). */
+const CARDS_PER_PAGE = 2;
+const TITLE_ROW = 0;
 
 /** Register projects that get a card: every entry of kind `project`, in register order (duplicate ids too). */
 export function cardProjects(result: ReconciliationResult): number[] {
@@ -59,12 +59,18 @@ export interface CardsOptions extends LayoutOptions {
    * the full sheet.
    */
   readonly projects?: readonly number[];
+  /** The explanation a reviewer gave a finding, shown under it on the card (none by default). */
+  readonly explain?: Explain;
 }
 
 /**
- * The project cards: one formatted block per project, two across, a manual
- * page break above each row of cards, fitted to A4 width. The year table's
- * amounts are formulas on the project's budget and financing cells.
+ * The project cards, for paper: one card under the other, each as wide as an A4 page in portrait
+ * at 100 %, two to a page (one when they do not fit together), never cut by a page break unless a
+ * card is taller than a page. Every field of a card is a row of its own, as tall as its text
+ * (measure.ts); an empty field shows a dash. The year table's amounts are formulas on the
+ * project's budget and financing cells; the card's status is the reconciliation's findings about
+ * the project, or OK. The sheet's title repeats on every page, and the footer names the file, the
+ * date and the page.
  *
  * With `projects`, only those projects' cards, laid out exactly as on the full sheet, and the row
  * under the title records which they are (`Utvalgte prosjekter: 1.2; 3.1`): inserting one more
@@ -77,7 +83,16 @@ export function projectCardsSheet(
 ): SheetModel {
   const text = outputText(lang);
   const s = new SheetBuilder(options.sheetName ?? text.sheets.cards);
-  setupSheet(s, text);
+  s.width(0, LABEL_WIDTH);
+  for (let c = 1; c < CARD_COLS; c++) s.width(c, VALUE_WIDTH);
+  s.row(TITLE_ROW, [
+    {
+      col: 0,
+      lastCol: LAST,
+      content: text.cardsTitle,
+      style: { bold: true, fontSize: 14, fontColor: COLORS.title },
+    },
+  ]);
   const all = cardProjects(result);
   const chosen = options.projects === undefined ? null : new Set(options.projects);
   const projects = chosen === null ? all : all.filter((i) => chosen.has(i));
@@ -85,30 +100,43 @@ export function projectCardsSheet(
   if (projects.length < all.length) {
     const keys = cardKeys(result.plan.index?.register.entries ?? []);
     const record = selectionText(projects.map((i) => keys[i]));
-    s.text(SELECTION_ROW, 0, SELECTION_LABEL[lang], { bold: true, wrapText: true, verticalAlignment: 'top' });
-    s.text(SELECTION_ROW, 1, record, { wrapText: true, verticalAlignment: 'top' });
-    s.merge(SELECTION_ROW, 1, 2 * CARD_COLS + GAP - 1);
-    s.height(
-      SELECTION_ROW,
-      Math.max(wrappedHeight(SELECTION_LABEL[lang], LABEL_WIDTH), wrappedHeight(record, VALUE_CHARS * 2)),
+    // The record stays whole in B2, where the next insert reads it (cardSelection.ts): its row is
+    // fitted to it, and a record too long for one row is cut off on screen, never in the cell.
+    const style: CellStyle = { wrapText: true, verticalAlignment: 'top' };
+    s.text(SELECTION_ROW, 0, SELECTION_LABEL[lang], { ...style, bold: true });
+    s.text(SELECTION_ROW, 1, record, style);
+    s.merge(SELECTION_ROW, 1, LAST);
+    const lines = Math.max(
+      s.linesOf(SELECTION_LABEL[lang], 0, 0, { bold: true }),
+      s.linesOf(record, 1, LAST),
     );
+    s.height(SELECTION_ROW, rowHeightFor(lines));
     row = SELECTION_ROW + 2;
   }
   const areas = areaIndex(result);
   const breaks: number[] = [];
-  for (let p = 0; p < projects.length; p += 2) {
-    const pair = alignSections(projects.slice(p, p + 2).map((e) => cardSections(result, e, text, areas)));
-    if (p > 0) breaks.push(row);
-    const height = Math.max(...pair.map((c) => c.length));
-    for (let r = 0; r < height; r++) {
-      // Both cards share the sheet's row: the taller of their lines sets its height.
-      s.height(row + r, Math.max(...pair.map((card) => card[r]?.height ?? 0)));
-      pair.forEach((card, k) => card[r]?.draw(s, row + r, k * (CARD_COLS + GAP)));
+  const room = printableHeight('portrait') - s.heightOf(TITLE_ROW);
+  let used = s.heightOf(TITLE_ROW, row - 1);
+  let onPage = 0;
+  for (const entry of projects) {
+    const start = row;
+    row = card(s, result, entry, text, lang, areas, options.explain ?? (() => null), row);
+    const height = s.heightOf(start, row - 1);
+    const gap = onPage > 0 ? s.heightOf(start - SPACING, start - 1) : 0;
+    if (onPage > 0 && (onPage >= CARDS_PER_PAGE || used + gap + height > room)) {
+      breaks.push(start);
+      used = height;
+      onPage = 1;
+    } else {
+      used += gap + height;
+      onPage++;
     }
-    row += height + SPACING;
+    row += SPACING;
   }
   if (projects.length === 0) s.text(row, 0, text.noProjects, { italic: true });
-  s.printing({ paperSize: 'A4', orientation: 'portrait', fitToWidth: true, rowBreaks: breaks });
+  s.printing(
+    printSettings(text, 'portrait', { titleRows: { first: TITLE_ROW, last: TITLE_ROW }, rowBreaks: breaks }),
+  );
   return s.build();
 }
 
@@ -122,150 +150,139 @@ export function projectCardSheet(
   return projectCardsSheet(result, lang, { ...options, projects: [entry] });
 }
 
-function setupSheet(s: SheetBuilder, text: OutputText): void {
-  s.text(0, 0, text.cardsTitle, { bold: true, fontSize: 14, fontColor: COLORS.title });
-  for (const base of [0, CARD_COLS + GAP]) {
-    s.width(base, LABEL_WIDTH);
-    for (let c = 1; c < CARD_COLS; c++) s.width(base + c, VALUE_WIDTH);
-  }
-  s.width(CARD_COLS, 3);
-}
+const LABEL: CellStyle = { bold: true, fill: COLORS.labelFill, border: BOX, verticalAlignment: 'top' };
+const VALUE: CellStyle = { border: BOX, verticalAlignment: 'top' };
 
 /**
- * Two cards side by side, section by section: a section with fewer rows on
- * one card (fewer goals, no note) gets empty bordered rows, so that the same
- * section starts on the same sheet row on both cards.
+ * A label and its values: one row per value (goals: one each), the label's cell merged down
+ * beside them all. Returns the next free row.
  */
-function alignSections(cards: CardRow[][][]): CardRow[][] {
-  const sections = Math.max(...cards.map((c) => c.length));
-  return cards.map((card) => {
-    const rows: CardRow[] = [];
-    for (let j = 0; j < sections; j++) {
-      const section = card[j] ?? [];
-      const size = Math.max(...cards.map((c) => c[j]?.length ?? 0));
-      rows.push(...section);
-      for (let k = section.length; k < size; k++) rows.push(EMPTY_ROW);
-    }
-    return rows;
-  });
+function field(s: SheetBuilder, row: number, label: string, values: readonly RowCell[][]): number {
+  const start = row;
+  for (const cells of values) row += s.row(row, cells);
+  s.text(start, 0, label, LABEL);
+  for (let r = start + 1; r < row; r++) s.blank(r, 0, { fill: LABEL.fill, border: LABEL.border });
+  s.merge(start, 0, 0, row - 1);
+  return row;
 }
 
-/** A bordered row with nothing in it, padding a card's section. */
-const EMPTY_ROW: CardRow = {
-  height: 15,
-  draw: (s, row, col) => {
-    s.blank(row, col, { fill: COLORS.labelFill, border: BOX });
-    for (let c = 1; c < CARD_COLS; c++) s.blank(row, col + c, { border: BOX });
-    s.merge(row, col + 1, col + CARD_COLS - 1);
-  },
-};
+const across = (content: string, style: CellStyle = VALUE): RowCell[] => [
+  { col: 1, lastCol: LAST, content, style },
+];
 
-/**
- * The rows of one project's card, in sections that every card has in the
- * same order (title, area, phase, owner, role, partners, goals, promise,
- * note, years), so that cards side by side can be aligned.
- */
-function cardSections(
+/** One project's card from `row`; returns the row after it. */
+function card(
+  s: SheetBuilder,
   result: ReconciliationResult,
   entryIndex: number,
   text: OutputText,
+  lang: Lang,
   areas: ReadonlyMap<string, number>,
-): CardRow[][] {
+  explain: Explain,
+  startRow: number,
+): number {
   const entries = result.plan.index?.register.entries ?? [];
   const e: RegisterEntry | undefined = entries[entryIndex];
-  if (!e) return [];
-  const sections: CardRow[][] = [];
-  const rows: CardRow[] = [];
-  const title = projectLabel(e);
+  if (!e) return startRow;
+  let row = startRow;
   const fill = areaFill(areas.get(e.area) ?? 0);
-  rows.push({
-    height: wrappedHeight(title, LABEL_WIDTH + VALUE_CHARS, 18),
-    draw: (s, row, col) => {
-      s.text(row, col, title, {
+  row += s.row(row, [
+    {
+      col: 0,
+      lastCol: LAST,
+      content: projectLabel(e),
+      style: {
         bold: true,
         fontSize: 12,
         fontColor: COLORS.white,
         fill,
-        wrapText: true,
-        border: BOX,
-      });
-      for (let c = 1; c < CARD_COLS; c++) s.blank(row, col + c, { fill, border: BOX });
-      s.merge(row, col, col + CARD_COLS - 1);
-    },
-  });
-  const field = (label: string, value: string): CardRow => ({
-    height: wrappedHeight(value, VALUE_CHARS),
-    draw: (s, row, col) => {
-      s.text(row, col, label || null, {
-        bold: true,
-        fill: COLORS.labelFill,
         border: BOX,
         verticalAlignment: 'top',
-      });
-      s.text(row, col + 1, value || null, { wrapText: true, border: BOX, verticalAlignment: 'top' });
-      for (let c = 2; c < CARD_COLS; c++) s.blank(row, col + c, { border: BOX });
-      s.merge(row, col + 1, col + CARD_COLS - 1);
+      },
     },
-  });
-  sections.push(rows);
-  for (const [label, value] of [
+  ]);
+  const value = (v: string) => (v.trim() === '' ? text.emptyField : v);
+  for (const [label, v] of [
     [text.area, e.area],
     [text.phase, e.phase],
     [text.owner, e.owner],
     [text.role, e.role],
     [text.partners, e.partners.join(', ')],
   ]) {
-    sections.push([field(label, value)]);
+    row = field(s, row, label, [across(value(v))]);
   }
-  sections.push(
-    e.goals.length === 0
-      ? [field(text.goals, '')]
-      : e.goals.map((g, i) => field(i === 0 ? text.goals : '', g)),
+  const goals = e.goals.filter((g) => g.trim() !== '');
+  row = field(
+    s,
+    row,
+    text.goals,
+    (goals.length > 0 ? goals : [text.emptyField]).map((g) => across(g)),
   );
-  sections.push([contributionRow(e, text)]);
-  sections.push(e.contributionNote ? [field(text.contributionNote, e.contributionNote)] : []);
-  sections.push(yearRows(result, entryIndex, text));
-  return sections;
+  row = field(s, row, text.contribution, [contribution(e, text)]);
+  if (e.contributionNote.trim() !== '')
+    row = field(s, row, text.contributionNote, [across(e.contributionNote)]);
+  row = yearRows(s, result, entryIndex, text, row);
+  const status = cardStatus(result, e, lang, explain);
+  const statusRows: RowCell[][] =
+    status.length === 0
+      ? [across(text.ok, { ...VALUE, bold: true, fill: COLORS.goodFill, fontColor: COLORS.goodFont })]
+      : status.flatMap((line) => {
+          const colors = SEVERITY_COLORS[line.severity];
+          const style: CellStyle = { ...VALUE, fill: colors.fill, fontColor: colors.font };
+          const rows = [across(`${text.severityName[line.severity]}: ${line.text}`, style)];
+          if (line.explanation !== null)
+            rows.push(across(`${text.explanation}: ${line.explanation}`, { ...VALUE, italic: true }));
+          return rows;
+        });
+  row = field(s, row, text.status, statusRows);
+  return row;
 }
 
-function contributionRow(e: RegisterEntry, text: OutputText): CardRow {
-  return {
-    height: 15,
-    draw: (s, row, col) => {
-      s.text(row, col, text.contribution, { bold: true, fill: COLORS.labelFill, border: BOX });
-      if (e.contribution === null) {
-        s.text(row, col + 1, text.noMoney, { italic: true, border: BOX });
-        for (let c = 2; c < CARD_COLS; c++) s.blank(row, col + c, { border: BOX });
-        s.merge(row, col + 1, col + CARD_COLS - 1);
-        return;
-      }
-      s.set(row, col + 1, { value: oreToKroner(e.contribution) }, { numberFormat: '#,##0', border: BOX });
-      s.text(row, col + 2, e.basis ? text.basis[e.basis] : null, { border: BOX });
-      s.blank(row, col + 3, { border: BOX });
-      s.merge(row, col + 2, col + 3);
+function contribution(e: RegisterEntry, text: OutputText): RowCell[] {
+  if (e.contribution === null) return across(text.noMoney, { ...VALUE, italic: true });
+  return [
+    {
+      col: 1,
+      content: { value: oreToKroner(e.contribution) },
+      style: { ...VALUE, numberFormat: '#,##0', horizontalAlignment: 'right' },
     },
-  };
+    { col: 2, lastCol: LAST, content: e.basis ? text.basis[e.basis] : null, style: VALUE },
+  ];
 }
 
 /** Header and one row per year: budget, earmarked (external sources) and own-funded, as formulas. */
-function yearRows(result: ReconciliationResult, entryIndex: number, text: OutputText): CardRow[] {
+function yearRows(
+  s: SheetBuilder,
+  result: ReconciliationResult,
+  entryIndex: number,
+  text: OutputText,
+  startRow: number,
+): number {
   const { plan } = result;
   const lines: number[] = [];
   plan.lines.forEach((l, i) => {
     if (l.entry === entryIndex) lines.push(i);
   });
-  const rows: CardRow[] = [
-    {
-      height: 15,
-      draw: (s, row, col) => {
-        [text.yearColumn, text.budget, text.earmarked, text.ownFunded].forEach((h, c) =>
-          s.text(row, col + c, h, { ...HEADER, horizontalAlignment: c > 0 ? 'right' : 'left' }),
-        );
-      },
-    },
-  ];
-  const amount = { numberFormat: AMOUNT_OR_DASH_FORMAT, border: BOX };
+  let row = startRow;
+  row += s.row(
+    row,
+    [text.yearColumn, text.budget, text.earmarked, text.ownFunded].map((h, c) => ({
+      col: c,
+      content: h,
+      style: { ...HEADER, horizontalAlignment: c > 0 ? 'right' : 'left' },
+    })),
+  );
+  const amount: CellStyle = { numberFormat: AMOUNT_OR_DASH_FORMAT, border: BOX, verticalAlignment: 'top' };
   for (const f of result.figures) {
+    const year: RowCell = {
+      col: 0,
+      content: String(f.year),
+      style: { bold: true, border: BOX, horizontalAlignment: 'left', verticalAlignment: 'top' },
+    };
+    if (lines.length === 0) {
+      row += s.row(row, [year, ...across(text.noBudgetLine, { ...VALUE, italic: true })]);
+      continue;
+    }
     const budgetTerms: (Term | null)[] = [];
     const earmarkTerms: (Term | null)[] = [];
     let budgetOre = 0;
@@ -278,21 +295,12 @@ function yearRows(result: ReconciliationResult, entryIndex: number, text: Output
         earmarkOre += em.amount;
       }
     }
-    rows.push({
-      height: 15,
-      draw: (s, row, col) => {
-        s.text(row, col, String(f.year), { bold: true, border: BOX, horizontalAlignment: 'left' });
-        if (lines.length === 0) {
-          s.text(row, col + 1, text.noBudgetLine, { italic: true, border: BOX });
-          for (let c = 2; c < CARD_COLS; c++) s.blank(row, col + c, { border: BOX });
-          s.merge(row, col + 1, col + CARD_COLS - 1);
-          return;
-        }
-        s.set(row, col + 1, sumContent(budgetTerms, budgetOre) ?? { value: 0 }, amount);
-        s.set(row, col + 2, sumContent(earmarkTerms, earmarkOre) ?? { value: 0 }, amount);
-        s.set(row, col + 3, { formula: `=${cellRef(row, col + 1)}-${cellRef(row, col + 2)}` }, amount);
-      },
-    });
+    row += s.row(row, [
+      year,
+      { col: 1, content: sumContent(budgetTerms, budgetOre) ?? { value: 0 }, style: amount },
+      { col: 2, content: sumContent(earmarkTerms, earmarkOre) ?? { value: 0 }, style: amount },
+      { col: 3, content: { formula: `=${cellRef(row, 1)}-${cellRef(row, 2)}` }, style: amount },
+    ]);
   }
-  return rows;
+  return row;
 }

@@ -7,9 +7,12 @@ import type { YearFigures } from '../reconcile/figures';
 import type { RegisterEntry } from '../register/types';
 import { EXCEL_CELL_TEXT_MAX, QUOTE_MAX, shorten } from '../shorten';
 import { localSum, sumContent, termOf, type Term } from './amounts';
-import { linkOf, wrappedHeight } from './links';
-import { SheetBuilder, type Content } from './sheetBuilder';
+import { linkOf } from './links';
+import { printSettings } from './page';
+import { SheetBuilder, type Content, type RowCell } from './sheetBuilder';
+import { SEVERITY_COLORS } from './cardStatus';
 import { AMOUNT, AMOUNT_FORMAT, BOX, COLORS, HEADER, TOTAL } from './style';
+import { amountText, widthFor, words } from './widths';
 import { outputText, type OutputText } from './text';
 
 export interface LayoutOptions {
@@ -69,13 +72,24 @@ export function projectLabel(entry: RegisterEntry, max: number = EXCEL_CELL_TEXT
   return shorten([entry.id, entry.name].filter((s) => s !== '').join(' '), max);
 }
 
+/** Bounds of the text columns' widths (characters): long labels wrap rather than widen the page. */
+const LINE_WIDTH = { min: 12, max: 28 };
+const PROJECT_WIDTH = { min: 14, max: 30 };
+const NUMBER_WIDTH = { min: 10, max: 16 };
+/** A finding's cells get at most this many link columns. */
+const MAX_LINK_COLUMNS = 4;
+const LINK_STYLE = { border: BOX, fontColor: '#0563C1', verticalAlignment: 'top' } as const;
+
 /**
  * The reconciliation sheet: per year, one row per budget line (budget,
  * earmarked per external source, own-funded, promised, difference, status),
- * a totals row and the year's balance; then every finding with a link to
- * its cells. Amounts read from the source sheets are formulas on those
- * cells, so the sheet follows edits; promised amounts are values from the
- * register (the register is the master, and it is hidden).
+ * a totals row and the year's balance; then every finding, one row each, with
+ * a link to each of its cells. Amounts read from the source sheets are formulas
+ * on those cells, so the sheet follows edits; promised amounts are values from
+ * the register (the register is the master, and it is hidden). Columns are as
+ * wide as what they hold, within bounds; every text fits its cell or wraps in a
+ * row made tall enough (measure.ts). Printed landscape, one page wide, the
+ * column headers on every page.
  */
 export function reconciliationSheet(
   result: ReconciliationResult,
@@ -88,16 +102,6 @@ export function reconciliationSheet(
   const cols = columns(result.registerFigures ? earmarkSources(result) : []);
   const last = cols.status;
 
-  s.text(0, 0, text.reconciliationTitle, { bold: true, fontSize: 14, fontColor: COLORS.title });
-  s.text(1, 0, text.generated(result.sources.budgetSheet, result.sources.financingSheet), {
-    italic: true,
-    wrapText: true,
-    verticalAlignment: 'top',
-  });
-  s.merge(1, 0, last);
-  s.height(1, 32);
-
-  const headerRow = 3;
   const headers: [number, string][] = [
     [cols.line, text.line],
     [cols.project, text.project],
@@ -108,16 +112,36 @@ export function reconciliationSheet(
     [cols.difference, text.difference],
     [cols.status, text.status],
   ];
-  for (const [c, h] of headers) {
-    s.text(headerRow, c, h, { ...HEADER, horizontalAlignment: c >= cols.budget ? 'right' : 'left' });
-  }
-  s.width(cols.line, 30);
-  s.width(cols.project, 34);
-  for (let c = cols.budget; c <= last; c++) s.width(c, c === cols.status ? 14 : 15);
-  // Tall enough for the longest wrapped header (`Øremerket fra Akershus fylkeskommune` takes three lines).
-  s.height(headerRow, Math.max(32, ...headers.map(([c, h]) => wrappedHeight(h, c >= cols.budget ? 14 : 30))));
+  setWidths(s, result, text, cols, headers);
 
-  let row = headerRow + 1;
+  let row = 0;
+  row += s.row(row, [
+    {
+      col: 0,
+      lastCol: last,
+      content: text.reconciliationTitle,
+      style: { bold: true, fontSize: 14, fontColor: COLORS.title },
+    },
+  ]);
+  row += s.row(row, [
+    {
+      col: 0,
+      lastCol: last,
+      content: text.generated(result.sources.budgetSheet, result.sources.financingSheet),
+      style: { italic: true, verticalAlignment: 'top' },
+    },
+  ]);
+  const headerRow = row + 1;
+  row = headerRow;
+  row += s.row(
+    row,
+    headers.map(([c, h]) => ({
+      col: c,
+      content: h,
+      style: { ...HEADER, horizontalAlignment: c >= cols.budget ? 'right' : 'left' },
+    })),
+  );
+
   const ownCells = new Map<string, string[]>();
   const pending: { row: number; key: string; promisedRef: string }[] = [];
   for (const f of result.figures) {
@@ -127,20 +151,98 @@ export function reconciliationSheet(
   for (const p of pending) {
     const own = ownCells.get(p.key) ?? [];
     const sum = own.length === 1 ? own[0] : `SUM(${own.join(',')})`;
-    s.set(p.row, cols.difference, { formula: `=${sum}-${p.promisedRef}` }, AMOUNT);
-    s.set(p.row, cols.status, { formula: statusOrOverfinanced(p.row, cols, text) }, { border: BOX });
+    // At the top, as the row's other cells (a row made taller by a wrapped label reads from the top).
+    s.set(
+      p.row,
+      cols.difference,
+      { formula: `=${sum}-${p.promisedRef}` },
+      { ...AMOUNT, verticalAlignment: 'top' },
+    );
+    s.set(
+      p.row,
+      cols.status,
+      { formula: statusOrOverfinanced(p.row, cols, text) },
+      { border: BOX, verticalAlignment: 'top' },
+    );
   }
 
   findingsTable(s, result, lang, text, row, last);
 
   s.frozen(headerRow + 1, 1);
-  s.printing({
-    paperSize: 'A4',
-    orientation: 'landscape',
-    fitToWidth: true,
-    titleRows: { first: headerRow, last: headerRow },
-  });
+  s.printing(printSettings(text, 'landscape', { titleRows: { first: headerRow, last: headerRow } }));
   return s.build();
+}
+
+/**
+ * Each column as wide as it needs: the line and project columns for their labels (and the
+ * findings' severities and codes, which they also hold), within bounds; each amount column for
+ * its widest word of header and the largest amount; the last columns also for the findings'
+ * cell addresses, which they hold as links.
+ */
+function setWidths(
+  s: SheetBuilder,
+  result: ReconciliationResult,
+  text: OutputText,
+  cols: Columns,
+  headers: readonly [number, string][],
+): void {
+  const { plan } = result;
+  const bold = { bold: true };
+  const headerOf = (c: number) => headers.find(([h]) => h === c)?.[1] ?? '';
+  s.width(
+    cols.line,
+    Math.max(
+      widthFor(
+        plan.lines.map((l) => l.label),
+        LINE_WIDTH,
+      ),
+      widthFor(
+        [...words([text.line]), ...result.findings.map((f) => text.severityName[f.severity])],
+        LINE_WIDTH,
+        bold,
+      ),
+    ),
+  );
+  const projects = plan.lines.map((l) => {
+    const e = l.entry !== null && plan.index ? plan.index.entry(l.entry) : null;
+    return e ? (e.kind === 'project' ? projectLabel(e, QUOTE_MAX) : text.operations) : '';
+  });
+  s.width(
+    cols.project,
+    Math.max(
+      widthFor(projects, PROJECT_WIDTH),
+      widthFor([...words([text.project]), ...result.findings.map((f) => f.code)], PROJECT_WIDTH, bold),
+    ),
+  );
+  let largest = 0;
+  for (const y of Object.values(result.totals))
+    largest = Math.max(largest, Math.abs(y.budget), Math.abs(y.financing));
+  const amount = amountText(largest);
+  for (let c = cols.budget; c < cols.status; c++) {
+    s.width(
+      c,
+      Math.max(widthFor([amount], NUMBER_WIDTH), widthFor(words([headerOf(c)]), NUMBER_WIDTH, bold)),
+    );
+  }
+  s.width(
+    cols.status,
+    widthFor([...words([text.status]), text.ok, text.deviation, text.overfinanced], NUMBER_WIDTH, bold),
+  );
+  // The findings' cells: as wide as their addresses, in the columns that hold them.
+  const links = linkColumns(result, cols.status);
+  for (let k = 0; k < links; k++) {
+    const c = cols.status - links + 1 + k;
+    const refs = result.findings.map((f) => f.cells[k] ?? '');
+    s.width(c, Math.max(s.widthOf(c), widthFor(refs, { min: 0, max: 24 })));
+  }
+}
+
+/** How many columns a finding's cells take at the table's right end (at least one). */
+function linkColumns(result: ReconciliationResult, last: number): number {
+  let most = 1;
+  for (const f of result.findings) most = Math.max(most, f.cells.length);
+  // The message keeps at least two columns (from the third): severity and code hold the first two.
+  return Math.min(most, MAX_LINK_COLUMNS, last - 3);
 }
 
 function statusOrOverfinanced(row: number, cols: Columns, text: OutputText): string {
@@ -164,26 +266,27 @@ function yearSection(
   const year = f.year;
   let row = startRow;
   for (let c = 0; c <= cols.status; c++) s.blank(row, c, { fill: COLORS.sectionFill, bold: true });
-  s.text(row, 0, text.year(year), { fill: COLORS.sectionFill, bold: true, fontSize: 12 });
+  s.row(row, [
+    { col: 0, content: text.year(year), style: { fill: COLORS.sectionFill, bold: true, fontSize: 12 } },
+  ]);
   row++;
 
   const first = row;
   plan.lines.forEach((line, i) => {
     const entry = line.entry !== null && plan.index ? plan.index.entry(line.entry) : null;
-    s.text(row, cols.line, line.label, { border: BOX });
-    s.text(
-      row,
-      cols.project,
-      entry ? (entry.kind === 'project' ? projectLabel(entry, QUOTE_MAX) : text.operations) : null,
+    const cells: RowCell[] = [
+      { col: cols.line, content: line.label, style: { border: BOX } },
       {
-        border: BOX,
-        ...(entry ? {} : { italic: true }),
+        col: cols.project,
+        content: entry ? (entry.kind === 'project' ? projectLabel(entry, QUOTE_MAX) : text.operations) : null,
+        style: { border: BOX, ...(entry ? {} : { italic: true }) },
       },
-    );
-    const budget = sumContent([termOf(line.amounts.get(year))], f.lineBudget(i));
-    if (budget) s.set(row, cols.budget, budget, AMOUNT);
-    else s.blank(row, cols.budget, AMOUNT);
-
+      {
+        col: cols.budget,
+        content: sumContent([termOf(line.amounts.get(year))], f.lineBudget(i)),
+        style: AMOUNT,
+      },
+    ];
     const lf = f.line(i);
     cols.sources.forEach((src, k) => {
       const terms: Term[] = [];
@@ -195,15 +298,14 @@ function yearSection(
         if (t) terms.push(t);
         ore += e.amount;
       }
-      const content = sumContent(terms, ore);
-      if (content) s.set(row, cols.firstSource + k, content, AMOUNT);
-      else s.blank(row, cols.firstSource + k, AMOUNT);
+      cells.push({ col: cols.firstSource + k, content: sumContent(terms, ore), style: AMOUNT });
     });
     if (!result.registerFigures) {
       // Own-funded, promised, difference and status need the register: said in words, once per line.
-      s.text(row, cols.own, text.notComputed, { border: BOX, italic: true });
-      for (let c = cols.own + 1; c <= cols.status; c++) s.blank(row, c, { border: BOX });
-      row++;
+      cells.push({ col: cols.own, content: text.notComputed, style: { border: BOX, italic: true } });
+      for (let c = cols.own + 1; c <= cols.status; c++)
+        cells.push({ col: c, content: null, style: { border: BOX } });
+      row += s.row(row, cells);
       return;
     }
     const budgetRef = cellRef(row, cols.budget);
@@ -211,10 +313,13 @@ function yearSection(
     const firstSrc = cellRef(row, cols.firstSource);
     const earmarked =
       n === 1 ? `-${firstSrc}` : n > 1 ? `-SUM(${firstSrc}:${cellRef(row, cols.own - 1)})` : '';
-    s.set(row, cols.own, { formula: `=${budgetRef}${earmarked}` }, AMOUNT);
+    cells.push({ col: cols.own, content: { formula: `=${budgetRef}${earmarked}` }, style: AMOUNT });
 
     if (entry && entry.kind === 'project' && entry.contribution !== null && line.entry !== null) {
-      s.set(row, cols.promised, { value: oreToKroner(entry.contribution) }, AMOUNT);
+      cells.push({ col: cols.promised, content: { value: oreToKroner(entry.contribution) }, style: AMOUNT });
+      // Filled in once every year's own-funded cells are known (see reconciliationSheet).
+      cells.push({ col: cols.difference, content: null, style: AMOUNT });
+      cells.push({ col: cols.status, content: null, style: { border: BOX } });
       // Per year: this year's lines of the project; in total: every year's.
       const key = entry.basis === 'totalt' ? `${line.entry}` : `${line.entry}@${year}`;
       const list = ownCells.get(key) ?? [];
@@ -222,38 +327,43 @@ function yearSection(
       ownCells.set(key, list);
       pending.push({ row, key, promisedRef: cellRef(row, cols.promised) });
     } else {
-      s.blank(row, cols.promised, AMOUNT);
-      s.blank(row, cols.difference, AMOUNT);
-      if (entry === null && plan.index)
-        s.text(row, cols.status, text.unknownLine, { border: BOX, italic: true });
-      else
-        s.set(
-          row,
-          cols.status,
-          { formula: `=IF(${cellRef(row, cols.own)}<-0.005,"${text.overfinanced}","${text.ok}")` },
-          { border: BOX },
-        );
+      cells.push({ col: cols.promised, content: null, style: AMOUNT });
+      cells.push({ col: cols.difference, content: null, style: AMOUNT });
+      cells.push(
+        entry === null && plan.index
+          ? { col: cols.status, content: text.unknownLine, style: { border: BOX, italic: true } }
+          : {
+              col: cols.status,
+              content: {
+                formula: `=IF(${cellRef(row, cols.own)}<-0.005,"${text.overfinanced}","${text.ok}")`,
+              },
+              style: { border: BOX },
+            },
+      );
     }
-    row++;
+    row += s.row(row, cells);
   });
   const lastLine = row - 1;
 
   const totalRow = row;
-  s.text(totalRow, cols.line, `${text.total} ${year}`, TOTAL);
-  s.blank(totalRow, cols.project, TOTAL);
-  if (!result.registerFigures) s.text(totalRow, cols.own, text.notComputed, { ...TOTAL, italic: true });
   const summed = [cols.budget, ...cols.sources.map((_, k) => cols.firstSource + k)];
-  for (const c of result.registerFigures ? [...summed, cols.own] : summed) {
-    s.set(
-      totalRow,
-      c,
-      { formula: `=${localSum(c, first, lastLine)}` },
-      { ...TOTAL, numberFormat: AMOUNT_FORMAT },
-    );
-  }
-  for (const c of [cols.promised, cols.difference, cols.status]) s.blank(totalRow, c, TOTAL);
+  const sums = result.registerFigures ? [...summed, cols.own] : summed;
+  const totals: RowCell[] = [
+    { col: cols.line, content: `${text.total} ${year}`, style: TOTAL },
+    { col: cols.project, content: null, style: TOTAL },
+    ...sums.map((c) => ({
+      col: c,
+      content: { formula: `=${localSum(c, first, lastLine)}` },
+      style: { ...TOTAL, numberFormat: AMOUNT_FORMAT },
+    })),
+    ...(result.registerFigures
+      ? []
+      : [{ col: cols.own, content: text.notComputed, style: { ...TOTAL, italic: true } }]),
+    ...[cols.promised, cols.difference, cols.status].map((c) => ({ col: c, content: null, style: TOTAL })),
+  ];
+  row += s.row(totalRow, totals);
   if (lastLine >= first) lineFormats(s, cols, first, lastLine, text);
-  row = totalRow + 2;
+  row++;
 
   return balance(s, result, f, cols, text, row, totalRow);
 }
@@ -308,21 +418,34 @@ function balance(
     text.amount,
     text.comparedWith,
     text.difference,
+    text.status,
   ];
-  headers.forEach((h, c) => s.text(row, c, h, { ...HEADER, horizontalAlignment: c >= 2 ? 'right' : 'left' }));
-  s.text(row, B.status, text.status, HEADER);
-  row++;
+  row += s.row(
+    row,
+    headers.map((h, c) => ({
+      col: c,
+      content: h,
+      style: { ...HEADER, horizontalAlignment: c >= 2 && c < B.status ? 'right' : 'left' },
+    })),
+  );
   const first = row;
 
   const addRow = (label: string, against: string, amount: Content | null, other: Content | null) => {
-    s.text(row, B.label, label, { border: BOX });
-    s.text(row, B.against, against, { border: BOX });
-    s.set(row, B.amount, amount ?? { value: 0 }, AMOUNT);
-    s.set(row, B.other, other ?? { value: 0 }, AMOUNT);
-    const diff = cellRef(row, B.diff);
-    s.set(row, B.diff, { formula: `=${cellRef(row, B.amount)}-${cellRef(row, B.other)}` }, AMOUNT);
-    s.set(row, B.status, { formula: statusFormula(diff, text) }, { border: BOX });
-    return row++;
+    const at = row;
+    const diff = cellRef(at, B.diff);
+    row += s.row(at, [
+      { col: B.label, content: label, style: { border: BOX } },
+      { col: B.against, content: against, style: { border: BOX } },
+      { col: B.amount, content: amount ?? { value: 0 }, style: AMOUNT },
+      { col: B.other, content: other ?? { value: 0 }, style: AMOUNT },
+      {
+        col: B.diff,
+        content: { formula: `=${cellRef(at, B.amount)}-${cellRef(at, B.other)}` },
+        style: AMOUNT,
+      },
+      { col: B.status, content: { formula: statusFormula(diff, text) }, style: { border: BOX } },
+    ]);
+    return at;
   };
 
   const year = f.year;
@@ -347,11 +470,12 @@ function balance(
   }
   if (!result.registerFigures) {
     // Own sources need the register: the comparison is named, and said not to be computed.
-    s.text(row, B.label, text.ownFundedVsOwnSources, { border: BOX });
-    s.text(row, B.against, text.ownSources, { border: BOX });
-    s.text(row, B.amount, text.notComputed, { border: BOX, italic: true });
-    for (let c = B.other; c <= B.status; c++) s.blank(row, c, { border: BOX });
-    row++;
+    row += s.row(row, [
+      { col: B.label, content: text.ownFundedVsOwnSources, style: { border: BOX } },
+      { col: B.against, content: text.ownSources, style: { border: BOX } },
+      { col: B.amount, content: text.notComputed, style: { border: BOX, italic: true } },
+      ...[B.other, B.diff, B.status].map((c) => ({ col: c, content: null, style: { border: BOX } })),
+    ]);
   } else {
     const ownTerms = plan.funding.map((item) => (item.own ? termOf(item.amounts.get(year)) : null));
     const ownRow = addRow(
@@ -380,9 +504,11 @@ function balance(
   return row + 1;
 }
 
-const SEVERITY_FILL = { error: COLORS.badFill, warning: '#FFEB9C', info: undefined } as const;
-
-/** Every finding: severity, code, message, and a link to each of its cells (one row per cell). */
+/**
+ * Every finding, one row each: severity, code, message, and its cells at the right end, each a
+ * link in a cell of its own (a finding with more cells than there are link columns lists the
+ * rest in its last link cell, which links to the first of them).
+ */
 function findingsTable(
   s: SheetBuilder,
   result: ReconciliationResult,
@@ -392,48 +518,51 @@ function findingsTable(
   last: number,
 ): number {
   let row = startRow + 1;
-  s.text(row, 0, text.findingsTitle, { bold: true, fontSize: 12, fontColor: COLORS.title });
+  s.row(row, [
+    {
+      col: 0,
+      lastCol: last,
+      content: text.findingsTitle,
+      style: { bold: true, fontSize: 12, fontColor: COLORS.title },
+    },
+  ]);
   row++;
-  const messageLast = Math.max(2, last - 1);
-  const cellCol = messageLast + 1;
-  s.text(row, 0, text.severity, HEADER);
-  s.text(row, 1, text.code, HEADER);
-  s.text(row, 2, text.message, HEADER);
-  for (let c = 3; c <= messageLast; c++) s.blank(row, c, HEADER);
-  s.merge(row, 2, messageLast);
-  s.text(row, cellCol, text.cell, HEADER);
-  row++;
+  const links = linkColumns(result, last);
+  const firstLink = last - links + 1;
+  const messageLast = firstLink - 1;
+  row += s.row(row, [
+    { col: 0, content: text.severity, style: HEADER },
+    { col: 1, content: text.code, style: HEADER },
+    { col: 2, lastCol: messageLast, content: text.message, style: HEADER },
+    { col: firstLink, lastCol: last, content: text.cells, style: HEADER },
+  ]);
   if (result.findings.length === 0) {
-    s.text(row, 0, text.noFindings, { italic: true });
+    s.row(row, [{ col: 0, lastCol: last, content: text.noFindings, style: { italic: true } }]);
     return row + 1;
   }
-  // Width of the merged message block in characters (columns of 15, the sheet's amount width).
-  const messageWidth = (messageLast - 1) * 15;
   for (const f of result.findings) {
-    const fill = SEVERITY_FILL[f.severity];
-    const style = { border: BOX, verticalAlignment: 'top' as const, ...(fill ? { fill } : {}) };
-    const message = describe(f, lang);
-    s.text(row, 0, text.severityName[f.severity], style);
-    s.text(row, 1, f.code, style);
-    s.text(row, 2, message, { ...style, wrapText: true });
-    for (let c = 3; c <= messageLast; c++) s.blank(row, c, style);
-    s.merge(row, 2, messageLast);
-    s.height(row, wrappedHeight(message, messageWidth));
-    const cells = f.cells.length > 0 ? f.cells : [''];
-    cells.forEach((ref, k) => {
+    const colors = SEVERITY_COLORS[f.severity];
+    const style = { border: BOX, verticalAlignment: 'top' as const, fill: colors.fill };
+    const cells: RowCell[] = [
+      { col: 0, content: text.severityName[f.severity], style },
+      { col: 1, content: f.code, style },
+      { col: 2, lastCol: messageLast, content: describe(f, lang), style },
+    ];
+    for (let k = 0; k < links; k++) {
+      const ref = f.cells[k];
+      const rest = f.cells.length - links;
+      const shown =
+        k === links - 1 && rest > 0
+          ? `${ref} (${text.moreCells(rest)}: ${f.cells.slice(k + 1).join(', ')})`
+          : ref;
       const link = ref ? linkOf(ref) : null;
-      const r = row + k;
-      if (k > 0) for (let c = 0; c <= messageLast; c++) s.blank(r, c, { border: BOX });
-      if (link)
-        s.set(
-          r,
-          cellCol,
-          { value: ref, link },
-          { border: BOX, fontColor: '#0563C1', verticalAlignment: 'top' },
-        );
-      else s.text(r, cellCol, ref || null, { border: BOX, verticalAlignment: 'top' });
-    });
-    row += cells.length;
+      cells.push({
+        col: firstLink + k,
+        content: link ? { value: shown, link } : (shown ?? null),
+        style: link ? LINK_STYLE : { border: BOX, verticalAlignment: 'top' },
+      });
+    }
+    row += s.row(row, cells);
   }
   return row;
 }

@@ -42,3 +42,10 @@ export const TOTAL: CellStyle = {
 };
 
 export const AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT, border: BOX };
+
+/**
+ * A chart's series colours, in order: the Office theme's accents, which Excel gives a new chart's
+ * series. The .xlsx writer names them in the file (so LibreOffice draws them too) and the preview
+ * draws with them; the add-in leaves them to Excel.
+ */
+export const CHART_COLORS = ['#4472C4', '#ED7D31', '#A5A5A5', '#FFC000', '#5B9BD5', '#70AD47'] as const;

@@ -7,9 +7,11 @@ import type { ReconciliationResult } from '../reconcile/reconcile';
 import { localSum, sumContent, termOf, type Term } from './amounts';
 import type { LayoutOptions } from './reconciliationSheet';
 import { projectLabel } from './reconciliationSheet';
-import { SheetBuilder } from './sheetBuilder';
+import { printSettings } from './page';
+import { SheetBuilder, type RowCell } from './sheetBuilder';
 import { AMOUNT, BOX, COLORS, HEADER, TOTAL, AMOUNT_FORMAT } from './style';
 import { outputText, type OutputText } from './text';
+import { amountText, widthFor, words } from './widths';
 
 /**
  * The council's own projects: register projects whose owner is one of the
@@ -38,8 +40,8 @@ export function ownProjects(result: ReconciliationResult): number[] {
 /**
  * The summary: budget, earmarked and own-funded by focus area, financing by
  * source, and the council's own projects; totals as SUM formulas, amounts as
- * formulas on the source sheets. Describes a column chart of the budget by
- * focus area (a renderer that cannot draw charts leaves it out).
+ * formulas on the source sheets, and a column chart of the budget by focus
+ * area fed by those cells.
  */
 export function summarySheet(
   result: ReconciliationResult,
@@ -48,21 +50,58 @@ export function summarySheet(
 ): SheetModel {
   const text = outputText(lang);
   const s = new SheetBuilder(options.sheetName ?? text.sheets.summary);
-  s.text(0, 0, text.summaryTitle, { bold: true, fontSize: 14, fontColor: COLORS.title });
-  s.width(0, 44);
-  s.width(1, 14);
   const yearCols = Math.max(3 * result.figures.length, 5);
-  for (let c = 2; c < 2 + yearCols; c++) s.width(c, 15);
+  setWidths(s, result, text, yearCols);
+  s.row(0, [
+    {
+      col: 0,
+      lastCol: 1 + yearCols,
+      content: text.summaryTitle,
+      style: { bold: true, fontSize: 14, fontColor: COLORS.title },
+    },
+  ]);
 
   let row = byArea(s, result, text, 2);
   row = bySource(s, result, text, row + 1);
   ownProjectsTable(s, result, text, row + 1, 1 + yearCols);
-  s.printing({ paperSize: 'A4', orientation: 'landscape', fitToWidth: true });
+  s.printing(printSettings(text, 'landscape'));
   return s.build();
 }
 
+/**
+ * Columns as wide as what they hold, within bounds (widths.ts): the first for the focus areas,
+ * sources and own projects' names (longer ones wrap); the others for their header words and the
+ * largest amount.
+ */
+function setWidths(s: SheetBuilder, result: ReconciliationResult, text: OutputText, yearCols: number): void {
+  const register = result.plan.index?.register;
+  const bold = { bold: true };
+  const names = [
+    ...(register?.entries ?? []).filter((e) => e.kind === 'project').map((e) => e.area),
+    ...result.plan.funding.map((f) => f.sourceName),
+    ...ownProjects(result).map((i) => projectLabel(register!.entries[i])),
+    text.operationsAndOther,
+  ];
+  const first = { min: 24, max: 40 };
+  s.width(
+    0,
+    Math.max(widthFor(names, first), widthFor(words([text.area, text.source, text.project]), first, bold)),
+  );
+  let largest = 0;
+  for (const y of Object.values(result.totals))
+    largest = Math.max(largest, Math.abs(y.budget), Math.abs(y.financing));
+  const amount = amountText(largest);
+  const headers = [text.budget, text.earmarked, text.ownFunded, text.projects, text.kind, text.contribution];
+  const number = { min: 10, max: 16 };
+  const width = Math.max(
+    widthFor([amount, text.own, text.external, text.unregistered], number),
+    widthFor([...words(headers), ...result.figures.map((f) => String(f.year))], number, bold),
+  );
+  for (let c = 1; c < 2 + yearCols; c++) s.width(c, width);
+}
+
 function sectionTitle(s: SheetBuilder, row: number, title: string): void {
-  s.text(row, 0, title, { bold: true, fontSize: 12, fontColor: COLORS.title });
+  s.row(row, [{ col: 0, content: title, style: { bold: true, fontSize: 12, fontColor: COLORS.title } }]);
 }
 
 /** Budget, earmarked and own-funded per focus area and year; operations and unknown lines in one row. */
@@ -70,7 +109,7 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
   if (!result.registerFigures) {
     // Focus areas, earmarks and own funding all come from the register: said, not shown as 0.
     sectionTitle(s, start, text.byArea);
-    s.text(start + 1, 0, text.notComputed, { italic: true });
+    s.row(start + 1, [{ col: 0, content: text.notComputed, style: { italic: true } }]);
     return start + 3;
   }
   const { plan } = result;
@@ -92,18 +131,34 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
 
   sectionTitle(s, start, text.byArea);
   const header = start + 1;
-  s.text(header, 0, text.area, HEADER);
-  s.text(header, 1, text.projects, { ...HEADER, horizontalAlignment: 'right' });
-  result.figures.forEach((f, y) => {
-    [text.budget, text.earmarked, text.ownFunded].forEach((h, k) =>
-      s.text(header, 2 + 3 * y + k, `${h} ${f.year}`, { ...HEADER, horizontalAlignment: 'right' }),
-    );
-  });
+  s.row(header, [
+    { col: 0, content: text.area, style: HEADER },
+    { col: 1, content: text.projects, style: { ...HEADER, horizontalAlignment: 'right' } },
+    ...result.figures.flatMap((f, y) =>
+      [text.budget, text.earmarked, text.ownFunded].map((h, k) => ({
+        col: 2 + 3 * y + k,
+        content: `${h} ${f.year}`,
+        style: { ...HEADER, horizontalAlignment: 'right' as const },
+      })),
+    ),
+  ]);
   let row = header + 1;
   const first = row;
+  // Each year's budget per group, in kroner: the chart's copy of the cells it is fed by.
+  const budgets: number[][] = result.figures.map(() => []);
   for (const g of groups) {
-    s.text(row, 0, g === OTHER ? text.operationsAndOther : g, { border: BOX, italic: g === OTHER });
-    s.set(row, 1, { value: g === OTHER ? null : (count.get(g) ?? 0) }, { ...AMOUNT, numberFormat: '0' });
+    const cells: RowCell[] = [
+      {
+        col: 0,
+        content: g === OTHER ? text.operationsAndOther : g,
+        style: { border: BOX, italic: g === OTHER },
+      },
+      {
+        col: 1,
+        content: { value: g === OTHER ? null : (count.get(g) ?? 0) },
+        style: { ...AMOUNT, numberFormat: '0' },
+      },
+    ];
     result.figures.forEach((f, y) => {
       const budget: (Term | null)[] = [];
       const earmarked: (Term | null)[] = [];
@@ -119,11 +174,14 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
         }
       });
       const c = 2 + 3 * y;
-      s.set(row, c, sumContent(budget, bOre) ?? { value: 0 }, AMOUNT);
-      s.set(row, c + 1, sumContent(earmarked, eOre) ?? { value: 0 }, AMOUNT);
-      s.set(row, c + 2, { formula: `=${cellRef(row, c)}-${cellRef(row, c + 1)}` }, AMOUNT);
+      budgets[y].push(oreToKroner(bOre));
+      cells.push(
+        { col: c, content: sumContent(budget, bOre) ?? { value: 0 }, style: AMOUNT },
+        { col: c + 1, content: sumContent(earmarked, eOre) ?? { value: 0 }, style: AMOUNT },
+        { col: c + 2, content: { formula: `=${cellRef(row, c)}-${cellRef(row, c + 1)}` }, style: AMOUNT },
+      );
     });
-    row++;
+    row += s.row(row, cells);
   }
   const last = row - 1;
   s.text(row, 0, text.total, TOTAL);
@@ -146,6 +204,7 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
         return {
           name: `${text.budget} ${f.year}`,
           values: `${sheet}!$${col}$${first + 1}:$${col}$${last + 1}`,
+          cache: budgets[y],
         };
       }),
       anchor: { row: start, col: 3 + 3 * result.figures.length },
@@ -170,16 +229,22 @@ function bySource(s: SheetBuilder, result: ReconciliationResult, text: OutputTex
   }
   sectionTitle(s, start, text.bySource);
   const header = start + 1;
-  s.text(header, 0, text.source, HEADER);
-  s.text(header, 1, text.kind, HEADER);
-  result.figures.forEach((f, y) =>
-    s.text(header, 2 + y, `${f.year}`, { ...HEADER, horizontalAlignment: 'right' }),
-  );
+  s.row(header, [
+    { col: 0, content: text.source, style: HEADER },
+    { col: 1, content: text.kind, style: HEADER },
+    ...result.figures.map((f, y) => ({
+      col: 2 + y,
+      content: `${f.year}`,
+      style: { ...HEADER, horizontalAlignment: 'right' as const },
+    })),
+  ]);
   let row = header + 1;
   const first = row;
   for (const name of names) {
-    s.text(row, 0, name, { border: BOX });
-    s.text(row, 1, kind.get(name) ?? '', { border: BOX });
+    const cells: RowCell[] = [
+      { col: 0, content: name, style: { border: BOX } },
+      { col: 1, content: kind.get(name) ?? '', style: { border: BOX } },
+    ];
     result.figures.forEach((f, y) => {
       const terms: (Term | null)[] = [];
       let ore = 0;
@@ -188,9 +253,9 @@ function bySource(s: SheetBuilder, result: ReconciliationResult, text: OutputTex
         terms.push(termOf(item.amounts.get(f.year)));
         ore += item.amounts.ore(f.year);
       }
-      s.set(row, 2 + y, sumContent(terms, ore) ?? { value: 0 }, AMOUNT);
+      cells.push({ col: 2 + y, content: sumContent(terms, ore) ?? { value: 0 }, style: AMOUNT });
     });
-    row++;
+    row += s.row(row, cells);
   }
   s.text(row, 0, text.total, TOTAL);
   s.blank(row, 1, TOTAL);
@@ -216,41 +281,46 @@ function ownProjectsTable(
   const register = result.plan.index?.register;
   sectionTitle(s, start, text.ownProjects);
   const owners = (register?.sources ?? []).filter((x) => x.kind === 'own').map((x) => x.name);
-  if (owners.length > 0) s.text(start + 1, 0, text.ownProjectsRule(owners), { italic: true });
-  const header = start + 2;
   const phaseLast = Math.max(4, lastCol);
-  [text.project, text.contribution, '', text.phase].forEach((h, c) =>
-    s.text(header, c, h || null, { ...HEADER, horizontalAlignment: c === 1 ? 'right' : 'left' }),
-  );
-  for (let c = 4; c <= phaseLast; c++) s.blank(header, c, HEADER);
-  s.merge(header, 3, phaseLast);
+  // The rule is a sentence: across the table, wrapped.
+  const ruleRows =
+    owners.length > 0
+      ? s.row(start + 1, [
+          { col: 0, lastCol: phaseLast, content: text.ownProjectsRule(owners), style: { italic: true } },
+        ])
+      : 1;
+  const header = start + 1 + ruleRows;
+  s.row(header, [
+    { col: 0, content: text.project, style: HEADER },
+    { col: 1, content: text.contribution, style: { ...HEADER, horizontalAlignment: 'right' } },
+    { col: 2, content: null, style: HEADER },
+    { col: 3, lastCol: phaseLast, content: text.phase, style: HEADER },
+  ]);
   let row = header + 1;
   const own = ownProjects(result);
   if (own.length === 0) {
-    s.text(row, 0, result.registerFigures ? text.noOwnProjects : text.notComputed, { italic: true });
+    s.row(row, [
+      {
+        col: 0,
+        lastCol: phaseLast,
+        content: result.registerFigures ? text.noOwnProjects : text.notComputed,
+        style: { italic: true },
+      },
+    ]);
     return row + 1;
   }
   for (const i of own) {
     const e = register!.entries[i];
-    s.text(row, 0, projectLabel(e), { border: BOX });
-    if (e.contribution !== null) s.set(row, 1, { value: oreToKroner(e.contribution) }, AMOUNT);
-    else s.blank(row, 1, AMOUNT);
-    s.text(
-      row,
-      2,
-      e.contribution !== null && e.basis
-        ? text.basis[e.basis]
-        : e.contribution === null
-          ? text.noMoney
-          : null,
-      {
-        border: BOX,
-      },
-    );
-    s.text(row, 3, e.phase || null, { border: BOX });
-    for (let c = 4; c <= phaseLast; c++) s.blank(row, c, { border: BOX });
-    s.merge(row, 3, phaseLast);
-    row++;
+    row += s.row(row, [
+      { col: 0, content: projectLabel(e), style: { border: BOX } },
+      ...(e.contribution === null
+        ? [{ col: 1, lastCol: 2, content: text.noMoney, style: { border: BOX, italic: true } }]
+        : [
+            { col: 1, content: { value: oreToKroner(e.contribution) }, style: AMOUNT },
+            { col: 2, content: e.basis ? text.basis[e.basis] : null, style: { border: BOX } },
+          ]),
+      { col: 3, lastCol: phaseLast, content: e.phase.trim() || text.emptyField, style: { border: BOX } },
+    ]);
   }
   return row;
 }

@@ -79,6 +79,16 @@ export interface OutputText {
   readonly chartTitle: string;
   /** In place of a figure that needs the project register, when there is none (or it is empty). */
   readonly notComputed: string;
+  /** A card's field the register leaves empty: shown, so that no box of a card is blank. */
+  readonly emptyField: string;
+  /** The label of the explanation given to a card's finding (the review workflow's). */
+  readonly explanation: string;
+  /** The printed footer's page number: `{page}` and `{pages}` are filled in by the printout. */
+  readonly pageOf: string;
+  /** Column header over a finding's cells on the reconciliation sheet. */
+  readonly cells: string;
+  /** The last link cell of a finding with more cells than the sheet has link columns. */
+  readonly moreCells: (count: number) => string;
 }
 
 const NB: OutputText = {
@@ -154,6 +164,11 @@ const NB: OutputText = {
   name: 'Navn',
   chartTitle: 'Budsjett etter innsatsområde',
   notComputed: NOT_COMPUTED_NO_REGISTER.nb,
+  emptyField: '–',
+  explanation: 'Forklaring',
+  pageOf: 'Side {page} av {pages}',
+  cells: 'Celler',
+  moreCells: (n) => `og ${n} til`,
 };
 
 const EN: OutputText = {
@@ -229,6 +244,11 @@ const EN: OutputText = {
   name: 'Name',
   chartTitle: 'Budget by focus area',
   notComputed: NOT_COMPUTED_NO_REGISTER.en,
+  emptyField: '–',
+  explanation: 'Explanation',
+  pageOf: 'Page {page} of {pages}',
+  cells: 'Cells',
+  moreCells: (n) => `and ${n} more`,
 };
 
 export function outputText(lang: Lang): OutputText {

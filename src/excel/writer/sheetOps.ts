@@ -16,6 +16,7 @@
  */
 import { cellRef, columnLetters, parseRangeRef, quoteSheetName } from '../../domain/address';
 import {
+  headerFooterCode,
   isProtectedText,
   numberFormatOf,
   type CellModel,
@@ -408,8 +409,29 @@ let tableSerial = 0;
 export function sheetOps(model: SheetModel, features: Features, limits: BandLimits): SheetPlan {
   const leftOut = new Set<LeftOut>();
   const cells = [...model.cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  const ops: WriteOp[] = bands(cells, limits).flatMap((b) => fittedBandOps(b, features, leftOut, limits));
   const at = (r: string) => (t: OpTarget) => t.sheet.getRange(r).untrack();
+  const ops: WriteOp[] = [];
+  // The sheet's font on every cell it writes, first: the cells' own sizes and weights come after.
+  const font = model.font;
+  if (font && cells.length > 0) {
+    let maxRow = 0;
+    let maxCol = 0;
+    for (const c of cells) {
+      maxRow = Math.max(maxRow, c.row);
+      maxCol = Math.max(maxCol, c.col);
+    }
+    const all = `A1:${cellRef(maxRow, maxCol)}`;
+    const on = bytes.nav(bytes.range(all), 'Format', 'Font');
+    ops.push({
+      bytes: bytes.set(on, 'Name', jsonBytes(font.name)) + bytes.set(on, 'Size', jsonBytes(font.size)),
+      queue: (t) => {
+        const f = at(all)(t).format.font;
+        f.name = font.name;
+        f.size = font.size;
+      },
+    });
+  }
+  ops.push(...bands(cells, limits).flatMap((b) => fittedBandOps(b, features, leftOut, limits)));
 
   for (const [first, last, width] of runs(
     (model.columnWidths ?? []).map((w) => ({ index: w.col, value: w.width })),
@@ -498,6 +520,22 @@ export function sheetOps(model: SheetModel, features: Features, limits: BandLimi
         if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
         if (print.titleRows)
           layout.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+        const m = print.margins;
+        if (m) {
+          layout.leftMargin = m.left;
+          layout.rightMargin = m.right;
+          layout.topMargin = m.top;
+          layout.bottomMargin = m.bottom;
+          layout.headerMargin = m.header;
+          layout.footerMargin = m.footer;
+        }
+        const footer = print.footer;
+        if (footer) {
+          const pages = layout.headersFooters.defaultForAllPages;
+          if (footer.left) pages.leftFooter = headerFooterCode(footer.left);
+          if (footer.center) pages.centerFooter = headerFooterCode(footer.center);
+          if (footer.right) pages.rightFooter = headerFooterCode(footer.right);
+        }
       },
     });
     // Page breaks in operations of at most opBytes (25 000 cards have 25 000 breaks: 5 MB).

@@ -16,6 +16,8 @@ export interface CellFormat {
   bold?: boolean;
   italic?: boolean;
   fontSize?: number;
+  /** The font's name (`RangeFont.name`). */
+  fontName?: string;
   /** `#RRGGBB` */
   fontColor?: string;
   /** `#RRGGBB` */
@@ -47,6 +49,7 @@ export const FORMAT_KEYS = [
   'bold',
   'italic',
   'fontSize',
+  'fontName',
   'fontColor',
   'fill',
   'horizontalAlignment',
@@ -128,6 +131,17 @@ export interface ChartData {
 export interface PageLayoutData {
   orientation?: string;
   paperSize?: string;
+  /** Points. */
+  leftMargin?: number;
+  rightMargin?: number;
+  topMargin?: number;
+  bottomMargin?: number;
+  headerMargin?: number;
+  footerMargin?: number;
+  /** `headersFooters.defaultForAllPages`'s footers, in Excel's code (`Side &P av &N`). */
+  leftFooter?: string;
+  centerFooter?: string;
+  rightFooter?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   /** `$1:$3` */
   printTitleRows?: string;

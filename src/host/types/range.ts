@@ -447,6 +447,7 @@ const DEFAULTS = {
   bold: false,
   italic: false,
   fontSize: 11,
+  fontName: 'Calibri',
   fontColor: '#000000',
   fill: '#FFFFFF',
   horizontalAlignment: 'General',
@@ -586,6 +587,7 @@ export const RangeFont: TypeDef<RangeTarget> = defineType<RangeTarget>({
     Italic: style('italic'),
     Color: style('fontColor'),
     Size: style('fontSize'),
+    Name: style('fontName'),
   },
 });
 

@@ -358,7 +358,9 @@ export const WorksheetFreezePanes: TypeDef<SheetData> = defineType<SheetData>({
 
 const ORIENTATIONS = ['Portrait', 'Landscape'];
 
-function layoutSetting<K extends 'orientation' | 'paperSize' | 'zoom'>(key: K, fallback: unknown) {
+type LayoutKey = Exclude<keyof SheetData['pageLayout'], 'printTitleRows'>;
+
+function layoutSetting<K extends LayoutKey>(key: K, fallback: unknown) {
   return {
     api: '1.9',
     get: (s: SheetData) => s.pageLayout[key] ?? fallback,
@@ -366,6 +368,9 @@ function layoutSetting<K extends 'orientation' | 'paperSize' | 'zoom'>(key: K, f
       if (v === null) return;
       if (key === 'orientation' && !ORIENTATIONS.includes(v as string))
         throw invalidArgument(`orientation '${String(v)}'`);
+      if (key.endsWith('Margin') && !(typeof v === 'number' && v >= 0))
+        throw invalidArgument(`${key} ${String(v)}`);
+      if (key.endsWith('Footer') && typeof v !== 'string') throw invalidArgument(`${key} ${String(v)}`);
       const value = (key === 'zoom' ? { ...(v as object) } : v) as SheetData['pageLayout'][K];
       record(
         x,
@@ -383,6 +388,15 @@ export const PageLayout: TypeDef<SheetData> = defineType<SheetData>({
     Orientation: layoutSetting('orientation', 'Portrait'),
     PaperSize: layoutSetting('paperSize', 'Letter'),
     Zoom: layoutSetting('zoom', { scale: 100 }),
+    LeftMargin: layoutSetting('leftMargin', 50.4),
+    RightMargin: layoutSetting('rightMargin', 50.4),
+    TopMargin: layoutSetting('topMargin', 54),
+    BottomMargin: layoutSetting('bottomMargin', 54),
+    HeaderMargin: layoutSetting('headerMargin', 21.6),
+    FooterMargin: layoutSetting('footerMargin', 21.6),
+  },
+  navigations: {
+    HeadersFooters: { api: '1.9', type: () => HeaderFooterGroup, get: (s) => s },
   },
   methods: {
     /** Whole rows, `$1:$3`, or a range on them. */
@@ -399,6 +413,23 @@ export const PageLayout: TypeDef<SheetData> = defineType<SheetData>({
         );
       },
     },
+  },
+});
+
+/** `PageLayout.headersFooters`: only the footers of every page are modelled. */
+export const HeaderFooterGroup: TypeDef<SheetData> = defineType<SheetData>({
+  name: 'HeaderFooterGroup',
+  navigations: {
+    DefaultForAllPages: { api: '1.9', type: () => HeaderFooter, get: (s) => s },
+  },
+});
+
+export const HeaderFooter: TypeDef<SheetData> = defineType<SheetData>({
+  name: 'HeaderFooter',
+  properties: {
+    LeftFooter: layoutSetting('leftFooter', ''),
+    CenterFooter: layoutSetting('centerFooter', ''),
+    RightFooter: layoutSetting('rightFooter', ''),
   },
 });
 

@@ -7,7 +7,7 @@
  * tabindex); the arrow keys, Home, End, Ctrl+Home and Ctrl+End move the selection as in Excel
  * (gridModel's moveSelection), and the focus follows the active cell. A click selects a cell.
  */
-import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { areaAt, moveSelection, type CellLook, type GridModel } from '../grid/gridModel';
 
 export interface CellGridProps {
@@ -20,6 +20,8 @@ export interface CellGridProps {
   readonly tabId: string;
   /** Selects `B9` (or a merged area, `A1:C1`) on the sheet shown. */
   readonly onSelect: (address: string) => void;
+  /** Drawn over the cells, scrolling with them (the sheet's charts). */
+  readonly children?: ReactNode;
 }
 
 function cellStyle(look: CellLook): CSSProperties {
@@ -39,7 +41,7 @@ function cellStyle(look: CellLook): CSSProperties {
 /** Boolean attributes for CSS and tests: present when true, absent otherwise. */
 const flag = (on: boolean) => (on ? 'true' : undefined);
 
-export function CellGrid({ model, caption, note, panelId, tabId, onSelect }: CellGridProps) {
+export function CellGrid({ model, caption, note, panelId, tabId, onSelect, children }: CellGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // A key moved the selection: the focus goes to the new active cell once it is drawn (the old
   // one may be gone by then, when the drawn window moved).
@@ -118,6 +120,7 @@ export function CellGrid({ model, caption, note, panelId, tabId, onSelect }: Cel
           ))}
         </tbody>
       </table>
+      {children}
       {note && <p className="grid-note">{note}</p>}
     </div>
   );

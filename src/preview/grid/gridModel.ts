@@ -3,10 +3,16 @@
  * cell's displayed text and look, merged areas, and the selection. Pure: the grid component
  * renders this and nothing else.
  *
+ * A cell's text is its value through its number format in the page's language, as Excel shows it
+ * to a user of that language (domain/numberFormat.ts): `700 000` (U+00A0) in bokmål, `700,000`
+ * in English. Not the host's `Range.text`, which is always en-US.
+ *
  * A big workbook is not drawn whole: at most `maxRows` × `maxColumns` cells, a window that
  * starts at A1, or is moved so that the selection is inside it.
  */
 import { MAX_COLS, MAX_ROWS, cellRef, columnLetters, parseRangeRef } from '../../domain/address';
+import type { Lang } from '../../domain/messages';
+import { DISPLAY_LOCALES, displayText } from '../../domain/numberFormat';
 import type { HostCellView, HostSheetView } from '../../host';
 
 /** A rectangle of cells, 0-based. */
@@ -36,7 +42,7 @@ export interface GridCell {
   readonly col: number;
   /** `B9`. */
   readonly address: string;
-  /** What the cell shows, as the host renders it (its number format applied). */
+  /** What the cell shows in the display language: its value through its number format, as Excel. */
   readonly text: string;
   readonly look: CellLook;
   readonly rowSpan: number;
@@ -147,7 +153,9 @@ export function lookOf(cell: HostCellView): CellLook {
 
 const BLANK: CellLook = { bold: false, italic: false, align: 'left', indent: 0, wrap: false };
 
-export function gridModel(view: HostSheetView, limits: GridLimits = DEFAULT_LIMITS): GridModel {
+/** `lang`: the display language, whose separators and names the cells' texts are in. */
+export function gridModel(view: HostSheetView, lang: Lang, limits: GridLimits = DEFAULT_LIMITS): GridModel {
+  const locale = DISPLAY_LOCALES[lang];
   const selection = parseRange(view.selection);
   const rowSpan = span(
     view.rowCount,
@@ -213,7 +221,7 @@ export function gridModel(view: HostSheetView, limits: GridLimits = DEFAULT_LIMI
       rowCells.push({
         col: c,
         address: `${columnLetters(c)}${r + 1}`,
-        text: cell?.text ?? '',
+        text: cell ? displayText(cell.value, cell.format.numberFormat, locale) : '',
         look: cell ? lookOf(cell) : BLANK,
         rowSpan: merge?.rows ?? 1,
         colSpan: merge?.cols ?? 1,

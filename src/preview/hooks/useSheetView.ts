@@ -10,6 +10,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { quoteSheetName } from '../../domain/address';
+import type { Lang } from '../../domain/messages';
 import type { ExcelHost } from '../../host';
 import { gridModel, type GridModel } from '../grid/gridModel';
 
@@ -29,7 +30,8 @@ export interface SheetView {
   select(address: string): void;
 }
 
-export function useSheetView(host: ExcelHost): SheetView {
+/** `lang`: the page's language, which the grid shows numbers in. */
+export function useSheetView(host: ExcelHost, lang: Lang): SheetView {
   // Bumped on every change the host reports; the memos below re-read the host then.
   const [version, setVersion] = useState(0);
   const [hiddenShown, setHiddenShown] = useState<string | null>(null);
@@ -57,8 +59,8 @@ export function useSheetView(host: ExcelHost): SheetView {
     const view = shown === null ? undefined : host.readSheet(shown);
     if (!view) return null;
     const selection = hiddenShown !== null && hiddenSelection !== null ? hiddenSelection : view.selection;
-    return gridModel({ ...view, selection });
-  }, [host, shown, hiddenShown, hiddenSelection, version]);
+    return gridModel({ ...view, selection }, lang);
+  }, [host, shown, hiddenShown, hiddenSelection, version, lang]);
 
   const showSheet = useCallback(
     (name: string) => {

@@ -3,20 +3,22 @@
  * adding, never by rebuilding: every part of the original is copied byte for
  * byte, except the bookkeeping the new sheets must be entered in
  * (`[Content_Types].xml`, the workbook part and its relationships,
- * `styles.xml` with formats appended), and, when a sheet is replaced, the
- * parts only that sheet used (its tables, drawings, comments) and the
+ * `styles.xml` with formats appended); a new sheet comes with its tables and
+ * its charts' drawing and chart parts. When a sheet is replaced, the parts
+ * only that sheet used (its tables, drawings, comments) go, and so does the
  * calculation chain (Excel rebuilds it; it lists cells by sheet).
  *
  * A sheet is replaced only when the caller says so; the caller (the domain's
  * placement, the register writer) replaces only sheets the add-in owns.
  */
-import type { DefinedNameModel, SheetModel } from '../../domain/model';
+import type { ChartModel, DefinedNameModel, SheetModel } from '../../domain/model';
 import { parseCellRef, quoteSheetName } from '../../domain/address';
 import type { PackageReader, Relationship } from '../package/opc';
 import { relsPartOf } from '../package/opc';
 import { decodeXml, entryBytes, writeZip, type ZipPart } from '../package/zip';
 import type { SheetEntry, WorkbookEntry } from '../read/parts';
 import { decodeXstring } from '../read/text';
+import { chartSpaceXml, CT_CHART, CT_DRAWING, drawingNamespaces, drawingXml } from './chartXml';
 import { XlsxModelError } from './errors';
 import { cellsByAddress, sheetXml, tableXml, type TablePart } from './sheetXml';
 import { MINIMAL_STYLES, StylesEditor } from './styles';
@@ -107,12 +109,7 @@ class PackageEdit {
     const styles = this.stylesEditor();
     const existingTables = this.tables();
     const relIds = new Set(this.pkg.rels(this.wbPart).map((r) => r.id));
-    const newRelId = (ids: Set<string>) => {
-      let n = ids.size + 1;
-      while (ids.has(`rId${n}`)) n++;
-      ids.add(`rId${n}`);
-      return `rId${n}`;
-    };
+    const newRelId = newRelIdIn;
     let sheetId = Math.max(0, ...sheets.map((s) => Number(s.sheetId) || 0));
     let tableId = Math.max(0, ...existingTables.map((t) => t.id));
     const tableNames = new Set(existingTables.map((t) => t.name.toLowerCase()));
@@ -137,18 +134,28 @@ class PackageEdit {
         tableNames.add(t.name.toLowerCase());
         return { model: t, id: ++tableId, relId: newRelId(sheetRelIds) };
       });
-      this.write(part, sheetXml(model, { mainNs, relNs, styles: styles.editor, tables }));
+      const charts = model.charts ?? [];
+      const drawingRelId = charts.length > 0 ? newRelId(sheetRelIds) : undefined;
+      this.write(
+        part,
+        sheetXml(model, { mainNs, relNs, styles: styles.editor, tables, drawing: drawingRelId }),
+      );
+      const rels: string[] = [];
       if (tables.length > 0) {
         const byAddress = cellsByAddress(model);
-        const rels: string[] = [];
         for (const t of tables) {
           const tablePart = this.unusedPart(`${this.wbDir}tables/table`, '.xml');
           this.write(tablePart, tableXml(model, t, byAddress, mainNs));
           this.contentType(tablePart, CT_TABLE);
           rels.push(relationship(t.relId, relType('table'), relativeTarget(part, tablePart)));
         }
-        this.write(relsPartOf(part), relsXml(rels));
       }
+      if (drawingRelId !== undefined) {
+        // The chart's text in the sheet's font, as its cells (else the workbook's body font).
+        const drawing = this.addDrawing(model, relType, model.font?.name ?? styles.editor.fontName);
+        rels.push(relationship(drawingRelId, relType('drawing'), relativeTarget(part, drawing)));
+      }
+      if (rels.length > 0) this.write(relsPartOf(part), relsXml(rels));
       this.contentType(part, CT_WORKSHEET);
       newRels.push(relationship(relId, relType('worksheet'), relativeTarget(this.wbPart, part)));
       const state = model.visibility && model.visibility !== 'visible' ? ` state="${model.visibility}"` : '';
@@ -191,6 +198,30 @@ class PackageEdit {
     if (styles.created) this.contentType(styles.part, CT_STYLES);
     this.editAppProperties(sheetElements, changes);
     return this.assemble();
+  }
+
+  /**
+   * The sheet's charts as parts: one chart part each and the drawing that places them, with their
+   * relationships and content types. Returns the drawing part's name.
+   */
+  private addDrawing(model: SheetModel, relType: (kind: string) => string, font: string): string {
+    const ns = drawingNamespaces(this.strict);
+    const drawing = this.unusedPart(`${this.wbDir}drawings/drawing`, '.xml');
+    const ids = new Set<string>();
+    const placed: { chart: ChartModel; relId: string }[] = [];
+    const rels: string[] = [];
+    for (const chart of model.charts ?? []) {
+      const chartPart = this.unusedPart(`${this.wbDir}charts/chart`, '.xml');
+      this.write(chartPart, chartSpaceXml(model, chart, { ns, font }));
+      this.contentType(chartPart, CT_CHART);
+      const relId = newRelIdIn(ids);
+      rels.push(relationship(relId, relType('chart'), relativeTarget(drawing, chartPart)));
+      placed.push({ chart, relId });
+    }
+    this.write(drawing, drawingXml(model, placed, ns));
+    this.contentType(drawing, CT_DRAWING);
+    this.write(relsPartOf(drawing), relsXml(rels));
+    return drawing;
   }
 
   /**
@@ -419,6 +450,14 @@ function isTableName(name: string): boolean {
     !/^[RrCc]$/.test(name) &&
     !/^[Rr]\d*[Cc]\d*$/.test(name)
   );
+}
+
+/** A relationship id not in `ids` (then added to it). */
+function newRelIdIn(ids: Set<string>): string {
+  let n = ids.size + 1;
+  while (ids.has(`rId${n}`)) n++;
+  ids.add(`rId${n}`);
+  return `rId${n}`;
 }
 
 function relationship(id: string, type: string, target: string): string {

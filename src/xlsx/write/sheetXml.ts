@@ -15,7 +15,14 @@ import {
   parseRangeRef,
   quoteSheetName,
 } from '../../domain/address';
-import { numberFormatOf, type CellModel, type SheetModel, type TableModel } from '../../domain/model';
+import {
+  headerFooterCode,
+  numberFormatOf,
+  type CellModel,
+  type HeaderFooterModel,
+  type SheetModel,
+  type TableModel,
+} from '../../domain/model';
 import { XlsxModelError } from './errors';
 import type { StylesEditor } from './styles';
 import { esc, escAttr, escText } from './xmlText';
@@ -39,6 +46,8 @@ export interface SheetXmlContext {
   readonly styles: StylesEditor;
   /** The sheet's tables, with ids and relationship ids given by the package writer. */
   readonly tables: readonly TablePart[];
+  /** The relationship id of the sheet's drawing (its charts), when it has one. */
+  readonly drawing?: string;
 }
 
 interface Area {
@@ -183,12 +192,20 @@ export function sheetXml(sheet: SheetModel, ctx: SheetXmlContext): string {
       }"><formula>${esc(formula)}</formula></cfRule></conditionalFormatting>`,
     );
   });
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  const m = sheet.print?.margins;
+  const inches = (points: number) => String(Math.round((points / 72) * 1000) / 1000);
+  out.push(
+    m
+      ? `<pageMargins left="${inches(m.left)}" right="${inches(m.right)}" top="${inches(m.top)}" bottom="${inches(m.bottom)}" header="${inches(m.header)}" footer="${inches(m.footer)}"/>`
+      : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+  );
   if (sheet.print) {
     const p = sheet.print;
     out.push(
       `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`,
     );
+    const footer = footerCode(p.footer);
+    if (footer !== '') out.push(`<headerFooter><oddFooter>${escText(footer)}</oddFooter></headerFooter>`);
     const breaks = [...new Set(p.rowBreaks ?? [])].filter((r) => r > 0).sort((a, b) => a - b);
     if (breaks.length > 0) {
       out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">`);
@@ -197,6 +214,8 @@ export function sheetXml(sheet: SheetModel, ctx: SheetXmlContext): string {
       out.push('</rowBreaks>');
     }
   }
+  // The schema's order: after the page setup and breaks, before the table parts.
+  if (ctx.drawing !== undefined) out.push(`<drawing r:id="${ctx.drawing}"/>`);
   if (ctx.tables.length > 0) {
     out.push(`<tableParts count="${ctx.tables.length}">`);
     for (const t of ctx.tables) out.push(`<tablePart r:id="${t.relId}"/>`);
@@ -244,7 +263,9 @@ function cellXml(c: CellModel, sheet: SheetModel, ctx: SheetXmlContext, header: 
   // Text that Excel would turn into something else when the cell is edited (F2, Enter) gets the
   // Text format, as the Office.js writer does: one rule, in the domain. A link's text is a formula's.
   const numberFormat = c.link === undefined ? numberFormatOf(c) : c.numberFormat;
-  const s = ctx.styles.xf({ ...c, numberFormat });
+  // Every cell in the sheet's font, named, so that none shows the workbook's default instead.
+  const font = sheet.font ? { fontName: sheet.font.name, fontSize: c.fontSize ?? sheet.font.size } : {};
+  const s = ctx.styles.xf({ ...c, numberFormat, ...font });
   const sAttr = s === 0 ? '' : ` s="${s}"`;
   if (c.link !== undefined && c.formula === undefined) {
     const target = parseCellRef(c.link.cell);
@@ -284,6 +305,13 @@ export function tableXml(sheet: SheetModel, t: TablePart, byAddress: CellIndex, 
     `<autoFilter ref="${r}"/><tableColumns count="${names.length}">${columns}</tableColumns>` +
     `<tableStyleInfo name="${escAttr(t.model.style ?? DEFAULT_TABLE_STYLE)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
   );
+}
+
+/** A footer's three parts in Excel's code (`&LBudsjett.xlsx&C&D&RSide &P av &N`); '' for none. */
+export function footerCode(footer: HeaderFooterModel | undefined): string {
+  if (!footer) return '';
+  const part = (code: string, text: string | undefined) => (text ? `${code}${headerFooterCode(text)}` : '');
+  return part('&L', footer.left) + part('&C', footer.center) + part('&R', footer.right);
 }
 
 /** A string literal inside a formula: `"` doubled. */

@@ -50,6 +50,8 @@ export interface XfRequest extends CellStyle {
   readonly numberFormat?: string;
   /** Unlocked cells stay editable on a protected sheet. */
   readonly unlocked?: boolean;
+  /** The font's name (the sheet's font); the workbook's body font when left out. */
+  readonly fontName?: string;
 }
 
 interface List {
@@ -105,6 +107,11 @@ export class StylesEditor {
     };
   }
 
+  /** The workbook's body font (font 0's name), which new fonts and charts' text are written in. */
+  get fontName(): string {
+    return this.baseFont.name;
+  }
+
   /** Formats asked for before, by a key of their fields (cheaper than building their XML). */
   private readonly xfCache = new Map<string, number>();
 
@@ -114,7 +121,7 @@ export class StylesEditor {
     const k =
       `${s.numberFormat ?? ''}\u0001${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.wrapText ? 1 : 0}${s.unlocked ? 1 : 0}` +
       `\u0001${s.fontSize ?? ''}\u0001${s.fontColor ?? ''}\u0001${s.fill ?? ''}\u0001${s.indent ?? ''}` +
-      `\u0001${s.horizontalAlignment ?? ''}\u0001${s.verticalAlignment ?? ''}` +
+      `\u0001${s.horizontalAlignment ?? ''}\u0001${s.verticalAlignment ?? ''}\u0001${s.fontName ?? ''}` +
       (b ? `\u0001${b.top ?? ''}.${b.bottom ?? ''}.${b.left ?? ''}.${b.right ?? ''}` : '');
     const known = this.xfCache.get(k);
     if (known !== undefined) return known;
@@ -192,23 +199,27 @@ export class StylesEditor {
     return id;
   }
 
-  private font(s: CellStyle): number {
+  private font(s: XfRequest): number {
     if (
       s.bold === undefined &&
       s.italic === undefined &&
       s.fontSize === undefined &&
-      s.fontColor === undefined
+      s.fontColor === undefined &&
+      s.fontName === undefined
     )
       return 0;
     const f = this.baseFont;
+    // A font named by the sheet is that font: without a scheme, which would make Excel show the
+    // theme's font instead of the name (`minor` is how a workbook's body font follows its theme).
+    const named = s.fontName !== undefined;
     const xml =
       `<${this.p('font')}>` +
       (s.bold ? `<${this.p('b')}/>` : '') +
       (s.italic ? `<${this.p('i')}/>` : '') +
       `<${this.p('sz')} val="${s.fontSize ?? f.size}"/>` +
       (s.fontColor ? `<${this.p('color')} rgb="${argb(s.fontColor)}"/>` : `<${this.p('color')} theme="1"/>`) +
-      `<${this.p('name')} val="${f.name}"/><${this.p('family')} val="${f.family}"/>` +
-      (f.scheme ? `<${this.p('scheme')} val="${f.scheme}"/>` : '') +
+      `<${this.p('name')} val="${esc(s.fontName ?? f.name)}"/><${this.p('family')} val="${named ? 2 : f.family}"/>` +
+      (!named && f.scheme ? `<${this.p('scheme')} val="${f.scheme}"/>` : '') +
       `</${this.p('font')}>`;
     return this.add('fonts', xml);
   }

@@ -8,6 +8,7 @@ import type { CellModel, SheetModel } from '../../../src/domain/model';
 import { modelToSnapshot } from '../../../src/domain/modelToSnapshot';
 import { reconcile, type ReconciliationResult } from '../../../src/domain/reconcile/reconcile';
 import { reconciliationSheet } from '../../../src/domain/outputs';
+import { textWidth, usableWidth, wrapLines } from '../../../src/domain/outputs/measure';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { sampleWorkbookModel } from '../../../src/sample/sampleWorkbook';
 import { Evaluator } from './evaluate';
@@ -117,6 +118,43 @@ describe('reconciliation sheet on the sample', () => {
     for (const f of result.findings) expect(sheet.cells.some((c) => c.value === f.code)).toBe(true);
   });
 
+  it('puts each finding on one row: severity, code, message and its cells, each a link, side by side', () => {
+    const codes = sheet.cells.filter((c) => c.col === 1 && result.findings.some((f) => f.code === c.value));
+    expect(codes).toHaveLength(result.findings.length);
+    result.findings.forEach((f, i) => {
+      const row = codes[i].row;
+      expect(codes[i].value).toBe(f.code);
+      const links = sheet.cells.filter((c) => c.row === row && c.link).sort((a, b) => a.col - b.col);
+      expect(links.map((c) => c.value)).toEqual(f.cells);
+      // No row below it holds a part of it.
+      expect(
+        sheet.cells.filter((c) => c.row === row + 1 && c.link && !codes.some((k) => k.row === row + 1)),
+      ).toEqual([]);
+    });
+    // The sample's duplicate id names two cells: two link columns, under one header.
+    expect(result.findings.find((f) => f.code === 'DUPLICATE_ID')?.cells).toHaveLength(2);
+  });
+
+  it('fits its columns to what they hold and every text to its cell, headers within their band', () => {
+    const width = (col: number) => sheet.columnWidths!.find((w) => w.col === col)!.width;
+    const height = (row: number) => sheet.rowHeights?.find((h) => h.row === row)?.height ?? 15;
+    // The longest line label, `Regional Innovasjonsprosjekt`, fits on one line.
+    const label = 'Regional Innovasjonsprosjekt';
+    expect(textWidth(label)).toBeLessThanOrEqual(usableWidth(width(0)));
+    // The header row is as tall as its most wrapped header (`Øremerket Akershus fylkeskommune`: 3 lines).
+    const headers = sheet.cells.filter((c) => c.row === 3 && typeof c.value === 'string');
+    const lines = Math.max(
+      ...headers.map((c) => wrapLines(String(c.value), usableWidth(width(c.col)), { bold: true }).length),
+    );
+    expect(lines).toBe(3);
+    expect(height(3)).toBe(lines * 15);
+    // A project label longer than its column wraps, and its row is as tall as its lines.
+    const campus = sheet.cells.find((c) => String(c.value).startsWith('2.2 Regionalt innovasjonsprosjekt'))!;
+    expect(campus.wrapText).toBe(true);
+    expect(height(campus.row)).toBe(wrapLines(String(campus.value), usableWidth(width(1))).length * 15);
+    expect(sheet.font).toEqual({ name: 'Calibri', size: 11 });
+  });
+
   it('formats amounts, freezes the header, prints on A4 one page wide with the header repeated', () => {
     const budget = at(sheet, rowOf(sheet, 'Akkvisisjon'), 2);
     expect(budget?.numberFormat).toBe('#,##0');
@@ -125,7 +163,9 @@ describe('reconciliation sheet on the sample', () => {
     expect(sheet.print).toMatchObject({
       paperSize: 'A4',
       fitToWidth: true,
+      orientation: 'landscape',
       titleRows: { first: 3, last: 3 },
+      footer: { left: '{file}', center: '{date}', right: 'Side {page} av {pages}' },
     });
     const diffCol = headerCol(sheet, 'Differanse');
     expect(sheet.conditionalFormats?.some((cf) => cf.range.startsWith(cellRef(5, diffCol)))).toBe(true);
