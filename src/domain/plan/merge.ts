@@ -12,7 +12,13 @@
  */
 import { entryToDraft, sourceToDraft, type EntryDraft, type SourceDraft } from '../register/edit';
 import { normalizeLabel } from '../match';
-import type { FundingSource, Register, RegisterEntry } from '../register/types';
+import {
+  PROJECT_KEYS,
+  SOURCE_KEYS,
+  type FundingSource,
+  type Register,
+  type RegisterEntry,
+} from '../register/types';
 
 export type DiffStatus = 'new' | 'changed' | 'unchanged' | 'onlyInWorkbook';
 
@@ -36,22 +42,9 @@ export interface RegisterDiff {
   readonly sources: readonly SourceDiff[];
 }
 
-const ENTRY_FIELDS: readonly EntryField[] = [
-  'id',
-  'name',
-  'area',
-  'phase',
-  'owner',
-  'role',
-  'partners',
-  'goals',
-  'contribution',
-  'basis',
-  'contributionNote',
-  'budgetLine',
-  'aliases',
-];
-const SOURCE_FIELDS: readonly SourceField[] = ['name', 'kind', 'aliases'];
+/** The register's stored columns (DOMAIN.md "Stable formats"), the row's kind left out. */
+const ENTRY_FIELDS: readonly EntryField[] = PROJECT_KEYS.filter((k): k is EntryField => k !== 'kind');
+const SOURCE_FIELDS: readonly SourceField[] = SOURCE_KEYS;
 
 const idKey = (id: string) => id.toLowerCase().replace(/\s+/g, '');
 
