@@ -18,11 +18,14 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const at = (name: string) => path.join(dir, name);
 
-test.each([['txt'], ['docx']])(
+/** The seed as LibreOffice Writer saves it (styles, numbering, settings: a word processor's file). */
+const WRITER_DOCX = path.join(__dirname, '../fixtures/plan/seed-saved-by-libreoffice.docx');
+
+test.each([['txt'], ['docx'], ['docx saved by LibreOffice Writer']])(
   'from a .%s plan: a workbook that reconciles to the worked example',
   async (ext) => {
-    const input = ext === 'txt' ? SEED : at('plan.docx');
-    const out = at(`from-${ext}.xlsx`);
+    const input = ext === 'txt' ? SEED : ext === 'docx' ? at('plan.docx') : WRITER_DOCX;
+    const out = at(`from-${ext.replace(/\W+/g, '-')}.xlsx`);
     const run = await runCli(['from-plan', input, '--out', out, '--lang', 'en']);
     expect(run.code).toBe(0);
     expect(run.err).toMatch(/^Read 11 projects, 5 sources, budget 2010 \(9 rows\), financing 2010/m);
