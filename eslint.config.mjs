@@ -3,8 +3,55 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 
-const layerMessage =
-  'src/domain is the pure core: no Office.js, ExcelJS, React or Fluent UI, and no imports from the xlsx, excel, taskpane or cli layers.';
+const layerMessage = (layer, allowed) =>
+  `src/${layer} imports only ${allowed.length ? allowed.map((a) => `src/${a}`).join(', ') + ' and ' : ''}itself (layers import downward; README "How the code fits together").`;
+
+/** Packages the pure core must not use: the adapters' libraries, the UI, Node's built-ins. */
+const domainPackages = {
+  paths: [
+    'exceljs',
+    'fflate',
+    'saxes',
+    'react',
+    'react-dom',
+    'office-js',
+    '@microsoft/office-js',
+    'fs',
+    'path',
+    'os',
+    'child_process',
+    'crypto',
+  ],
+  patterns: ['@fluentui/*', 'exceljs/*', 'react/*', 'react-dom/*', 'node:*', '@microsoft/*'],
+};
+/** What runs in the browser as well as in Node (the preview reads files with it): no Node built-ins. */
+const nodeFreePackages = {
+  paths: ['fs', 'path', 'os', 'child_process', 'crypto', 'react', 'react-dom'],
+  patterns: ['node:*', '@fluentui/*'],
+};
+
+function layerRules(layer, allowed, packages) {
+  const message = layerMessage(layer, allowed);
+  const allowedAlt = allowed.map((a) => a.replace(/[/.]/g, (c) => '\\' + c) + '(/|$)').join('|');
+  return [1, 2, 3, 4].map((depth) => ({
+    files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: (packages.paths ?? []).map((name) => ({ name, message })),
+          patterns: [
+            ...((packages.patterns ?? []).length ? [{ group: packages.patterns, message }] : []),
+            {
+              regex: `^(\\.\\./){${depth}}${allowedAlt ? `(?!${allowedAlt})` : ''}`,
+              message,
+            },
+          ],
+        },
+      ],
+    },
+  }));
+}
 
 export default defineConfig([
   globalIgnores([
@@ -33,24 +80,41 @@ export default defineConfig([
   {
     // Bench scripts are plain CommonJS run by Node against the compiled build/.
     files: ['bench/**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Layers import only downward: each folder below may import from the folders it names and from
+  // itself, nothing else. Checked by how far a relative import climbs: from a file `depth` folders
+  // below src/<layer>, `../` × depth leaves the layer, and what follows must be an allowed layer.
+  ...layerRules('domain', [], domainPackages),
+  ...layerRules('xlsx', ['domain'], nodeFreePackages),
+  ...layerRules('plan', ['domain', 'xlsx/package'], nodeFreePackages),
+  ...layerRules('sample', ['domain'], nodeFreePackages),
+  ...layerRules('excel', ['domain'], []),
   {
-    files: ['src/domain/**/*.{ts,tsx}'],
+    // The .xlsx adapter's one module on Node's file system (the rest also runs in the browser).
+    files: ['src/xlsx/files.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: ['exceljs', 'fflate', 'saxes', 'react', 'react-dom', 'office-js'].map((name) => ({
-            name,
-            message: layerMessage,
-          })),
-          patterns: [
-            { group: ['@fluentui/*', 'exceljs/*', 'react/*', 'react-dom/*'], message: layerMessage },
-            { regex: '^(\\.\\./)+(xlsx|excel|taskpane|cli)(/|$)', message: layerMessage },
-          ],
-        },
+        { patterns: [{ regex: '^\\.\\./(?!domain/)', message: layerMessage('xlsx', ['domain']) }] },
+      ],
+    },
+  },
+  {
+    // Office.js's globals belong to the add-in's layers; the core and the file adapters never
+    // touch Excel (the Office.js adapter takes its context as a typed parameter).
+    files: ['src/{domain,xlsx,plan,sample,cli}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Office', 'Excel', 'OfficeExtension'].map((name) => ({
+          name,
+          message: `${name} is Office.js: only src/excel, src/taskpane, src/commands and the host use it.`,
+        })),
       ],
     },
   },

@@ -4,7 +4,6 @@
  * A file that cannot be read is refused with one line in the user's
  * language naming the file and why; never a library's message.
  */
-import { promises as fs } from 'fs';
 import type { Lang } from '../domain/messages';
 import { inputErrorMessage, type XlsxInputErrorReason } from './messages';
 import { PackageError } from './package/guard';
@@ -34,25 +33,7 @@ export class XlsxInputError extends Error {
   }
 }
 
-/**
- * Opens an .xlsx (or .xlsm) file: the sheets reconciling reads (or all, with `allSheets`), and
- * the package to add to. Throws `XlsxInputError`.
- */
-export async function loadWorkbook(path: string, options: ReadOptions = {}): Promise<WorkbookFile> {
-  let data: Buffer;
-  try {
-    data = await fs.readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new XlsxInputError('not-found', path);
-    if (code === 'EISDIR') throw new XlsxInputError('unreadable', path, 'a folder');
-    if (code === 'EACCES' || code === 'EPERM') throw new XlsxInputError('unreadable', path, 'no permission');
-    throw new XlsxInputError('unreadable', path, code ?? String(e));
-  }
-  return readWorkbookData(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), path, options);
-}
-
-/** The same, from bytes; `path` names the file in messages. */
+/** A workbook read from its bytes; `path` names the file in messages. Throws `XlsxInputError`. */
 export function readWorkbookData(bytes: Uint8Array, path: string, options: ReadOptions = {}): WorkbookFile {
   try {
     return readWorkbookBytes(bytes, options);

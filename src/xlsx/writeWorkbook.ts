@@ -3,7 +3,6 @@
  * model's sheets added to an empty package by the same writer that adds the outputs to a user's
  * file (`write/addToPackage.ts`), so there is one way sheets are written.
  */
-import { promises as fs } from 'fs';
 import type { WorkbookModel } from '../domain/model';
 import { Guard } from './package/guard';
 import { PackageReader } from './package/opc';
@@ -85,17 +84,6 @@ export function workbookBytes(model: WorkbookModel): Uint8Array {
     { pkg, workbook: readWorkbookPart(pkg) },
     { sheets: model.sheets.map((s) => ({ model: s, replaces: null })), names: model.names ?? [] },
   );
-}
-
-/** The model rendered as the bytes of an .xlsx file, as a Node Buffer. */
-export async function writeWorkbookBuffer(model: WorkbookModel): Promise<Buffer> {
-  const bytes = workbookBytes(model);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** Writes the model to an .xlsx file at `path` (replacing it). */
-export async function writeWorkbookFile(model: WorkbookModel, path: string): Promise<void> {
-  await fs.writeFile(path, workbookBytes(model));
 }
 
 function checkSheetNames(model: WorkbookModel): void {

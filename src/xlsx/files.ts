@@ -1,0 +1,38 @@
+/**
+ * The .xlsx adapter's side on Node's file system: a workbook opened from a path, a model written
+ * to one. The only module of src/xlsx that uses Node (the rest runs in the browser too: the
+ * preview reads files with it); imported by the CLI, the tests and the bench through index.ts.
+ */
+import { promises as fs } from 'fs';
+import type { WorkbookModel } from '../domain/model';
+import { readWorkbookData, XlsxInputError, type ReadOptions, type WorkbookFile } from './readWorkbook';
+import { workbookBytes } from './writeWorkbook';
+
+/**
+ * Opens an .xlsx (or .xlsm) file: the sheets reconciling reads (or all, with `allSheets`), and
+ * the package to add to. Throws `XlsxInputError`.
+ */
+export async function loadWorkbook(path: string, options: ReadOptions = {}): Promise<WorkbookFile> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new XlsxInputError('not-found', path);
+    if (code === 'EISDIR') throw new XlsxInputError('unreadable', path, 'a folder');
+    if (code === 'EACCES' || code === 'EPERM') throw new XlsxInputError('unreadable', path, 'no permission');
+    throw new XlsxInputError('unreadable', path, code ?? String(e));
+  }
+  return readWorkbookData(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), path, options);
+}
+
+/** The model rendered as the bytes of an .xlsx file, as a Node Buffer. */
+export async function writeWorkbookBuffer(model: WorkbookModel): Promise<Buffer> {
+  const bytes = workbookBytes(model);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Writes the model to an .xlsx file at `path` (replacing it). */
+export async function writeWorkbookFile(model: WorkbookModel, path: string): Promise<void> {
+  await fs.writeFile(path, workbookBytes(model));
+}
