@@ -64,3 +64,20 @@ export function parseCellRef(ref: string): { row: number; col: number } | null {
   if (!m) return null;
   return { row: Number(m[2]) - 1, col: columnNumber(m[1]) };
 }
+
+/**
+ * Excel's `Sheet!A1` read one way for every layer: `'Sheet name'!B9`, `Budsjett!B2:C9`, or a
+ * name's formula `=Budsjett!$B$9`, split into the sheet's name (quotes and doubled quotes undone)
+ * and what follows the `!` (not checked: each caller knows what it expects there). Null when the
+ * text names no sheet, or names it in a way Excel would not write (a quote or `!` in an unquoted
+ * name, an unclosed quote).
+ */
+export function splitSheetRef(text: string): { sheet: string; address: string } | null {
+  const t = text.trim().replace(/^=/, '');
+  const quoted = /^'((?:[^']|'')+)'!(.*)$/.exec(t);
+  if (quoted) return { sheet: quoted[1].replace(/''/g, "'"), address: quoted[2] };
+  const bang = t.indexOf('!');
+  if (bang <= 0) return null;
+  const sheet = t.slice(0, bang);
+  return sheet.includes("'") || sheet.includes('=') ? null : { sheet, address: t.slice(bang + 1) };
+}

@@ -26,7 +26,7 @@ import { MARKER_NAMES } from '../../domain/outputs/placement';
 import { registerFingerprint } from '../../domain/register/fingerprint';
 import { type DefinedNameSnapshot, type SheetSnapshot, type WorkbookSnapshot } from '../../domain/snapshot';
 import { sheetsToRead, type SheetToRead } from '../../domain/reconcile/sheetsToRead';
-import { cellRef } from '../../domain/address';
+import { cellRef, splitSheetRef } from '../../domain/address';
 import { isNotFound, isPayloadTooLarge } from '../errors';
 import type {
   ExcelClientResult,
@@ -371,16 +371,13 @@ export function readNames(
   return out;
 }
 
-const NAME_REFERENCE =
-  /^=?(?:'((?:[^']|'')+)'|([^'!=]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)$/;
+const RANGE = /^\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
 
 export function parseNameReference(text: unknown): { sheet: string; ref: string } | null {
   if (typeof text !== 'string') return null;
-  const m = NAME_REFERENCE.exec(text.trim());
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  if (sheet.includes('#REF!')) return null;
-  return { sheet, ref: m[3].toUpperCase() };
+  const split = splitSheetRef(text);
+  if (!split || !RANGE.test(split.address) || split.sheet.includes('#REF!')) return null;
+  return { sheet: split.sheet, ref: split.address.toUpperCase() };
 }
 
 function dimensionsOf(used: ExcelRange): Dimensions {

@@ -3,6 +3,8 @@
  * `Budsjett!B2:C9`), split into sheet and address for `select()`.
  */
 
+import { splitSheetRef } from '../../domain/address';
+
 export interface SheetRef {
   /** Null when the reference names no sheet: the active sheet is meant. */
   readonly sheet: string | null;
@@ -15,20 +17,9 @@ const ADDRESS = /^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
 /** Null when the text is not a cell or range reference. */
 export function parseSheetRef(ref: string): SheetRef | null {
   const text = ref.trim();
-  let sheet: string | null = null;
-  let address = text;
-  const quoted = /^'((?:[^']|'')+)'!(.*)$/.exec(text);
-  if (quoted) {
-    sheet = quoted[1].replace(/''/g, "'");
-    address = quoted[2];
-  } else {
-    const bang = text.lastIndexOf('!');
-    if (bang >= 0) {
-      sheet = text.slice(0, bang);
-      address = text.slice(bang + 1);
-      if (sheet === '' || sheet.includes("'")) return null;
-    }
-  }
+  const split = text.includes('!') ? splitSheetRef(text) : { sheet: null, address: text };
+  if (!split) return null;
+  const { sheet, address } = split;
   if (!ADDRESS.test(address)) return null;
   return { sheet, address: address.replace(/\$/g, '').toUpperCase() };
 }

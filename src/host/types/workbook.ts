@@ -5,7 +5,7 @@
  * follows its sheet when the sheet is renamed and reads `=#REF!$A$1` once the
  * sheet is deleted, as in Excel.
  */
-import { quoteSheetName } from '../../domain/address';
+import { quoteSheetName, splitSheetRef } from '../../domain/address';
 import type { SheetData } from '../model/cells';
 import { HostError, invalidArgument, itemNotFound } from '../model/errors';
 import { parseRangeAddress, rectToA1 } from '../model/rangeAddress';
@@ -145,8 +145,8 @@ export const WorksheetCollection: TypeDef<WorkbookState> = defineType<WorkbookSt
 const NAME = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
 
 function isRangeFormula(formula: string): boolean {
-  const m = /^=(?:'(?:[^']|'')+'|[^'!]+)!(.+)$/.exec(formula);
-  return m !== null && parseRangeAddress(m[1]) !== null;
+  const split = formula.startsWith('=') ? splitSheetRef(formula) : null;
+  return split !== null && parseRangeAddress(split.address) !== null;
 }
 
 export const NamedItemCollection: TypeDef<WorkbookState> = defineType<WorkbookState>({

@@ -4,7 +4,7 @@
  * series' values read from the cells the series point at (as they are now, so an edit shows),
  * the value axis' scale, and where it stands. Pure: the chart component draws this.
  */
-import { parseCellRef, parseRangeRef } from '../../domain/address';
+import { parseCellRef, parseRangeRef, splitSheetRef } from '../../domain/address';
 import { CHART_COLORS } from '../../domain/outputs/style';
 import type { CellValue } from '../../domain/snapshot';
 import type { ChartData } from '../../host';
@@ -37,12 +37,10 @@ export type RangeReader = (
 
 /** `'Sammendrag'!C5:C9` → sheet and address; null when it is not a range. */
 export function splitRange(ref: string): { sheet: string; address: string } | null {
-  const bang = ref.lastIndexOf('!');
-  if (bang <= 0) return null;
-  const quoted = /^'(.*)'$/.exec(ref.slice(0, bang));
-  const sheet = quoted ? quoted[1].replace(/''/g, "'") : ref.slice(0, bang);
-  const address = ref.slice(bang + 1).replace(/\$/g, '');
-  return parseRangeRef(address) ? { sheet, address } : null;
+  const split = splitSheetRef(ref);
+  if (!split) return null;
+  const address = split.address.replace(/\$/g, '');
+  return parseRangeRef(address) ? { sheet: split.sheet, address } : null;
 }
 
 /**

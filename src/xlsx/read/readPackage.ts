@@ -4,6 +4,7 @@
  * reconciling reads (or of all worksheets, for the preview's grid). Works on
  * bytes, with no Node built-in, so the CLI and the preview page share it.
  */
+import { splitSheetRef } from '../../domain/address';
 import { sheetsToRead, type SheetChoice } from '../../domain/reconcile/sheetsToRead';
 import type { DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from '../../domain/snapshot';
 import { Guard, PackageError, type Limits } from '../package/guard';
@@ -77,7 +78,7 @@ export function readWorkbookBytes(bytes: Uint8Array, options: ReadOptions = {}):
   return { snapshot, pkg, workbook };
 }
 
-const NAME_RANGE = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/;
+const RANGE = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
 
 /**
  * Workbook-level names that refer to one range of one sheet (the outputs' markers are such
@@ -87,11 +88,9 @@ function rangeNames(workbook: WorkbookEntry): DefinedNameSnapshot[] {
   const out: DefinedNameSnapshot[] = [];
   for (const n of workbook.names) {
     if (n.localSheetId !== null || n.name.startsWith('_xlnm.')) continue;
-    const m = NAME_RANGE.exec(n.text.trim());
-    if (!m) continue;
-    const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-    if (sheet.includes('#REF!')) continue;
-    out.push({ name: decodeXstring(n.name), sheet, ref: m[3] });
+    const split = splitSheetRef(n.text);
+    if (!split || !RANGE.test(split.address) || split.sheet.includes('#REF!')) continue;
+    out.push({ name: decodeXstring(n.name), sheet: split.sheet, ref: split.address });
   }
   return out;
 }

@@ -8,7 +8,14 @@
  * Colours, fonts and text sizes are written out rather than left to the workbook's theme, so
  * that Excel and LibreOffice draw the same chart (LibreOffice has its own defaults otherwise).
  */
-import { cellRef, MAX_COLS, MAX_ROWS, parseCellRef, quoteSheetName } from '../../domain/address';
+import {
+  cellRef,
+  MAX_COLS,
+  MAX_ROWS,
+  parseCellRef,
+  quoteSheetName,
+  splitSheetRef,
+} from '../../domain/address';
 import type { CellModel, ChartModel, SheetModel } from '../../domain/model';
 import { CHART_COLORS } from '../../domain/outputs/style';
 import { XlsxModelError } from './errors';
@@ -68,9 +75,9 @@ interface ChartRange {
 
 /** `'Sammendrag'!$A$5:$A$9` (or without `$`, or without a sheet: the chart's own sheet). */
 function chartRange(sheet: SheetModel, ref: string, where: string): ChartRange {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref.trim());
-  const sheetName = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : sheet.name;
-  const address = m ? m[3] : ref.trim();
+  const split = splitSheetRef(ref);
+  const sheetName = split ? split.sheet : sheet.name;
+  const address = split ? split.address : ref.trim();
   const [a, b = a] = address.split(':');
   const start = address.split(':').length <= 2 ? parseCellRef(a) : null;
   const end = start ? parseCellRef(b) : null;
