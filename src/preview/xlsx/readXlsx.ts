@@ -7,18 +7,18 @@
  */
 import type { WorkbookSnapshot } from '../../domain/snapshot';
 import type { XlsxInputErrorReason } from '../../xlsx/messages';
-import { PackageError } from '../../xlsx/package/guard';
-import { readWorkbookBytes } from '../../xlsx/read/readPackage';
+import { readWorkbookData, XlsxInputError } from '../../xlsx/readWorkbook';
 
 export type XlsxRead =
   | { readonly ok: true; readonly snapshot: WorkbookSnapshot }
   | { readonly ok: false; readonly reason: XlsxInputErrorReason; readonly detail?: string };
 
+/** The CLI's own read (refusals mapped to reasons there, once), every sheet's cells for the grid. */
 export async function readXlsx(data: ArrayBuffer): Promise<XlsxRead> {
   try {
-    return { ok: true, snapshot: readWorkbookBytes(new Uint8Array(data), { allSheets: true }).snapshot };
+    return { ok: true, snapshot: readWorkbookData(new Uint8Array(data), '', { allSheets: true }).snapshot };
   } catch (e) {
-    if (e instanceof PackageError) return { ok: false, reason: e.reason, detail: e.detail };
+    if (e instanceof XlsxInputError) return { ok: false, reason: e.reason, detail: e.detail };
     return { ok: false, reason: 'damaged' };
   }
 }
