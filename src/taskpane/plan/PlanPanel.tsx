@@ -32,7 +32,8 @@ import { PlanDiff } from './PlanDiff';
 import { PlanProjectList } from './PlanProjectList';
 import { PlanSourceList } from './PlanSourceList';
 import { PlanTableView } from './PlanTableView';
-import { fileBytes, readPlanBytes, readPlanPasted, type PlanInput } from './readPlanInput';
+import { fileBytes } from '../fileBytes';
+import { readPlanBytes, readPlanPasted, type PlanInput } from './readPlanInput';
 
 export interface PlanPanelProps {
   readonly t: Strings;

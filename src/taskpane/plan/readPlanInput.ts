@@ -53,17 +53,3 @@ export function readPlanBytes(bytes: Uint8Array, name: string, lang: Lang): Plan
 export function readPlanPasted(text: string, name: string, lang: Lang): PlanInput {
   return fromBlocks(() => textToBlocks(text), name, lang);
 }
-
-/** The bytes of a File (File.arrayBuffer where there is one, FileReader otherwise). */
-export async function fileBytes(file: File): Promise<Uint8Array> {
-  const buffer =
-    typeof file.arrayBuffer === 'function'
-      ? await file.arrayBuffer()
-      : await new Promise<ArrayBuffer>((resolve, reject) => {
-          const reader = new FileReader();
-          reader.onload = () => resolve(reader.result as ArrayBuffer);
-          reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
-          reader.readAsArrayBuffer(file);
-        });
-  return new Uint8Array(buffer);
-}

@@ -3,6 +3,7 @@
  * URL released. The only browser side effect of the register editor, kept here so tests can see it.
  */
 import { decodeImportBytes } from '../../domain/register/codec';
+import { fileBytes } from '../fileBytes';
 
 export function downloadText(text: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -22,17 +23,8 @@ export function downloadText(text: string, fileName: string, type: string): void
 
 /**
  * The text of a file the user picked: UTF-8, or Windows-1252 when it is not (Excel's plain CSV),
- * as the CLI reads it. The bytes from File.arrayBuffer() where there is one, FileReader otherwise.
+ * as the CLI reads it.
  */
 export async function readFileText(file: File): Promise<string> {
-  const buffer =
-    typeof file.arrayBuffer === 'function'
-      ? await file.arrayBuffer()
-      : await new Promise<ArrayBuffer>((resolve, reject) => {
-          const reader = new FileReader();
-          reader.onload = () => resolve(reader.result as ArrayBuffer);
-          reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
-          reader.readAsArrayBuffer(file);
-        });
-  return decodeImportBytes(new Uint8Array(buffer));
+  return decodeImportBytes(await fileBytes(file));
 }
