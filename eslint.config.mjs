@@ -94,6 +94,18 @@ export default defineConfig([
   ...layerRules('plan', ['domain', 'xlsx/package'], nodeFreePackages),
   ...layerRules('sample', ['domain'], nodeFreePackages),
   ...layerRules('excel', ['domain'], []),
+  ...layerRules('host', ['domain', 'excel'], { paths: ['react', 'react-dom'], patterns: ['@fluentui/*'] }),
+  // The application layer: the controller the pane, the ribbon and the preview share. No UI.
+  ...layerRules('app', ['domain', 'excel'], nodeFreePackages),
+  ...layerRules('commands', ['domain', 'excel', 'app'], nodeFreePackages),
+  ...layerRules('taskpane', ['domain', 'xlsx', 'plan', 'sample', 'excel', 'app', 'commands'], {
+    paths: nodeFreePackages.paths.filter((p) => !p.startsWith('react')),
+    patterns: ['node:*'],
+  }),
+  ...layerRules('cli', ['domain', 'xlsx', 'plan', 'sample'], {
+    paths: ['react', 'react-dom'],
+    patterns: ['@fluentui/*'],
+  }),
   {
     // The .xlsx adapter's one module on Node's file system (the rest also runs in the browser).
     files: ['src/xlsx/files.ts'],
@@ -107,13 +119,13 @@ export default defineConfig([
   {
     // Office.js's globals belong to the add-in's layers; the core and the file adapters never
     // touch Excel (the Office.js adapter takes its context as a typed parameter).
-    files: ['src/{domain,xlsx,plan,sample,cli}/**/*.{ts,tsx}'],
+    files: ['src/{domain,xlsx,plan,sample,cli,app}/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-globals': [
         'error',
         ...['Office', 'Excel', 'OfficeExtension'].map((name) => ({
           name,
-          message: `${name} is Office.js: only src/excel, src/taskpane, src/commands and the host use it.`,
+          message: `${name} is Office.js: only src/excel, src/taskpane, src/commands and the host use it (src/app goes through the gateway).`,
         })),
       ],
     },

@@ -7,7 +7,7 @@
  * local preview can call reconcileFromRibbon() for its stand-in ribbon button.
  */
 import { ExcelFailure } from '../excel/gateway';
-import type { ReconcileController } from '../taskpane/controller';
+import type { ReconcileController } from '../app/controller';
 
 /** The FunctionName in manifest.xml. */
 export const RECONCILE_ACTION = 'reconcile';

@@ -1,9 +1,14 @@
 import { formatNok, type Ore } from './amount';
 import type { Finding, FindingCode, FindingParams, Severity } from './findings';
-import { NOT_COMPUTED_NO_REGISTER } from './reconcile/notComputed';
 import { QUOTE_MAX, nameList, quote, shorten } from './shorten';
 
 export type Lang = 'nb' | 'en';
+
+/** What every output says for a figure that needs the project register when there is none (reconcile/notComputed.ts). */
+export const NOT_COMPUTED_NO_REGISTER: Readonly<Record<Lang, string>> = {
+  nb: 'ikke beregnet: ingen prosjektregister',
+  en: 'not computed: no project register',
+};
 
 /** Bokmål for Norwegian (nb, nn, no), English otherwise. */
 export function langFromLocale(locale: string | undefined | null): Lang {

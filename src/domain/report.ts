@@ -1,7 +1,7 @@
 import { formatNok, oreToKroner } from './amount';
 import { SEVERITY_ORDER, type Finding } from './findings';
 import { describe, SEVERITY_LABEL, type Lang } from './messages';
-import { NOT_COMPUTED_NO_REGISTER } from './reconcile/notComputed';
+import { NOT_COMPUTED_NO_REGISTER } from './messages';
 import type { ReconciliationResult } from './reconcile/reconcile';
 import { shorten } from './shorten';
 

@@ -11,7 +11,7 @@ import { ResultSlot, preloadResultView } from './components/ResultSlot';
 import { StatusRegion } from './components/StatusRegion';
 import { WorkbookSummary } from './components/WorkbookSummary';
 import type { Register } from '../domain/register/types';
-import type { ReconcileState, RegisterChange } from './controller';
+import type { ReconcileState, RegisterChange } from '../app/controller';
 import type { RegisterRow } from './register/names';
 import { useController, useIdle, useReconcileState } from './hooks';
 import { RegisterBar } from './register/RegisterBar';

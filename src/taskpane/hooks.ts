@@ -4,7 +4,7 @@
  * can drive the same instance.
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import type { ReconcileController, ReconcileState } from './controller';
+import type { ReconcileController, ReconcileState } from '../app/controller';
 
 export const ControllerContext = createContext<ReconcileController | null>(null);
 

@@ -7,7 +7,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { Lang } from '../domain/messages';
 import type { WorkbookGateway } from '../excel/gateway';
 import { App } from './App';
-import { createReconcileController, type OfficePlatform, type ReconcileController } from './controller';
+import { createReconcileController, type OfficePlatform, type ReconcileController } from '../app/controller';
 import { ControllerContext, useForcedColors } from './hooks';
 import { S } from './styles';
 import { fluentTheme, type ThemeKind } from './theme';

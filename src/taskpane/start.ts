@@ -8,7 +8,7 @@
 import { langFromLocale } from '../domain/messages';
 import type { WorkbookGateway } from '../excel/gateway';
 import { registerRibbonCommands } from '../commands/commands';
-import type { OfficePlatform, ReconcileController } from './controller';
+import type { OfficePlatform, ReconcileController } from '../app/controller';
 import { mountTaskpane } from './mount';
 import { themeKindFromBackground } from './theme';
 

@@ -8,10 +8,10 @@
  */
 import type { Severity } from '../domain/findings';
 import type { Lang } from '../domain/messages';
-import { NOT_COMPUTED_NO_REGISTER } from '../domain/reconcile/notComputed';
+import { NOT_COMPUTED_NO_REGISTER } from '../domain/messages';
 import type { EntryKind, SourceKind } from '../domain/register/types';
 import type { ExcelFailureKind, LeftOut } from '../excel/gateway';
-import type { InsertKind, OfficePlatform, RegisterChange } from './controller';
+import type { InsertKind, OfficePlatform, RegisterChange } from '../app/controller';
 
 export type { Lang };
 

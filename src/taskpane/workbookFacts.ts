@@ -10,7 +10,7 @@ import { REGISTER_SHEET } from '../domain/register/types';
 import { sheetsNamed } from '../domain/snapshot';
 import { findSheets, SHEET_NAMES, type SheetRole } from '../domain/tables/findSheet';
 import type { SheetInfo } from '../excel/gateway';
-import type { ReconcileState } from './controller';
+import type { ReconcileState } from '../app/controller';
 
 export interface WorkbookFacts {
   readonly budgetSheet: string | null;

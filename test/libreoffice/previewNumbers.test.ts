@@ -26,7 +26,7 @@ import type { ExcelHost } from '../../src/host';
 import { gridModel, DEFAULT_LIMITS } from '../../src/preview/grid/gridModel';
 import { readXlsx } from '../../src/preview/xlsx/readXlsx';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { createReconcileController } from '../../src/taskpane/controller';
+import { createReconcileController } from '../../src/app/controller';
 import { writeWorkbookFile } from '../../src/xlsx';
 import { writeEnglishTwoYearWorkbook } from '../helpers/englishWorkbook';
 import { gatewayOn, hostFromModel, hostFromSnapshot } from '../helpers/host';

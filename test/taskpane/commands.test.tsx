@@ -12,7 +12,7 @@ import {
   registerRibbonCommands,
   ribbonReconcileAction,
 } from '../../src/commands/commands';
-import { createReconcileController } from '../../src/taskpane/controller';
+import { createReconcileController } from '../../src/app/controller';
 import { mountTaskpane, unmountTaskpane } from '../../src/taskpane/mount';
 import { startInOffice } from '../../src/taskpane/start';
 import { stubGateway } from './helpers';

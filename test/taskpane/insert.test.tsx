@@ -15,7 +15,7 @@ import {
   type WriteOptions,
   type WriteResult,
 } from '../../src/excel/gateway';
-import { createReconcileController, type OfficePlatform } from '../../src/taskpane/controller';
+import { createReconcileController, type OfficePlatform } from '../../src/app/controller';
 import { TaskpaneRoot } from '../../src/taskpane/mount';
 import { STRINGS, type Lang } from '../../src/taskpane/strings';
 import { ExcelHost } from '../../src/host';

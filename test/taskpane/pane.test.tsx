@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import type { WorkbookModel } from '../../src/domain/model';
 import { ExcelFailure, type ExcelFailureKind, type WorkbookRead } from '../../src/excel/gateway';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { createReconcileController } from '../../src/taskpane/controller';
+import { createReconcileController } from '../../src/app/controller';
 import { TaskpaneRoot } from '../../src/taskpane/mount';
 import { STRINGS, type Lang } from '../../src/taskpane/strings';
 import { deferred, plain, readOf, stubGateway, type StubGateway } from './helpers';

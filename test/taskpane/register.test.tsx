@@ -7,7 +7,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { kronerToOre } from '../../src/domain/amount';
 import { sampleRegister } from '../../src/sample/sampleWorkbook';
 import { ExcelFailure } from '../../src/excel/gateway';
-import { createReconcileController } from '../../src/taskpane/controller';
+import { createReconcileController } from '../../src/app/controller';
 import { deferred, readOf, stubGateway } from './helpers';
 import { liveGateway, openEditor, renderPane, withRegister, withoutRegister } from './registerFixtures';
 

@@ -10,7 +10,7 @@ import { registerSheetModel } from '../../src/domain/register/registerSheet';
 import { REGISTER_SHEET, type Register } from '../../src/domain/register/types';
 import { ExcelFailure, type RegisterWriteOptions } from '../../src/excel/gateway';
 import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { createReconcileController } from '../../src/taskpane/controller';
+import { createReconcileController } from '../../src/app/controller';
 import { TaskpaneRoot } from '../../src/taskpane/mount';
 import { STRINGS, type Lang } from '../../src/taskpane/strings';
 import { readOf, stubGateway, type StubGateway } from './helpers';

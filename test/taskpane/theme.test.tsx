@@ -3,7 +3,7 @@
  */
 import { act, render, screen } from '@testing-library/react';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { createReconcileController } from '../../src/taskpane/controller';
+import { createReconcileController } from '../../src/app/controller';
 import { useIdle } from '../../src/taskpane/hooks';
 import { TaskpaneRoot } from '../../src/taskpane/mount';
 import { STRINGS } from '../../src/taskpane/strings';

@@ -1,5 +1,5 @@
 import type { Lang } from '../messages';
-import { NOT_COMPUTED_NO_REGISTER } from '../reconcile/notComputed';
+import { NOT_COMPUTED_NO_REGISTER } from '../messages';
 import { nameList, shorten } from '../shorten';
 
 /**

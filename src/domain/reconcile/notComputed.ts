@@ -2,15 +2,9 @@
  * Figures that need the project register: which sources are the council's
  * own, which lines the earmarks name, what each project was promised. Without
  * a register (or with an empty one) they are not computed, and every output
- * says so in these words rather than showing 0 or a difference.
+ * says so (messages.ts NOT_COMPUTED_NO_REGISTER) rather than showing 0 or a difference.
  */
-import type { Lang } from '../messages';
 import type { Plan } from './plan';
-
-export const NOT_COMPUTED_NO_REGISTER: Readonly<Record<Lang, string>> = {
-  nb: 'ikke beregnet: ingen prosjektregister',
-  en: 'not computed: no project register',
-};
 
 /**
  * Whether the plan was tied to a register with anything in it. An empty

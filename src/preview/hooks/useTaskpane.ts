@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../domain/messages';
 import type { WorkbookGateway } from '../../excel/gateway';
-import type { ReconcileController } from '../../taskpane/controller';
+import type { ReconcileController } from '../../app/controller';
 import { mountTaskpane, unmountTaskpane } from '../../taskpane/mount';
 import type { ThemeKind } from '../../taskpane/theme';
 

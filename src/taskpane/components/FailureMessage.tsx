@@ -6,7 +6,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
-import type { Failure } from '../controller';
+import type { Failure } from '../../app/controller';
 import type { Strings } from '../strings';
 
 export interface FailureMessageProps {

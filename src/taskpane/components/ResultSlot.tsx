@@ -1,6 +1,6 @@
 import { Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useState, type ComponentType } from 'react';
-import { toFailure } from '../controller';
+import { toFailure } from '../../app/controller';
 import type { ResultViewProps } from '../result/ResultView';
 import { FailureMessage } from './FailureMessage';
 import { LoadBoundary } from './LoadBoundary';

@@ -21,7 +21,7 @@ import { planSheets, unreadMessage, type PlanReading } from '../../domain/plan';
 import { allChanges, applyDiff, diffRegisters, type TakenRows } from '../../domain/plan/merge';
 import type { Register } from '../../domain/register/types';
 import type { SheetRole } from '../../domain/tables/findSheet';
-import type { LastRead, RegisterWriteState } from '../controller';
+import type { LastRead, RegisterWriteState } from '../../app/controller';
 import { FocusHeading } from '../register/FocusHeading';
 import { RegisterEditor } from '../register/RegisterEditor';
 import { WriteStatus } from '../register/WriteStatus';

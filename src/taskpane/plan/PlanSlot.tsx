@@ -7,7 +7,7 @@ import { Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useState, type ComponentType } from 'react';
 import { FailureMessage } from '../components/FailureMessage';
 import { LoadBoundary } from '../components/LoadBoundary';
-import { toFailure } from '../controller';
+import { toFailure } from '../../app/controller';
 import type { PlanPanelProps } from './PlanPanel';
 
 type PlanPanelModule = { readonly PlanPanel: ComponentType<PlanPanelProps> };

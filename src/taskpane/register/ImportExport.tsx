@@ -21,7 +21,7 @@ import {
   registerToJson,
 } from '../../domain/register/codec';
 import type { Register } from '../../domain/register/types';
-import type { RegisterChange } from '../controller';
+import type { RegisterChange } from '../../app/controller';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { downloadText, readFileText } from './download';

@@ -15,7 +15,7 @@ import { proposeRegister, type EntryGuess } from '../../domain/register/propose'
 import type { EntryKind, Register, RegisterEntry, SourceKind } from '../../domain/register/types';
 import type { WorkbookSnapshot } from '../../domain/snapshot';
 import type { ReadOptions } from '../../excel/gateway';
-import type { RegisterChange } from '../controller';
+import type { RegisterChange } from '../../app/controller';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { FocusHeading } from './FocusHeading';

@@ -32,7 +32,7 @@ import {
   type SourceDraft,
 } from '../../domain/register/edit';
 import type { FundingSource, Register, RegisterEntry } from '../../domain/register/types';
-import type { RegisterChange } from '../controller';
+import type { RegisterChange } from '../../app/controller';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { FocusHeading } from './FocusHeading';

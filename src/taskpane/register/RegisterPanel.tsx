@@ -9,7 +9,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { budgetLineLabels } from '../../domain/register/edit';
 import type { Register } from '../../domain/register/types';
 import { findRegisterSheet } from '../../domain/register/readRegister';
-import type { LastRead, RegisterChange, RegisterSheetState, RegisterWriteState } from '../controller';
+import type { LastRead, RegisterChange, RegisterSheetState, RegisterWriteState } from '../../app/controller';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { FocusHeading } from './FocusHeading';

@@ -5,7 +5,7 @@
  */
 import { Body1, Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { FailureMessage } from '../components/FailureMessage';
-import type { RegisterSheetState } from '../controller';
+import type { RegisterSheetState } from '../../app/controller';
 import type { Strings } from '../strings';
 import { S } from '../styles';
 

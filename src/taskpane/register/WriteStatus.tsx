@@ -11,7 +11,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { FailureMessage } from '../components/FailureMessage';
-import type { RegisterWriteState } from '../controller';
+import type { RegisterWriteState } from '../../app/controller';
 import type { Strings } from '../strings';
 import { S } from '../styles';
 

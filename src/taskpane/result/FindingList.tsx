@@ -4,7 +4,7 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../../domain/findin
 import { SEVERITY_LABEL, describe } from '../../domain/messages';
 import { FailureMessage } from '../components/FailureMessage';
 import type { Register } from '../../domain/register/types';
-import type { RegisterWriteState, SelectionState } from '../controller';
+import type { RegisterWriteState, SelectionState } from '../../app/controller';
 import { targetName, type RegisterRow } from '../register/names';
 import type { Lang, Strings } from '../strings';
 import { CELL_LINK_CLASS, CELL_LINK_CSS, SEVERITY_BORDER, S } from '../styles';

@@ -21,7 +21,7 @@ import {
 import { useId, useState } from 'react';
 import type { OutputKind } from '../../domain/outputs/placement';
 import { FailureMessage } from '../components/FailureMessage';
-import type { InsertKind, InsertState, InsertTarget } from '../controller';
+import type { InsertKind, InsertState, InsertTarget } from '../../app/controller';
 import type { Strings } from '../strings';
 import { S } from '../styles';
 

@@ -16,7 +16,7 @@ import type {
   RegisterChange,
   RegisterWriteState,
   SelectionState,
-} from '../controller';
+} from '../../app/controller';
 import { targetName, type RegisterRow } from '../register/names';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';

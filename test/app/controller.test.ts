@@ -2,8 +2,8 @@
  * The controller: states of a run, one run at a time, failures as state (never rejections).
  */
 import { ExcelFailure, type WorkbookRead } from '../../src/excel/gateway';
-import { createReconcileController, toFailure, type Engine } from '../../src/taskpane/controller';
-import { deferred, readOf, stubGateway } from './helpers';
+import { createReconcileController, toFailure, type Engine } from '../../src/app/controller';
+import { deferred, readOf, stubGateway } from '../taskpane/helpers';
 
 describe('createReconcileController', () => {
   it('goes idle → loading → done and keeps the result and the sheets', async () => {

@@ -28,7 +28,7 @@ import {
   type WorkbookGateway,
   type WorkbookRead,
 } from '../excel/gateway';
-import type { insertOutputs, PlacementView } from './insertOutputs';
+import type { InsertTarget, insertOutputs, PlacementView } from './insertOutputs';
 
 /** A failure as plain data: what the pane needs to explain it. */
 export interface Failure {
@@ -61,10 +61,7 @@ export type SelectionState =
 /** What the pane inserts: one output, all three, or one project's card. */
 export type InsertKind = OutputKind | 'all' | 'card';
 
-export type InsertTarget =
-  | { readonly kind: OutputKind | 'all' }
-  /** `project`: the project's index in the register's entries (ids need not be unique). */
-  | { readonly kind: 'card'; readonly project: number };
+export type { InsertTarget } from './insertOutputs';
 
 export type InsertState =
   | { readonly status: 'idle' }

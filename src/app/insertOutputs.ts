@@ -15,11 +15,17 @@ import {
   placeOutputs,
   projectCardsSheet,
   selectionText,
+  type OutputKind,
   type Outputs,
 } from '../domain/outputs';
 import type { ReconciliationResult } from '../domain/reconcile/reconcile';
 import { sheetsNamed, type DefinedNameSnapshot } from '../domain/snapshot';
-import type { InsertTarget } from './controller';
+
+/** What the pane inserts: one output, all three, or one project's card. */
+export type InsertTarget =
+  | { readonly kind: OutputKind | 'all' }
+  /** `project`: the project's index in the register's entries (ids need not be unique). */
+  | { readonly kind: 'card'; readonly project: number };
 
 /** The workbook as placement needs it: every sheet's name (not only the ones read) and the markers. */
 export interface PlacementView {
