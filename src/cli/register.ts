@@ -6,15 +6,11 @@ import { readFile, writeFile } from 'fs/promises';
 import { resolve } from 'path';
 import { describe, type Lang } from '../domain/messages';
 import { shorten } from '../domain/shorten';
-import {
-  decodeImportBytes,
-  detectFormat,
-  importErrorDetail,
-  registerFromCsv,
-  registerFromJson,
-  registerToCsv,
-  registerToJson,
-} from '../domain/register/codec';
+import { decodeImportBytes } from '../domain/register/codec/bytes';
+import { registerFromCsv, registerToCsv } from '../domain/register/codec/csv';
+import { detectFormat } from '../domain/register/codec/format';
+import { importErrorDetail } from '../domain/register/codec/importMessages';
+import { registerFromJson, registerToJson } from '../domain/register/codec/json';
 import { findRegisterSheet, readRegister } from '../domain/register/readRegister';
 import { REGISTER_FORMAT_VERSION } from '../domain/register/types';
 import { loadWorkbook, writeRegisterSheet, type WorkbookFile } from '../xlsx';

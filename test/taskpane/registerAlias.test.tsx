@@ -4,7 +4,7 @@
  * finding is gone.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { addAlias, aliasSuggestion } from '../../src/domain/register/edit';
+import { addAlias, aliasSuggestion } from '../../src/domain/register/edit/aliases';
 import { reconcile } from '../../src/domain/reconcile/reconcile';
 import { readRegister } from '../../src/domain/register/readRegister';
 import { modelToSnapshot } from '../../src/domain/modelToSnapshot';

@@ -4,7 +4,8 @@
  * confirmed by its counts before it is written.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { registerFromJson, registerToCsv, registerToJson } from '../../src/domain/register/codec';
+import { registerToCsv } from '../../src/domain/register/codec/csv';
+import { registerFromJson, registerToJson } from '../../src/domain/register/codec/json';
 import { sampleRegister } from '../../src/sample/sampleWorkbook';
 import { liveGateway, openEditor } from './registerFixtures';
 

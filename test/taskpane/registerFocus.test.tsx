@@ -3,7 +3,7 @@
  * bars close: nothing stays hidden behind a closed dialog, and the focus never falls to <body>.
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { registerToJson } from '../../src/domain/register/codec';
+import { registerToJson } from '../../src/domain/register/codec/json';
 import { ExcelFailure } from '../../src/excel/gateway';
 import { sampleRegister } from '../../src/sample/sampleWorkbook';
 import { liveGateway, openEditor, renderPane } from './registerFixtures';

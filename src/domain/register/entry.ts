@@ -1,3 +1,4 @@
+/** Making a register entry in code (the proposal, the plan reader, tests) without naming every field. */
 import type { RegisterEntry } from './types';
 
 /** A register entry with every field empty but those given: a project unless `kind` says otherwise. */

@@ -1,3 +1,7 @@
+/**
+ * The entry fields reconciling reads, by entry index, from entries in memory or straight from
+ * the register sheet's snapshot (see `EntryFields`), and a register cell's text.
+ */
 import type { Ore } from '../amount';
 import type { Grid } from '../grid';
 import { isCellError, type CellValue } from '../snapshot';

@@ -1,8 +1,10 @@
+/** The register written as a sheet model (the adapters render it): both tables, the format version, hidden. */
 import { columnLetters, cellRef } from '../address';
 import { oreToKroner, parseAmountText, type Ore } from '../amount';
 import type { CellModel, SheetModel } from '../model';
 import {
   FORMAT_VERSION_KEY,
+  LIST_SEPARATOR,
   PROJECT_KEYS,
   PROJECTS_TABLE,
   REGISTER_SHEET,
@@ -23,7 +25,7 @@ export const REGISTER_HEADER_ROW = 2;
 const AMOUNT_FORMAT = '#,##0';
 
 function listText(items: readonly string[]): string {
-  return items.join('; ');
+  return items.join(`${LIST_SEPARATOR} `);
 }
 
 /** Whole kroner grouped by spaces, øre after a decimal comma: `200 000`, `1 234,50`. */

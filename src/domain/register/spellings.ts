@@ -1,3 +1,4 @@
+/** The spellings of the register's enumerated values (basis, kinds) that the readers accept. */
 import type { Basis, EntryKind, SourceKind } from './types';
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * The project register's data: its entries (projects and operations lines) and funding sources,
+ * and the names and keys of its stored format (docs/REGISTER.md).
+ */
 import type { Ore } from '../amount';
 
 /** The register's stored format version; see docs/REGISTER.md. */
@@ -26,6 +30,12 @@ export const PROJECT_KEYS = [
   'kind',
 ] as const;
 export type ProjectKey = (typeof PROJECT_KEYS)[number];
+
+/**
+ * Separates the items of a list cell (partners, goals, aliases) on the sheet and in CSV and
+ * JSON text alike; an item can therefore never contain it.
+ */
+export const LIST_SEPARATOR = ';';
 
 /** Column keys of table `Kilder`. */
 export const SOURCE_KEYS = ['name', 'kind', 'aliases'] as const;

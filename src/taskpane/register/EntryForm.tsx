@@ -8,7 +8,7 @@
  */
 import { Field, Select } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { EntryDraft } from '../../domain/register/edit';
+import type { EntryDraft } from '../../domain/register/edit/draft';
 import type { EntryKind } from '../../domain/register/types';
 import type { RegisterList } from '../strings';
 import { FormFrame, TextField, messagesByField, type RowFormProps } from './formParts';

@@ -12,14 +12,10 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import {
-  detectFormat,
-  importErrorMessage,
-  registerFromCsv,
-  registerFromJson,
-  registerToCsv,
-  registerToJson,
-} from '../../domain/register/codec';
+import { registerFromCsv, registerToCsv } from '../../domain/register/codec/csv';
+import { detectFormat } from '../../domain/register/codec/format';
+import { importErrorMessage } from '../../domain/register/codec/importMessages';
+import { registerFromJson, registerToJson } from '../../domain/register/codec/json';
 import type { Register } from '../../domain/register/types';
 import type { RegisterChange } from '../../app/controller';
 import type { Lang, Strings } from '../strings';

@@ -10,7 +10,8 @@
 import { Body1, Button, Caption1, Field, Select, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { describe } from '../../domain/messages';
-import { fieldErrorMessage, type FieldError } from '../../domain/register/edit';
+import type { FieldError } from '../../domain/register/edit/fieldErrors';
+import { fieldErrorMessage } from '../../domain/register/edit/fieldMessages';
 import { proposeRegister, type EntryGuess } from '../../domain/register/propose';
 import type { EntryKind, Register, RegisterEntry, SourceKind } from '../../domain/register/types';
 import type { WorkbookSnapshot } from '../../domain/snapshot';

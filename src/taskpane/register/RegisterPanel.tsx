@@ -6,7 +6,7 @@
  */
 import { Body1, Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { budgetLineLabels } from '../../domain/register/edit';
+import { budgetLineLabels } from '../../domain/register/edit/budgetLines';
 import type { Register } from '../../domain/register/types';
 import { findRegisterSheet } from '../../domain/register/readRegister';
 import type { LastRead, RegisterChange, RegisterSheetState, RegisterWriteState } from '../../app/controller';

@@ -1,6 +1,6 @@
 /** The form of a funding source: its name, kind (own, external, memo) and aliases. */
 import { Field, Select } from '@fluentui/react-components';
-import type { SourceDraft } from '../../domain/register/edit';
+import type { SourceDraft } from '../../domain/register/edit/draft';
 import type { SourceKind } from '../../domain/register/types';
 import { FormFrame, TextField, messagesByField, type RowFormProps } from './formParts';
 import { ListField } from './ListField';

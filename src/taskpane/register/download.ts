@@ -2,7 +2,7 @@
  * Saving a text as a file from the pane: a Blob URL and an `<a download>` clicked once, then the
  * URL released. The only browser side effect of the register editor, kept here so tests can see it.
  */
-import { decodeImportBytes } from '../../domain/register/codec';
+import { decodeImportBytes } from '../../domain/register/codec/bytes';
 import { fileBytes } from '../fileBytes';
 
 export function downloadText(text: string, fileName: string, type: string): void {

@@ -5,7 +5,8 @@
  */
 import { Button, Field, Input, type InputProps } from '@fluentui/react-components';
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
-import { fieldErrorMessage, type FieldError } from '../../domain/register/edit';
+import type { FieldError } from '../../domain/register/edit/fieldErrors';
+import { fieldErrorMessage } from '../../domain/register/edit/fieldMessages';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { FocusHeading } from './FocusHeading';

@@ -4,20 +4,14 @@
  * files refused whole with every bad line and field reported.
  */
 import fc from 'fast-check';
-import { decodeImportBytes } from '../../../src/domain/register/codec';
 import { modelToSnapshot } from '../../../src/domain/modelToSnapshot';
-import {
-  detectFormat,
-  importErrorDetail,
-  importErrorMessage,
-  parseContribution,
-  registerFromCsv,
-  registerFromJson,
-  registerToCsv,
-  registerToJson,
-  type ImportError,
-  type ImportResult,
-} from '../../../src/domain/register/codec';
+import { decodeImportBytes } from '../../../src/domain/register/codec/bytes';
+import { parseContribution } from '../../../src/domain/register/codec/contribution';
+import { registerFromCsv, registerToCsv } from '../../../src/domain/register/codec/csv';
+import { detectFormat } from '../../../src/domain/register/codec/format';
+import type { ImportError, ImportResult } from '../../../src/domain/register/codec/importErrors';
+import { importErrorDetail, importErrorMessage } from '../../../src/domain/register/codec/importMessages';
+import { registerFromJson, registerToJson } from '../../../src/domain/register/codec/json';
 import { registerEntry } from '../../../src/domain/register/entry';
 import { readRegister } from '../../../src/domain/register/readRegister';
 import { registerSheetModel, sheetRangeText } from '../../../src/domain/register/registerSheet';

@@ -7,29 +7,26 @@ import type { Finding } from '../../../src/domain/findings';
 import type { WorkbookModel } from '../../../src/domain/model';
 import { modelToSnapshot } from '../../../src/domain/modelToSnapshot';
 import { reconcile } from '../../../src/domain/reconcile/reconcile';
+import { addAlias, aliasConflict, aliasSuggestion } from '../../../src/domain/register/edit/aliases';
+import { budgetLineLabels } from '../../../src/domain/register/edit/budgetLines';
+import { draftToEntry, draftToSource } from '../../../src/domain/register/edit/convert';
 import {
-  addAlias,
-  aliasConflict,
-  aliasSuggestion,
-  budgetLineLabels,
-  draftToEntry,
-  draftToSource,
   emptyEntryDraft,
-  emptyRegister,
   entryToDraft,
-  fieldErrorMessage,
-  mergeEntryDraft,
-  mergeSourceDraft,
+  sourceToDraft,
+  type EntryDraft,
+} from '../../../src/domain/register/edit/draft';
+import type { FieldError } from '../../../src/domain/register/edit/fieldErrors';
+import { fieldErrorMessage } from '../../../src/domain/register/edit/fieldMessages';
+import { mergeEntryDraft, mergeSourceDraft } from '../../../src/domain/register/edit/merge';
+import {
+  emptyRegister,
   putEntry,
   putSource,
   removeEntry,
   removeSource,
-  sourceToDraft,
-  validateEntryDraft,
-  validateSourceDraft,
-  type EntryDraft,
-  type FieldError,
-} from '../../../src/domain/register/edit';
+} from '../../../src/domain/register/edit/update';
+import { validateEntryDraft, validateSourceDraft } from '../../../src/domain/register/edit/validate';
 import { registerEntry } from '../../../src/domain/register/entry';
 import { readRegister } from '../../../src/domain/register/readRegister';
 import { registerSheetModel } from '../../../src/domain/register/registerSheet';

@@ -120,7 +120,7 @@ describe('the register read from a sheet', () => {
   it('is reconciled without making its entries (the CLI report needs none)', () => {
     const snapshot = modelToSnapshot(sampleWorkbookModel());
     const result = reconcile(snapshot);
-    const register = result.plan.index!.register;
+    const register = result.register!;
     const descriptor = Object.getOwnPropertyDescriptor(register, 'entries');
     expect(typeof descriptor?.get).toBe('function');
     // The outputs ask for them; they are the same as a fresh read's.

@@ -7,7 +7,7 @@ import type { Finding } from '../../../src/domain/findings';
 import type { SheetModel, WorkbookModel } from '../../../src/domain/model';
 import { modelToSnapshot } from '../../../src/domain/modelToSnapshot';
 import { reconcile } from '../../../src/domain/reconcile/reconcile';
-import { addAlias, aliasSuggestion } from '../../../src/domain/register/edit';
+import { addAlias, aliasSuggestion } from '../../../src/domain/register/edit/aliases';
 import { isOperationsLabel, proposeRegister } from '../../../src/domain/register/propose';
 import { registerSheetModel } from '../../../src/domain/register/registerSheet';
 import { REGISTER_SHEET, type Register } from '../../../src/domain/register/types';
