@@ -11,14 +11,16 @@ import { readPlan, unreadMessage, type PlanBlock, type PlanReading } from '../do
 import { planSheets, planWorkbookModel } from '../domain/plan/sheets';
 import { registerSheetModel } from '../domain/register/registerSheet';
 import { findRegisterSheet } from '../domain/register/readRegister';
-import { decodeImportBytes } from '../domain/register/codec';
+import { decodeImportBytes } from '../domain/register/codec/bytes';
 import { findSheet } from '../domain/tables/findSheet';
 import { docxToBlocks } from '../plan/docx';
 import { planInputMessage } from '../plan/messages';
 import { textToBlocks } from '../domain/plan/text';
 import { PackageError } from '../xlsx/package/guard';
 import { addToPackage, loadWorkbook, workbookBytes, type SheetChange } from '../xlsx';
+import type { Options } from './args';
 import type { RegisterContext } from './register';
+import type { CliText } from './text';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -45,34 +47,34 @@ export function planBlocks(
   return textToBlocks(decodeImportBytes(bytes));
 }
 
-function summary(r: PlanReading, lang: Lang): string {
-  const nb = lang === 'nb';
-  const table = (t: PlanReading['budget'], name: string) => {
-    if (!t) return nb ? `ingen ${name}` : `no ${name}`;
-    const years = t.years.map((y) => (y === null ? '?' : String(y))).join(', ');
-    return `${name} ${years} (${t.rows.filter((x) => x.role !== 'sum' && x.role !== 'memo').length} ${nb ? 'rader' : 'rows'})`;
+/** What was read, in one line: `Read 11 projects, 5 sources, budget 2010 (9 rows), financing 2010 (…)`. */
+function summary(r: PlanReading, t: CliText): string {
+  const table = (which: 'budget' | 'financing') => {
+    const found = r[which];
+    return t.planTable(
+      which,
+      found && {
+        years: found.years.map((y) => (y === null ? '?' : String(y))).join(', '),
+        rows: found.rows.filter((x) => x.role !== 'sum' && x.role !== 'memo').length,
+      },
+    );
   };
-  const projects = r.projects.length;
-  const sources = r.register.sources.length;
-  return nb
-    ? `Leste ${projects} prosjekter, ${sources} kilder, ${table(r.budget, 'budsjett')}, ${table(r.financing, 'finansiering')}`
-    : `Read ${projects} projects, ${sources} sources, ${table(r.budget, 'budget')}, ${table(r.financing, 'financing')}`;
+  return t.planRead(r.projects.length, r.register.sources.length, table('budget'), table('financing'));
 }
 
-export async function runFromPlan(ctx: RegisterContext): Promise<number> {
+/** Runs `from-plan` with the options main read (`options`, typed); returns the exit code. */
+export async function runFromPlan(ctx: RegisterContext, options: Options): Promise<number> {
   const t = ctx.text;
   const lang = ctx.lang;
-  const nb = lang === 'nb';
   for (const name of ctx.flags.keys())
     if (!['--out', '--into', '--replace-register', '--lang'].includes(name))
       ctx.usage(t.registerNoFlag('from-plan', name));
   if (ctx.positional.length !== 2) ctx.usage(t.fromPlanArgs);
   const input = ctx.positional[1];
-  const out = ctx.flags.get('--out');
-  if (typeof out !== 'string') ctx.usage(t.fromPlanNeedsOut);
-  const into = ctx.flags.get('--into');
-  if (into !== undefined && typeof into !== 'string') ctx.usage(t.fromPlanArgs);
-  if (ctx.flags.has('--replace-register') && into === undefined) ctx.usage(t.replaceNeedsInto);
+  const { out, into } = options;
+  const replaceRegister = options['replace-register'] === true;
+  if (out === undefined) return ctx.usage(t.fromPlanNeedsOut);
+  if (replaceRegister && into === undefined) ctx.usage(t.replaceNeedsInto);
   if (into !== undefined) ctx.checkOutPath(into, out);
   else if (!/\.xlsx$/i.test(out)) ctx.usage(t.mustEndXlsx(out));
   if (resolve(input) === resolve(out)) ctx.usage(t.outIsInput(out));
@@ -91,6 +93,7 @@ export async function runFromPlan(ctx: RegisterContext): Promise<number> {
   let written: Uint8Array;
   let sheets: string[];
   if (into === undefined) {
+    if (!reading.budget && !reading.financing) ctx.fail(t.planNoTables(input));
     const model = planWorkbookModel(reading);
     written = workbookBytes(model);
     sheets = model.sheets.map((s) => s.name);
@@ -98,7 +101,7 @@ export async function runFromPlan(ctx: RegisterContext): Promise<number> {
     const book = await loadWorkbook(into);
     ctx.checkMacros(book, out);
     const old = findRegisterSheet(book.snapshot);
-    if (old && !ctx.flags.has('--replace-register')) ctx.fail(t.intoHasRegister(into, old.name));
+    if (old && !replaceRegister) ctx.fail(t.intoHasRegister(into, old.name));
     const changes: SheetChange[] = [];
     sheets = [];
     const { budget, financing } = planSheets(reading);
@@ -123,11 +126,9 @@ export async function runFromPlan(ctx: RegisterContext): Promise<number> {
     written = ctx.adding(into, out, () => addToPackage(book, { sheets: changes }));
   }
   await ctx.writing(out, () => writeFile(out, written));
-  ctx.err(`${summary(reading, lang)}\n`);
+  ctx.err(`${summary(reading, t)}\n`);
   if (reading.unread.length > 0) {
-    ctx.err(
-      `${nb ? `Ikke lest eller usikkert (${reading.unread.length})` : `Not read or uncertain (${reading.unread.length})`}:\n`,
-    );
+    ctx.err(`${t.planUnread(reading.unread.length)}:\n`);
     for (const u of reading.unread) ctx.err(`  ${unreadMessage(u, lang)}\n`);
   }
   ctx.err(`${t.wroteSheets(out, sheets)}\n`);

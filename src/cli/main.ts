@@ -1,16 +1,22 @@
+/**
+ * `plan-reconciler`: reads the command line (args.ts), runs the command (`sample`, `reconcile`
+ * here; `register` and `from-plan` in their modules) and turns every failure into one line on
+ * stderr, in the user's language, with exit code 2.
+ */
 import { existsSync, statSync } from 'fs';
 import { writeFile } from 'fs/promises';
 import { resolve } from 'path';
-import { langFromLocale, type Lang } from '../domain/messages';
+import type { Lang } from '../domain/messages';
 import { buildOutputs } from '../domain/outputs';
 import { reconcile } from '../domain/reconcile/reconcile';
 import { formatReport, hasErrors, resultToJson } from '../domain/report';
 import { findSheet } from '../domain/tables/findSheet';
 import { sampleWorkbookModel } from '../sample/sampleWorkbook';
 import { PackageError } from '../xlsx/package/guard';
+import { langOf, readCommandLine, UsageError, type CommandLine } from './args';
 import { runFromPlan } from './fromPlan';
 import { runRegister, type RegisterContext } from './register';
-import { cliText, type CliText } from './text';
+import { CLI_TEXT, type CliText } from './text';
 import {
   applyOutputs,
   loadWorkbook,
@@ -35,76 +41,10 @@ const defaultIo: Io = {
   env: process.env,
 };
 
-/** The arguments are wrong: one line, with a pointer to `--help`. */
-class UsageError extends Error {}
-
 /** The command cannot run for a reason the message (already in the user's language) says. */
 export class CliError extends Error {}
 
-interface Parsed {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-const VALUE_FLAGS = new Set([
-  '--year',
-  '--lang',
-  '--budget-sheet',
-  '--financing-sheet',
-  '--out',
-  '--format',
-  '--into',
-]);
-const BOOL_FLAGS = new Set(['--json', '--help', '-h', '--version', '--replace-register']);
-
-function parseArgs(argv: readonly string[], t: CliText): Parsed {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('-') && a !== '-') {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(0, eq) : a;
-      if (VALUE_FLAGS.has(name)) {
-        const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === '') throw new UsageError(t.needsValue(name));
-        flags.set(name, value);
-      } else if (BOOL_FLAGS.has(name) && eq < 0) {
-        flags.set(name, true);
-      } else {
-        throw new UsageError(t.unknownOption(a));
-      }
-    } else {
-      positional.push(a);
-    }
-  }
-  if (flags.has('--lang')) {
-    const lang = flags.get('--lang') as string;
-    if (lang !== 'nb' && lang !== 'en') throw new UsageError(t.badLang(lang));
-  }
-  return { positional, flags };
-}
-
-function str(p: Parsed, name: string): string | undefined {
-  const v = p.flags.get(name);
-  return typeof v === 'string' ? v : undefined;
-}
-
-/**
- * The user's language, known before the arguments are checked so that even a message about them
- * is in it: `--lang` when it says nb or en, else the locale (bokmål for nb, nn, no).
- */
-function langOf(argv: readonly string[], env: Io['env']): Lang {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value =
-      a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
-    if (value === 'nb' || value === 'en') return value;
-  }
-  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
-
-async function runSample(p: Parsed, io: Io, t: CliText): Promise<number> {
+async function runSample(p: CommandLine, io: Io, t: CliText): Promise<number> {
   if (p.positional.length !== 2) throw new UsageError(t.sampleArgs);
   if ([...p.flags.keys()].some((f) => f !== '--lang')) throw new UsageError(t.sampleNoOptions);
   const out = p.positional[1];
@@ -114,18 +54,18 @@ async function runSample(p: Parsed, io: Io, t: CliText): Promise<number> {
   return EXIT.ok;
 }
 
-async function runReconcile(p: Parsed, io: Io, lang: Lang, t: CliText): Promise<number> {
+async function runReconcile(p: CommandLine, io: Io, lang: Lang, t: CliText): Promise<number> {
   if (p.positional.length !== 2) throw new UsageError(t.reconcileArgs);
-  const yearText = str(p, '--year');
+  const yearText = p.options.year;
   let year: number | undefined;
   if (yearText !== undefined) {
     if (!/^\d{4}$/.test(yearText)) throw new UsageError(t.badYear(yearText));
     year = Number(yearText);
   }
   const input = p.positional[1];
-  const out = str(p, '--out');
+  const out = p.options.out;
   if (out !== undefined) checkOutPath(input, out, t);
-  const choice = { budgetSheet: str(p, '--budget-sheet'), financingSheet: str(p, '--financing-sheet') };
+  const choice = { budgetSheet: p.options['budget-sheet'], financingSheet: p.options['financing-sheet'] };
   const book = await loadWorkbook(input, choice);
   checkSheetChoice(book, choice, t);
   if (out !== undefined) checkMacros(book, out, t);
@@ -137,7 +77,7 @@ async function runReconcile(p: Parsed, io: Io, lang: Lang, t: CliText): Promise<
     await writing(out, t, () => writeFile(out, applied.bytes));
     io.err(`${t.wroteSheets(out, applied.sheets)}\n`);
   }
-  if (p.flags.has('--json')) io.out(JSON.stringify(resultToJson(result, lang)) + '\n');
+  if (p.options.json) io.out(JSON.stringify(resultToJson(result, lang)) + '\n');
   else io.out(formatReport(result, lang));
   return hasErrors(result) ? EXIT.findings : EXIT.ok;
 }
@@ -208,7 +148,7 @@ function withInput<T>(input: string, add: () => T, out: string, t: CliText): T {
 }
 
 /** What a sub-command module needs from main: its arguments, messages and checks. */
-function context(p: Parsed, io: Io, lang: Lang, t: CliText): RegisterContext {
+function context(p: CommandLine, io: Io, lang: Lang, t: CliText): RegisterContext {
   return {
     positional: p.positional,
     flags: p.flags,
@@ -232,14 +172,14 @@ function context(p: Parsed, io: Io, lang: Lang, t: CliText): RegisterContext {
 /** Runs the CLI; returns the exit code. Never throws: failures become a one-line message and exit code 2. */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const lang = langOf(argv, io.env);
-  const t = cliText(lang);
+  const t = CLI_TEXT[lang];
   try {
-    const p = parseArgs(argv, t);
-    if (p.flags.has('--version')) {
+    const p = readCommandLine(argv, t);
+    if (p.options.version) {
       io.out(`${version()}\n`);
       return EXIT.ok;
     }
-    if (p.flags.has('--help') || p.flags.has('-h')) {
+    if (p.options.help) {
       io.out(t.help);
       return EXIT.ok;
     }
@@ -255,7 +195,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'register':
         return await runRegister(context(p, io, lang, t));
       case 'from-plan':
-        return await runFromPlan(context(p, io, lang, t));
+        return await runFromPlan(context(p, io, lang, t), p.options);
       default:
         throw new UsageError(t.unknownCommand(p.positional[0]));
     }

@@ -3,7 +3,7 @@
  * `--lang`, else of the locale). Findings and file refusals have their own
  * texts (domain/messages.ts, xlsx/messages.ts); these are the command's.
  */
-import type { Lang } from '../domain/messages';
+import type { Catalog } from '../domain/messages';
 
 export interface CliText {
   /** The whole help (`--help`), on stdout. */
@@ -13,6 +13,8 @@ export interface CliText {
   /** Appended to a usage error. */
   readonly seeHelp: string;
   readonly needsValue: (flag: string) => string;
+  /** `--json=x`: an option that is on or off given a value. */
+  readonly takesNoValue: (flag: string) => string;
   readonly unknownOption: (option: string) => string;
   readonly unknownCommand: (command: string) => string;
   readonly badLang: (value: string) => string;
@@ -51,8 +53,22 @@ export interface CliText {
   readonly fromPlanNeedsOut: string;
   readonly replaceNeedsInto: string;
   readonly intoHasRegister: (file: string, sheet: string) => string;
+  /** A plan without budget and financing tables has only the (very hidden) register to write. */
+  readonly planNoTables: (file: string) => string;
   readonly keptSheet: (sheet: string) => string;
+  /** from-plan's summary on stderr: what was read, each table as `planTable` says it. */
+  readonly planRead: (projects: number, sources: number, budget: string, financing: string) => string;
+  /** A table the plan reader found (its years, its rows), or did not (null). */
+  readonly planTable: (
+    table: 'budget' | 'financing',
+    found: { readonly years: string; readonly rows: number } | null,
+  ) => string;
+  /** The heading above what the plan reader could not read, or read with doubt. */
+  readonly planUnread: (count: number) => string;
 }
+
+const NB_TABLE = { budget: 'budsjett', financing: 'finansiering' } as const;
+const EN_TABLE = { budget: 'budget', financing: 'financing' } as const;
 
 const NB: CliText = {
   help: `Bruk:
@@ -88,6 +104,7 @@ plan-reconciler --help viser alle kommandoer og valg.
 `,
   seeHelp: 'se plan-reconciler --help',
   needsValue: (f) => `${f} trenger en verdi`,
+  takesNoValue: (f) => `${f} tar ingen verdi`,
   unknownOption: (o) => `ukjent valg ${o}`,
   unknownCommand: (c) => `ukjent kommando ${c}`,
   badLang: (v) => `--lang må være nb eller en, ikke ${v}`,
@@ -141,6 +158,15 @@ plan-reconciler --help viser alle kommandoer og valg.
   intoHasRegister: (f, sheet) =>
     `${f} har allerede et prosjektregister (arket ${sheet}); bruk --replace-register for å bytte det ut`,
   keptSheet: (sheet) => `arket ${sheet} finnes fra før og er beholdt som det er`,
+  planNoTables: (f) =>
+    `${f} har ingen budsjett- eller finansieringstabell, og en ny arbeidsbok trenger minst ett synlig ark: legg prosjektregisteret inn i arbeidsboken deres med --into ARBEIDSBOK.xlsx`,
+  planRead: (p, s, budget, financing) =>
+    `Leste ${p} ${p === 1 ? 'prosjekt' : 'prosjekter'}, ${s} ${s === 1 ? 'kilde' : 'kilder'}, ${budget}, ${financing}`,
+  planTable: (table, found) =>
+    found
+      ? `${NB_TABLE[table]} ${found.years} (${found.rows} ${found.rows === 1 ? 'rad' : 'rader'})`
+      : `ingen ${NB_TABLE[table]}`,
+  planUnread: (n) => `Ikke lest eller usikkert (${n})`,
 };
 
 const EN: CliText = {
@@ -177,6 +203,7 @@ plan-reconciler --help lists every command and option.
 `,
   seeHelp: 'see plan-reconciler --help',
   needsValue: (f) => `${f} needs a value`,
+  takesNoValue: (f) => `${f} does not take a value`,
   unknownOption: (o) => `unknown option ${o}`,
   unknownCommand: (c) => `unknown command ${c}`,
   badLang: (v) => `--lang must be nb or en, not ${v}`,
@@ -230,8 +257,15 @@ plan-reconciler --help lists every command and option.
   intoHasRegister: (f, sheet) =>
     `${f} already has a project register (sheet ${sheet}); use --replace-register to replace it`,
   keptSheet: (sheet) => `sheet ${sheet} already exists and is kept as it is`,
+  planNoTables: (f) =>
+    `${f} has no budget or financing table, and a new workbook needs at least one visible sheet: add the project register to your workbook with --into WORKBOOK.xlsx`,
+  planRead: (p, s, budget, financing) =>
+    `Read ${p} ${p === 1 ? 'project' : 'projects'}, ${s} ${s === 1 ? 'source' : 'sources'}, ${budget}, ${financing}`,
+  planTable: (table, found) =>
+    found
+      ? `${EN_TABLE[table]} ${found.years} (${found.rows} ${found.rows === 1 ? 'row' : 'rows'})`
+      : `no ${EN_TABLE[table]}`,
+  planUnread: (n) => `Not read or uncertain (${n})`,
 };
 
-export function cliText(lang: Lang): CliText {
-  return lang === 'nb' ? NB : EN;
-}
+export const CLI_TEXT: Catalog<CliText> = { nb: NB, en: EN };

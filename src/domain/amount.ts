@@ -259,7 +259,11 @@ export function kronerToOre(kr: number): Ore {
   return r === 0 ? 0 : r;
 }
 
-const NBSP = '\u00A0';
+/** How each language writes an amount: thousands grouped with U+00A0 and a decimal comma in bokmål. */
+const SEPARATORS: Readonly<Record<'nb' | 'en', { readonly group: string; readonly decimal: string }>> = {
+  nb: { group: '\u00A0', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
 
 /**
  * 'nb': `3 430 000` with U+00A0 as thousands separator and `,50` only when
@@ -272,8 +276,7 @@ export function formatNok(ore: Ore, lang: 'nb' | 'en'): string {
   const abs = Math.abs(n);
   const kr = Math.floor(abs / 100);
   const rest = abs - kr * 100;
-  const groupSep = lang === 'nb' ? NBSP : ',';
-  const decSep = lang === 'nb' ? ',' : '.';
+  const { group: groupSep, decimal: decSep } = SEPARATORS[lang];
   const digits = kr.toFixed(0);
   let grouped = '';
   for (let i = 0; i < digits.length; i++) {

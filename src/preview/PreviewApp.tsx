@@ -46,9 +46,9 @@ export function PreviewApp({ params }: { readonly params: PreviewParams }) {
   const charts = useSheetCharts(workbook.workbook.host, model?.sheet ?? null);
   // The chart's axis in the display language's digits (`2 000 000` with U+00A0 in bokmål, as Excel).
   const formatNumber = useMemo(() => {
-    const f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-US', { maximumFractionDigits: 2 });
+    const f = new Intl.NumberFormat(t.numberLocale, { maximumFractionDigits: 2 });
     return (n: number) => f.format(n);
-  }, [lang]);
+  }, [t]);
   const shownIndex = tabs.findIndex((tab) => tab.name === shown);
   const note =
     model && model.clipped

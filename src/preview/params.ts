@@ -4,7 +4,7 @@
  * web can be, and `?excel=api14` (`api16`, `api17`, `api19`) to be an older Excel than Excel on
  * the web (src/host/client/profiles.ts).
  */
-import type { Lang } from '../domain/messages';
+import { isLang, type Lang } from '../domain/messages';
 import { PROFILES, type HostProfile } from '../host/client/profiles';
 import type { ThemeKind } from '../taskpane/theme';
 
@@ -18,8 +18,9 @@ export interface PreviewParams {
 export function previewParams(search: string): PreviewParams {
   const q = new URLSearchParams(search);
   const latency = Number(q.get('latency'));
+  const lang = q.get('lang');
   return {
-    lang: q.get('lang') === 'en' ? 'en' : 'nb',
+    lang: isLang(lang) ? lang : 'nb',
     theme: q.get('theme') === 'dark' ? 'dark' : 'light',
     latencyMs: Number.isFinite(latency) && latency > 0 ? Math.min(latency, 10_000) : 0,
     profile: PROFILES[(q.get('excel') ?? '') as keyof typeof PROFILES] ?? PROFILES.web,

@@ -2,7 +2,7 @@
  * The preview page's own texts (toolbar, grid, errors), in bokmål and English. The task pane
  * brings its own (src/taskpane/strings.ts); the ribbon label is the manifest's (Reconcile.Label).
  */
-import type { Lang } from '../domain/messages';
+import type { Catalog, Lang } from '../domain/messages';
 import { inputErrorMessage, type XlsxInputErrorReason } from '../xlsx/messages';
 
 export type LoadErrorReason = XlsxInputErrorReason;
@@ -17,6 +17,8 @@ export interface PreviewStrings {
   readonly fileInputLabel: string;
   readonly reloadSample: string;
   readonly language: string;
+  /** The BCP 47 tag `Intl` formats the chart's axis with (`nb-NO`: `2 000 000`). */
+  readonly numberLocale: string;
   readonly languageNames: Readonly<Record<Lang, string>>;
   readonly openWorkbook: (name: string | null) => string;
   readonly reading: (name: string) => string;
@@ -47,6 +49,7 @@ const NB: PreviewStrings = {
   fileInputLabel: 'Arbeidsbok (.xlsx)',
   reloadSample: 'Last inn eksempelet',
   language: 'Språk',
+  numberLocale: 'nb-NO',
   languageNames: { nb: 'Norsk bokmål', en: 'English' },
   openWorkbook: (name) => (name === null ? 'Eksempelet (handlingsplan SNR 2010–2011)' : name),
   reading: (name) => `Leser «${name}» …`,
@@ -76,6 +79,7 @@ const EN: PreviewStrings = {
   fileInputLabel: 'Workbook (.xlsx)',
   reloadSample: 'Load the sample',
   language: 'Language',
+  numberLocale: 'en-US',
   languageNames: { nb: 'Norsk bokmål', en: 'English' },
   openWorkbook: (name) => (name === null ? 'The sample (SNR action plan 2010–2011)' : name),
   reading: (name) => `Reading «${name}» …`,
@@ -95,4 +99,4 @@ const EN: PreviewStrings = {
   chartLabel: (title) => `Chart: ${title}`,
 };
 
-export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = { nb: NB, en: EN };
+export const PREVIEW_STRINGS: Catalog<PreviewStrings> = { nb: NB, en: EN };

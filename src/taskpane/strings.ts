@@ -7,30 +7,32 @@
  * the CLI.
  */
 import type { Severity } from '../domain/findings';
-import type { Lang } from '../domain/messages';
+import type { Catalog, Lang } from '../domain/messages';
 import { NOT_COMPUTED_NO_REGISTER } from '../domain/messages';
+import { REGISTER_FIELD_LABELS, type RegisterField } from '../domain/register/fieldLabels';
 import type { EntryKind, SourceKind } from '../domain/register/types';
 import type { ExcelFailureKind, LeftOut } from '../excel/gateway';
 import type { InsertKind, OfficePlatform, RegisterChange } from '../app/controller';
 
 export type { Lang };
 
-/** The register's fields as the editor labels them (the stored keys stay as they are). */
-export type RegisterField =
-  | 'id'
-  | 'name'
-  | 'area'
-  | 'phase'
-  | 'owner'
-  | 'role'
-  | 'partners'
-  | 'goals'
-  | 'contribution'
-  | 'basis'
-  | 'contributionNote'
-  | 'budgetLine'
-  | 'aliases'
-  | 'kind';
+/** The register's fields (the stored keys); their labels are the domain's one set (fieldLabels.ts). */
+export type { RegisterField };
+
+/**
+ * The register's field labels as the editor's forms show them: the domain's labels, some with a
+ * note in brackets on what to write (`Bidrag (kroner)`).
+ */
+function formLabels(
+  labels: Readonly<Record<RegisterField, string>>,
+  notes: Readonly<Partial<Record<RegisterField, string>>>,
+): Readonly<Record<RegisterField, string>> {
+  const out = { ...labels };
+  for (const [field, note] of Object.entries(notes) as [RegisterField, string][]) {
+    out[field] = `${labels[field]} (${note})`;
+  }
+  return out;
+}
 
 /** The lists of a register row that the editor edits item by item. */
 export type RegisterList = 'partners' | 'goals' | 'aliases';
@@ -427,22 +429,11 @@ const NB_REGISTER: RegisterStrings = {
   editEntry: (name) => `Rediger «${name}»`,
   newSource: 'Ny finansieringskilde',
   editSource: (name) => `Rediger kilden «${name}»`,
-  field: {
-    id: 'Id (prosjektnummer)',
-    name: 'Navn',
-    area: 'Innsatsområde',
-    phase: 'Fase',
-    owner: 'Prosjekteier',
-    role: 'Rådets rolle',
-    partners: 'Partnere',
-    goals: 'Mål',
-    contribution: 'Bidrag (kroner)',
-    basis: 'Grunnlag',
-    contributionNote: 'Merknad til bidraget',
-    budgetLine: 'Budsjettpost',
-    aliases: 'Alias (andre navn)',
-    kind: 'Type',
-  },
+  field: formLabels(REGISTER_FIELD_LABELS.nb, {
+    id: 'prosjektnummer',
+    contribution: 'kroner',
+    aliases: 'andre navn',
+  }),
   contributionHint: 'For eksempel 200 000 eller kr 1.500.000. Tomt når rådet bidrar med arbeid, ikke penger.',
   idHint: 'For eksempel 1.1a. Må være unik.',
   basisNone: '(ingen – uten pengebidrag)',
@@ -586,22 +577,11 @@ const EN_REGISTER: RegisterStrings = {
   editEntry: (name) => `Edit «${name}»`,
   newSource: 'New funding source',
   editSource: (name) => `Edit the source «${name}»`,
-  field: {
-    id: 'Id (project number)',
-    name: 'Name',
-    area: 'Focus area',
-    phase: 'Phase',
-    owner: 'Project owner',
-    role: "The council's role",
-    partners: 'Partners',
-    goals: 'Goals',
-    contribution: 'Contribution (NOK)',
-    basis: 'Basis',
-    contributionNote: 'Note on the contribution',
-    budgetLine: 'Budget line',
-    aliases: 'Aliases (other names)',
-    kind: 'Kind',
-  },
+  field: formLabels(REGISTER_FIELD_LABELS.en, {
+    id: 'project number',
+    contribution: 'NOK',
+    aliases: 'other names',
+  }),
   contributionHint:
     'For example 200 000 or kr 1.500.000. Empty when the council contributes work, not money.',
   idHint: 'For example 1.1a. Must be unique.',
@@ -1134,4 +1114,4 @@ function orList(names: readonly string[], or: string): string {
   return quotedList(names, or);
 }
 
-export const STRINGS: Readonly<Record<Lang, Strings>> = { nb: NB, en: EN };
+export const STRINGS: Catalog<Strings> = { nb: NB, en: EN };

@@ -53,6 +53,26 @@ test('reports what it could not read in bokmål', async () => {
   expect(run.err).toMatch(/linje \d+: prosjekt-id 1\.3 er brukt flere ganger/);
 });
 
+test('says what it read, and heads what it could not, in the language asked for', async () => {
+  const nb = (await runCli(['from-plan', SEED, '--out', at('said-nb.xlsx'), '--lang', 'nb'])).err.split('\n');
+  expect(nb.slice(0, 2)).toEqual([
+    'Leste 11 prosjekter, 5 kilder, budsjett 2010 (9 rader), finansiering 2010 (7 rader)',
+    'Ikke lest eller usikkert (4):',
+  ]);
+  const en = (await runCli(['from-plan', SEED, '--out', at('said-en.xlsx'), '--lang', 'en'])).err.split('\n');
+  expect(en.slice(0, 2)).toEqual([
+    'Read 11 projects, 5 sources, budget 2010 (9 rows), financing 2010 (7 rows)',
+    'Not read or uncertain (4):',
+  ]);
+  const noFinancing = at('no-financing.txt');
+  fs.writeFileSync(
+    noFinancing,
+    '1.1 Helsedesign\nProsjekteier: SNR\n\nBudsjett 2010\n\nHelsedesign\t200.000\nSum\t200.000\n',
+  );
+  const bare = await runCli(['from-plan', noFinancing, '--out', at('bare.xlsx'), '--lang', 'nb']);
+  expect(bare.err).toMatch(/^Leste 1 prosjekt, 0 kilder, budsjett 2010 \(1 rad\), ingen finansiering$/m);
+});
+
 test('--into adds the sheets to a copy, keeps every sheet, and replaces a register only when told', async () => {
   const base = at('base.xlsx');
   expect((await runCli(['sample', base])).code).toBe(0);
@@ -103,6 +123,32 @@ test.each([
   expect(run.code).toBe(2);
   expect(run.err.trim().split('\n')).toHaveLength(1);
   expect(run.err).toMatch(message);
+});
+
+test('a plan without budget and financing tables: a new workbook is refused with what to do, --into takes the register', async () => {
+  const projectsOnly = fs.readFileSync(SEED, 'utf8').split(/\n4\. Budsjett\n/)[0];
+  fs.writeFileSync(at('projects-only.txt'), projectsOnly);
+  const run = await runCli(['from-plan', at('projects-only.txt'), '--out', at('p.xlsx'), '--lang', 'nb']);
+  expect(run.code).toBe(2);
+  expect(run.err.trim().split('\n')).toHaveLength(1);
+  expect(run.err).toMatch(/ingen budsjett- eller finansieringstabell.*--into ARBEIDSBOK\.xlsx/);
+  expect(fs.existsSync(at('p.xlsx'))).toBe(false);
+
+  await runCli(['sample', at('book.xlsx')]);
+  const book = at('book.xlsx');
+  const into = await runCli([
+    'from-plan',
+    at('projects-only.txt'),
+    '--into',
+    book,
+    '--replace-register',
+    '--out',
+    at('p2.xlsx'),
+  ]);
+  expect(into.code).toBe(0);
+  const exp = await runCli(['register', 'export', at('p2.xlsx'), '--format', 'json']);
+  // The plan's 11 projects; the operations lines (Koordinering, Diverse) come from its budget table.
+  expect(JSON.parse(exp.out).projects).toHaveLength(11);
 });
 
 test('refuses a Word document whose XML declares a document type', async () => {

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { registerToJson } from '../../src/domain/register/codec';
+import { registerToJson } from '../../src/domain/register/codec/json';
 import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 import { writeWorkbookFile } from '../../src/xlsx';
 import { runCli } from '../helpers/runCli';

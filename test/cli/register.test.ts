@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { WorkbookModel } from '../../src/domain/model';
 import { reconcile } from '../../src/domain/reconcile/reconcile';
-import { registerToJson } from '../../src/domain/register/codec';
+import { registerToJson } from '../../src/domain/register/codec/json';
 import { registerEntry } from '../../src/domain/register/entry';
 import { readRegister } from '../../src/domain/register/readRegister';
 import { registerSheetModel } from '../../src/domain/register/registerSheet';

@@ -12,7 +12,7 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import { useId, useRef } from 'react';
-import type { Lang } from '../../domain/messages';
+import { isLang, type Lang } from '../../domain/messages';
 import type { LoadError } from '../hooks/useWorkbook';
 import type { PreviewStrings } from '../strings';
 
@@ -79,7 +79,7 @@ export function Toolbar(props: ToolbarProps) {
           <Select
             id={langId}
             value={lang}
-            onChange={(_, data) => props.onLang(data.value === 'en' ? 'en' : 'nb')}
+            onChange={(_, data) => props.onLang(isLang(data.value) ? data.value : 'nb')}
           >
             <option value="nb" lang="nb">
               {t.languageNames.nb}
