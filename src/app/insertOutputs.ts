@@ -6,20 +6,14 @@
 import type { Lang } from '../domain/messages';
 import {
   buildOutputs,
-  cardKeys,
-  cardProjects,
-  MARKER_NAMES,
-  MAX_SELECTION_TEXT,
+  cardsAfterAdding,
   OUTPUT_KINDS,
-  outputText,
-  placeOutputs,
-  projectCardsSheet,
-  selectionText,
+  projectCardKeys,
   type OutputKind,
+  type OutputWorkbook,
   type Outputs,
 } from '../domain/outputs';
-import type { ReconciliationResult } from '../domain/reconcile/reconcile';
-import { sheetsNamed, type DefinedNameSnapshot } from '../domain/snapshot';
+import type { ReconciliationResult } from '../domain/reconcile/result';
 
 /** What the pane inserts: one output, all three, or one project's card. */
 export type InsertTarget =
@@ -27,10 +21,11 @@ export type InsertTarget =
   /** `project`: the project's index in the register's entries (ids need not be unique). */
   | { readonly kind: 'card'; readonly project: number };
 
-/** The workbook as placement needs it: every sheet's name (not only the ones read) and the markers. */
-export interface PlacementView {
-  readonly sheetNames: readonly string[];
-  readonly names: readonly DefinedNameSnapshot[];
+/**
+ * The workbook as placement needs it: every sheet's name (not only the ones read) and the
+ * markers; and which cards the marked cards sheet holds.
+ */
+export interface PlacementView extends OutputWorkbook {
   /**
    * The keys of the projects whose cards the marked cards sheet holds when it holds only some
    * (`WorkbookRead.cardSelection`); null when it holds every card, or there is none.
@@ -63,69 +58,15 @@ export function insertOutputs(
   view: PlacementView,
   target: InsertTarget,
 ): InsertPlan {
-  // Only the names matter to placement; the cells were read for the engine, not for this.
-  const workbook = {
-    sheets: sheetsNamed(view.sheetNames),
-    names: view.names,
-  };
   if (target.kind !== 'card') {
     const kinds = target.kind === 'all' ? OUTPUT_KINDS : [target.kind];
-    const outputs = buildOutputs(result, lang, workbook, kinds);
+    const outputs = buildOutputs(result, lang, view, kinds);
     return kinds.includes('cards') ? { outputs, cardSelection: null } : { outputs };
   }
-
-  const keys = cardKeys(result.plan.index?.register.entries ?? []);
-  const projects = cardsAfterAdding(cardProjects(result), keys, view, target.project);
-  const plan = placeOutputs(
-    view.sheetNames,
-    view.names,
-    [{ kind: 'cards', name: outputText(lang).sheets.cards }],
-    [...result.sources.budgetSheets, ...result.sources.financingSheets, result.sources.registerSheet],
-  );
+  const projects = cardsAfterAdding(result, view, view.cardSelection, target.project);
+  const keys = projects === null ? [] : projectCardKeys(result);
   return {
-    outputs: {
-      sheets: plan.placements.map((placement) => ({
-        placement,
-        sheet: projectCardsSheet(result, lang, {
-          sheetName: placement.sheet,
-          projects: projects ?? undefined,
-        }),
-      })),
-      names: plan.names,
-    },
+    outputs: buildOutputs(result, lang, view, ['cards'], projects ?? undefined),
     cardSelection: projects === null ? null : projects.map((i) => keys[i]),
   };
-}
-
-/**
- * The projects (register entry indices, in register order) whose cards the cards sheet holds
- * once `project`'s is added; null for every project's. `all`: the projects that get a card;
- * `keys`: every entry's key (cardKeys).
- */
-function cardsAfterAdding(
-  all: readonly number[],
-  keys: readonly string[],
-  view: PlacementView,
-  project: number,
-): readonly number[] | null {
-  const chosen = new Set([project]);
-  if (hasCardsSheet(view)) {
-    // A cards sheet without a record holds every card (written by "Prosjektkort" or the CLI).
-    if (view.cardSelection === null) return null;
-    const onSheet = new Set(view.cardSelection);
-    // A key whose project left the register (or changed its id) has no card to lay out: dropped.
-    for (const i of all) if (onSheet.has(keys[i])) chosen.add(i);
-  }
-  const projects = all.filter((i) => chosen.has(i));
-  if (projects.length === all.length) return null;
-  // A record longer than a cell holds could not be read back: every card then, rather than lose some.
-  if (selectionText(projects.map((i) => keys[i])).length > MAX_SELECTION_TEXT) return null;
-  return projects;
-}
-
-/** Whether the cards marker names a sheet of the workbook (as placement would replace it). */
-function hasCardsSheet(view: PlacementView): boolean {
-  const lower = (s: string) => s.toLowerCase();
-  const marker = view.names.find((n) => lower(n.name) === lower(MARKER_NAMES.cards));
-  return marker !== undefined && view.sheetNames.some((s) => lower(s) === lower(marker.sheet));
 }

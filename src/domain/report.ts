@@ -1,8 +1,12 @@
+/**
+ * The CLI's report of a reconciliation, from the result contract (reconcile/result.ts) alone: the
+ * JSON of `--json` (amounts in kroner, fields that do not apply left out) and the readable text.
+ */
 import { formatNok, oreToKroner } from './amount';
 import { SEVERITY_ORDER, type Finding } from './findings';
 import { describe, SEVERITY_LABEL, type Lang } from './messages';
 import { NOT_COMPUTED_NO_REGISTER } from './messages';
-import type { ReconciliationResult } from './reconcile/reconcile';
+import type { ReconciliationResult } from './reconcile/result';
 import { shorten } from './shorten';
 
 export interface FindingJson {

@@ -3,6 +3,7 @@
  */
 import type { Finding, FindingCode } from '../../src/domain/findings';
 import { reconcile, type ReconciliationResult } from '../../src/domain/reconcile/reconcile';
+import { sourceCellRef } from '../../src/domain/reconcile/result';
 import type { CellValue, WorkbookSnapshot } from '../../src/domain/snapshot';
 import {
   entry,
@@ -302,14 +303,14 @@ describe('tables that do not start at A1', () => {
       ownSources: ore(320_000),
       earmarked: ore(100_000),
     });
-    const beta = r.figures[0].lines.find((l) => r.plan.lines[l.line].label === 'Beta');
+    const beta = r.lines.find((l) => l.label === 'Beta')?.years[0];
     expect(beta).toMatchObject({
       budget: ore(250_000),
       earmarked: ore(100_000),
       ownFunded: ore(150_000),
-      budgetRef: 'Budsjett!D11',
     });
-    expect(beta?.earmarks.map((e) => e.ref)).toEqual(['Finansiering!C7']);
+    expect(sourceCellRef(beta!.budgetCell!)).toBe('Budsjett!D11');
+    expect(beta?.earmarks.map((e) => sourceCellRef(e.cell))).toEqual(['Finansiering!C7']);
   });
 
   it('a note with a year above the amount column does not take the place of the header', () => {
@@ -343,7 +344,11 @@ describe('a label column merged across two columns', () => {
     const r = reconcile(wb);
     expect(r.findings).toEqual([]);
     expect(r.totals).toEqual({ 2012: TOTALS_2012 });
-    expect(r.figures[0].lines.map((l) => l.budgetRef)).toEqual(['Budsjett!C2', 'Budsjett!C3', 'Budsjett!C4']);
+    expect(r.lines.map((l) => sourceCellRef(l.years[0].budgetCell!))).toEqual([
+      'Budsjett!C2',
+      'Budsjett!C3',
+      'Budsjett!C4',
+    ]);
   });
 });
 
@@ -480,7 +485,7 @@ describe('a financing sheet without indentation', () => {
     const r = reconcile({ sheets: [budget, financing, registerSheet(reg)] });
     expect(r.findings).toEqual([]);
     const byLabel = Object.fromEntries(
-      r.figures[0].lines.map((l) => [r.plan.lines[l.line].label, [l.budget, l.earmarked, l.ownFunded]]),
+      r.lines.map(({ label, years: [l] }) => [label, [l.budget, l.earmarked, l.ownFunded]]),
     );
     expect(byLabel).toEqual({
       Drift: [ore(50_000), 0, ore(50_000)],

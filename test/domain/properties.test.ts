@@ -106,15 +106,16 @@ const brief = (f: Finding) =>
 
 /** Per year and line: budget and earmarked as built, and budget = earmarked + ownFunded. */
 function checkLineFigures(r: ReconciliationResult, built: BuiltPlan, g: GenPlan) {
-  expect(r.plan.lines.map((l) => l.label)).toEqual(g.labels.map((l) => l.trim()));
-  r.figures.forEach((fig, y) => {
-    expect(fig.lines).toHaveLength(g.labels.length);
-    for (const l of fig.lines) {
-      expect(l.earmarked + l.ownFunded).toBe(l.budget);
-      expect(l.budget).toBe(kronerToOre(g.budgets[l.line][y]));
-      expect(l.earmarked).toBe(kronerToOre(built.earmarked[l.line][y]));
-    }
-    const t = r.totals[fig.year];
+  expect(r.lines.map((l) => l.label)).toEqual(g.labels.map((l) => l.trim()));
+  r.years.forEach((year, y) => {
+    const lines = r.lines.map((line) => line.years[y]);
+    expect(lines).toHaveLength(g.labels.length);
+    lines.forEach((l, i) => {
+      expect(l.earmarked! + l.ownFunded!).toBe(l.budget);
+      expect(l.budget).toBe(kronerToOre(g.budgets[i][y]));
+      expect(l.earmarked).toBe(kronerToOre(built.earmarked[i][y]));
+    });
+    const t = r.totals[year];
     expect(t.ownFunded).toBe(t.ownSources);
     expect(t.budget).toBe(kronerToOre(built.budgetTotal[y]));
     expect(t.financing).toBe(t.budget);

@@ -9,6 +9,7 @@ import type { FindingCode } from '../../src/domain/findings';
 import { describe as describeFinding } from '../../src/domain/messages';
 import { reconciliationSheet } from '../../src/domain/outputs';
 import { reconcile, type ReconciliationResult } from '../../src/domain/reconcile/reconcile';
+import { sourceCellRef } from '../../src/domain/reconcile/result';
 import { sheetsToRead } from '../../src/domain/reconcile/sheetsToRead';
 import type { CellValue, WorkbookSnapshot } from '../../src/domain/snapshot';
 import { readAmountTable } from '../../src/domain/tables/amountTable';
@@ -209,7 +210,7 @@ describe('one sheet per year', () => {
       budgetSheets: ['Budsjett 2014', 'Budsjett 2015'],
       financingSheets: ['Finansiering 2014', 'Finansiering 2015'],
     });
-    expect(r.plan.lines.map((l) => l.label)).toEqual(['Drift', 'Alfa', 'Gamma', 'Beta']);
+    expect(r.lines.map((l) => l.label)).toEqual(['Drift', 'Alfa', 'Gamma', 'Beta']);
   });
 
   it('names the right sheet and cell of each year in every finding', () => {
@@ -236,17 +237,15 @@ describe('one sheet per year', () => {
 
   it('keeps an earmark under its own source when a later year has a new group', () => {
     const r = reconcile(perYear());
-    const gamma = r.plan.funding.find((f) => f.label === 'Gamma')!;
-    expect(gamma).toMatchObject({
-      kind: 'earmark',
-      sourceName: 'Akershus fylkeskommune',
-      sheet: 'Finansiering 2015',
-    });
-    const beta = r.plan.funding.find((f) => f.label === 'Beta')!;
-    expect(beta.sourceName).toBe('Innovasjon Norge');
-    expect([...beta.amounts.entries()].map(([y, c]) => [y, c.ref])).toEqual([
-      [2014, "'Finansiering 2014'!B4"],
-      [2015, "'Finansiering 2015'!B6"],
+    // The line's earmarks per year: [year, source, cell].
+    const earmarks = (label: string) =>
+      r.lines
+        .find((l) => l.label === label)!
+        .years.flatMap((y) => y.earmarks.map((e) => [y.year, e.source, sourceCellRef(e.cell)]));
+    expect(earmarks('Gamma')).toEqual([[2015, 'Akershus fylkeskommune', "'Finansiering 2015'!B4"]]);
+    expect(earmarks('Beta')).toEqual([
+      [2014, 'Innovasjon Norge', "'Finansiering 2014'!B4"],
+      [2015, 'Innovasjon Norge', "'Finansiering 2015'!B6"],
     ]);
   });
 
@@ -259,7 +258,7 @@ describe('one sheet per year', () => {
     expect(formulas).toContain("='Budsjett 2015'!B3");
     expect(formulas).toContain("='Finansiering 2015'!B6");
     const ev = new Evaluator(wb, [out]);
-    for (const f of r.figures) {
+    for (const f of r.years.map((year) => ({ year, ...r.totals[year] }))) {
       const total = out.cells.find((c) => c.col === 0 && c.value === `Sum ${f.year}`)!;
       expect(ev.at(out.name, total.row, 2)).toBe(f.budget / 100);
     }

@@ -239,7 +239,7 @@ describe('which projects’ cards the project cards sheet holds', () => {
   async function withCards(ids: readonly string[] | null, name = 'Prosjektkort') {
     const host = hostFromModel(sampleWorkbookModel());
     const result = reconcile((await gatewayOn(host).read()).snapshot);
-    const entries = result.plan.index!.register.entries;
+    const entries = result.register!.entries;
     const projects =
       ids === null
         ? undefined

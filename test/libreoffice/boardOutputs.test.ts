@@ -45,7 +45,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const SAMPLE_PROJECTS = reconcile(modelToSnapshot(sampleWorkbookModel()))
-  .plan.index!.register.entries.filter((e) => e.kind === 'project')
+  .register!.entries.filter((e) => e.kind === 'project')
   .map((e) => `${e.id} ${e.name}`);
 
 /** The sample with project `id`'s goals replaced by one goal of `text`. */

@@ -64,8 +64,7 @@ const texts = (outputs: Outputs, n = 0): string[] =>
 function entryOf(controller: ReturnType<typeof createReconcileController>, id: string, nth = 1): number {
   const run = controller.getState().run;
   if (run.status !== 'done') throw new Error('no run');
-  const entries = run.result.plan.index?.register.entries ?? [];
-  const found = entries.flatMap((e, i) => (e.kind === 'project' && e.id === id ? [i] : []))[nth - 1];
+  const found = run.result.projects.filter((p) => p.fields.id === id)[nth - 1]?.entry;
   if (found === undefined) throw new Error(`no project ${id} #${nth}`);
   return found;
 }
@@ -186,8 +185,7 @@ describe('controller.insert', () => {
     await controller.reconcile();
     const run = controller.getState().run;
     if (run.status !== 'done') throw new Error('unreachable');
-    const entries = run.result.plan.index?.register.entries ?? [];
-    const akkvisisjon = entries.findIndex((e) => e.id === '3.1');
+    const akkvisisjon = run.result.entries.findIndex((e) => e.fields.id === '3.1');
     expect(akkvisisjon).toBeGreaterThanOrEqual(0);
 
     await controller.insert('card', akkvisisjon);
@@ -272,9 +270,7 @@ describe('controller.insert', () => {
     await controller.reconcile();
     const run = controller.getState().run;
     if (run.status !== 'done') throw new Error('unreachable');
-    const projects = run.result.plan.index!.register.entries.flatMap((e, i) =>
-      e.kind === 'project' ? [i] : [],
-    );
+    const projects = run.result.projects.map((p) => p.entry);
     for (const i of projects) await controller.insert('card', i);
     const last = written(gateway, projects.length - 1).outputs;
     expect(cardTitles(last)).toHaveLength(projects.length);

@@ -1,6 +1,10 @@
+/**
+ * Amounts in the outputs as formulas on the cells they were read from (`=Budsjett!B9`,
+ * `=SUM(Budsjett!B2:B7)`), or as the amount read where a cell holds text a formula cannot add.
+ */
 import { cellRef, columnLetters, quoteSheetName } from '../address';
 import { oreToKroner, type Ore } from '../amount';
-import type { AmountCell } from '../tables/amountTable';
+import type { SourceCell } from '../reconcile/result';
 import type { Content } from './sheetBuilder';
 
 /**
@@ -20,7 +24,7 @@ const MAX_FORMULA = 8_000;
  * engine's reading. The reference is on the cell's own sheet (a plan kept one
  * sheet per year has its amounts on several).
  */
-export function termOf(cell: AmountCell | undefined): Term | null {
+export function termOf(cell: SourceCell | null): Term | null {
   if (!cell || cell.reading === 'empty') return null;
   if (cell.reading === 'number') return { sheet: cell.sheet, row: cell.row, col: cell.col };
   return { ore: cell.ore };

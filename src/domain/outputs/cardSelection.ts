@@ -8,9 +8,13 @@
  *
  * Kept apart from the layout (projectCards.ts), small and without the outputs' texts: the
  * Office.js reader reads the record in the run's read, and is part of the pane's first chunk.
+ * `cardsAfterAdding` says, from the result contract and the record, which cards the sheet holds
+ * once the pane adds one project's.
  */
 import type { Lang } from '../messages';
+import type { ReconciliationResult } from '../reconcile/result';
 import type { RegisterEntry } from '../register/types';
+import { markedSheet, type OutputWorkbook } from './placement';
 
 /** The record's cells: the label, then the keys (0-based row 1, A2:B2). */
 export const SELECTION_ROW = 1;
@@ -42,6 +46,40 @@ export function cardKeys(entries: readonly Pick<RegisterEntry, 'id' | 'name' | '
     seen.set(base, n);
     return n === 1 ? base : `${base}#${n}`;
   });
+}
+
+/** Each register entry's key on a cards sheet (cardKeys), from the result's entries. */
+export function projectCardKeys(result: ReconciliationResult): string[] {
+  return cardKeys(result.entries.map((e) => e.fields));
+}
+
+/**
+ * The projects (register entry indices, in register order) whose cards the cards sheet holds once
+ * `project`'s card is added; null for every project's. `onSheet`: the keys the marked cards sheet
+ * records (null when it holds every card, or there is none). A sheet with every card stays one;
+ * without a cards sheet the card is alone on a new one; a key whose project left the register (or
+ * changed its id) has no card to lay out and is dropped.
+ */
+export function cardsAfterAdding(
+  result: ReconciliationResult,
+  workbook: OutputWorkbook,
+  onSheet: readonly string[] | null,
+  project: number,
+): number[] | null {
+  const all = result.projects;
+  const keys = projectCardKeys(result);
+  const chosen = new Set([project]);
+  if (markedSheet(workbook, 'cards') !== null) {
+    // A cards sheet without a record holds every card (written by "Prosjektkort" or the CLI).
+    if (onSheet === null) return null;
+    const recorded = new Set(onSheet);
+    for (const p of all) if (recorded.has(keys[p.entry])) chosen.add(p.entry);
+  }
+  const projects = all.filter((p) => chosen.has(p.entry)).map((p) => p.entry);
+  if (projects.length === all.length) return null;
+  // A record longer than a cell holds could not be read back: every card then, rather than lose some.
+  if (selectionText(projects.map((i) => keys[i])).length > MAX_SELECTION_TEXT) return null;
+  return projects;
 }
 
 /** `;`, `#` and `\` in an id are escaped with `\`, so that any id survives the record. */

@@ -7,8 +7,7 @@
  */
 import type { Finding, Severity } from '../findings';
 import { describe, type Lang } from '../messages';
-import type { ReconciliationResult } from '../reconcile/reconcile';
-import type { RegisterEntry } from '../register/types';
+import type { EntryResult } from '../reconcile/result';
 
 /** Fill and text colour of a finding by severity (Excel's Bad, Neutral and a light blue). */
 export const SEVERITY_COLORS: Readonly<Record<Severity, { fill: string; font: string }>> = {
@@ -28,27 +27,9 @@ export interface StatusLine {
 /** The explanation a reviewer gave a finding, or null. */
 export type Explain = (finding: Finding) => string | null;
 
-/**
- * The findings about one register project: those naming its id (and, where a finding names the
- * project, its name: the sample has two projects 1.3, and a duplicate id's finding names both).
- * Empty: the project is OK.
- */
-export function projectFindings(result: ReconciliationResult, entry: RegisterEntry): Finding[] {
-  if (entry.id === '') return [];
-  return result.findings.filter(
-    (f) =>
-      f.projectId === entry.id &&
-      (f.params.name === undefined || f.params.name === entry.name || f.params.other === entry.name),
-  );
-}
-
-export function cardStatus(
-  result: ReconciliationResult,
-  entry: RegisterEntry,
-  lang: Lang,
-  explain: Explain = () => null,
-): StatusLine[] {
-  return projectFindings(result, entry).map((f) => ({
+/** The card's status lines: each finding about the project (the result's); none: the project is OK. */
+export function cardStatus(project: EntryResult, lang: Lang, explain: Explain = () => null): StatusLine[] {
+  return project.findings.map((f) => ({
     severity: f.severity,
     text: describe(f, lang),
     explanation: explain(f),

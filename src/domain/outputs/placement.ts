@@ -1,3 +1,7 @@
+/**
+ * Where the outputs go in the workbook: which marked sheet each replaces, which name is free, and
+ * the marker names that say which sheets are the add-in's.
+ */
 import type { DefinedNameModel } from '../model';
 import type { DefinedNameSnapshot } from '../snapshot';
 
@@ -17,6 +21,23 @@ export const MARKER_NAMES: Readonly<Record<OutputKind, string>> = {
 };
 
 export const MARKER_REF = '$A$1';
+
+/**
+ * The workbook as placement sees it: every sheet's name (not only the ones read) and the
+ * workbook's names, where the markers are. A WorkbookSnapshot is one.
+ */
+export interface OutputWorkbook {
+  readonly sheets: readonly { readonly name: string }[];
+  readonly names?: readonly DefinedNameSnapshot[];
+}
+
+/** The sheet holding this kind's output (its marker names a sheet of the workbook), by its name there; else null. */
+export function markedSheet(workbook: OutputWorkbook, kind: OutputKind): string | null {
+  const lower = (s: string) => s.toLowerCase();
+  const marker = (workbook.names ?? []).find((n) => lower(n.name) === lower(MARKER_NAMES[kind]));
+  if (marker === undefined) return null;
+  return workbook.sheets.find((s) => lower(s.name) === lower(marker.sheet))?.name ?? null;
+}
 
 export interface PlacementRequest {
   readonly kind: OutputKind;

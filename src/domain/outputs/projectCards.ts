@@ -1,17 +1,21 @@
+/**
+ * The project cards (`Prosjektkort`): one card per register project, for paper, from the result
+ * contract: the project's register fields, its lines' amounts per year as formulas on their
+ * cells, and its findings as the card's status.
+ */
 import { cellRef } from '../address';
 import type { Lang } from '../messages';
 import type { CellStyle, SheetModel } from '../model';
-import type { ReconciliationResult } from '../reconcile/reconcile';
+import type { EntryResult, ReconciliationResult } from '../reconcile/result';
 import type { RegisterEntry } from '../register/types';
 import { oreToKroner } from '../amount';
 import { sumContent, termOf, type Term } from './amounts';
 import { cardStatus, SEVERITY_COLORS, type Explain } from './cardStatus';
-import type { LayoutOptions } from './reconciliationSheet';
-import { projectLabel } from './reconciliationSheet';
+import { projectLabel, type LayoutOptions } from './layout';
 import { rowHeightFor } from './measure';
 import { printableHeight, printSettings } from './page';
 import { SheetBuilder, type RowCell } from './sheetBuilder';
-import { cardKeys, SELECTION_LABEL, SELECTION_ROW, selectionText } from './cardSelection';
+import { projectCardKeys, SELECTION_LABEL, SELECTION_ROW, selectionText } from './cardSelection';
 import { AMOUNT_OR_DASH_FORMAT, BOX, COLORS, HEADER, areaFill } from './style';
 import { outputText, type OutputText } from './text';
 
@@ -31,21 +35,19 @@ const SPACING = 1;
 const CARDS_PER_PAGE = 2;
 const TITLE_ROW = 0;
 
-/** Register projects that get a card: every entry of kind `project`, in register order (duplicate ids too). */
+/**
+ * Register projects that get a card, as register entry indices: every entry of kind `project`, in
+ * register order (duplicate ids too).
+ */
 export function cardProjects(result: ReconciliationResult): number[] {
-  const entries = result.plan.index?.register.entries ?? [];
-  const out: number[] = [];
-  entries.forEach((e, i) => {
-    if (e.kind === 'project') out.push(i);
-  });
-  return out;
+  return result.projects.map((p) => p.entry);
 }
 
 /** Focus areas in the order they first appear among the projects: the card title's colour. */
 function areaIndex(result: ReconciliationResult): Map<string, number> {
   const areas = new Map<string, number>();
-  for (const e of result.plan.index?.register.entries ?? []) {
-    if (e.kind === 'project' && !areas.has(e.area)) areas.set(e.area, areas.size);
+  for (const p of result.projects) {
+    if (!areas.has(p.fields.area)) areas.set(p.fields.area, areas.size);
   }
   return areas;
 }
@@ -93,13 +95,13 @@ export function projectCardsSheet(
       style: { bold: true, fontSize: 14, fontColor: COLORS.title },
     },
   ]);
-  const all = cardProjects(result);
+  const all = result.projects;
   const chosen = options.projects === undefined ? null : new Set(options.projects);
-  const projects = chosen === null ? all : all.filter((i) => chosen.has(i));
+  const projects = chosen === null ? all : all.filter((p) => chosen.has(p.entry));
   let row = FIRST_ROW;
   if (projects.length < all.length) {
-    const keys = cardKeys(result.plan.index?.register.entries ?? []);
-    const record = selectionText(projects.map((i) => keys[i]));
+    const keys = projectCardKeys(result);
+    const record = selectionText(projects.map((p) => keys[p.entry]));
     // The record stays whole in B2, where the next insert reads it (cardSelection.ts): its row is
     // fitted to it, and a record too long for one row is cut off on screen, never in the cell.
     const style: CellStyle = { wrapText: true, verticalAlignment: 'top' };
@@ -118,9 +120,9 @@ export function projectCardsSheet(
   const room = printableHeight('portrait') - s.heightOf(TITLE_ROW);
   let used = s.heightOf(TITLE_ROW, row - 1);
   let onPage = 0;
-  for (const entry of projects) {
+  for (const project of projects) {
     const start = row;
-    row = card(s, result, entry, text, lang, areas, options.explain ?? (() => null), row);
+    row = card(s, result, project, text, lang, areas, options.explain ?? (() => null), row);
     const height = s.heightOf(start, row - 1);
     const gap = onPage > 0 ? s.heightOf(start - SPACING, start - 1) : 0;
     if (onPage > 0 && (onPage >= CARDS_PER_PAGE || used + gap + height > room)) {
@@ -174,16 +176,14 @@ const across = (content: string, style: CellStyle = VALUE): RowCell[] => [
 function card(
   s: SheetBuilder,
   result: ReconciliationResult,
-  entryIndex: number,
+  project: EntryResult,
   text: OutputText,
   lang: Lang,
   areas: ReadonlyMap<string, number>,
   explain: Explain,
   startRow: number,
 ): number {
-  const entries = result.plan.index?.register.entries ?? [];
-  const e: RegisterEntry | undefined = entries[entryIndex];
-  if (!e) return startRow;
+  const e = project.fields;
   let row = startRow;
   const fill = areaFill(areas.get(e.area) ?? 0);
   row += s.row(row, [
@@ -221,8 +221,8 @@ function card(
   row = field(s, row, text.contribution, [contribution(e, text)]);
   if (e.contributionNote.trim() !== '')
     row = field(s, row, text.contributionNote, [across(e.contributionNote)]);
-  row = yearRows(s, result, entryIndex, text, row);
-  const status = cardStatus(result, e, lang, explain);
+  row = yearRows(s, result, project, text, row);
+  const status = cardStatus(project, lang, explain);
   const statusRows: RowCell[][] =
     status.length === 0
       ? [across(text.ok, { ...VALUE, bold: true, fill: COLORS.goodFill, fontColor: COLORS.goodFont })]
@@ -254,15 +254,11 @@ function contribution(e: RegisterEntry, text: OutputText): RowCell[] {
 function yearRows(
   s: SheetBuilder,
   result: ReconciliationResult,
-  entryIndex: number,
+  project: EntryResult,
   text: OutputText,
   startRow: number,
 ): number {
-  const { plan } = result;
-  const lines: number[] = [];
-  plan.lines.forEach((l, i) => {
-    if (l.entry === entryIndex) lines.push(i);
-  });
+  const lines = project.lines;
   let row = startRow;
   row += s.row(
     row,
@@ -273,10 +269,10 @@ function yearRows(
     })),
   );
   const amount: CellStyle = { numberFormat: AMOUNT_OR_DASH_FORMAT, border: BOX, verticalAlignment: 'top' };
-  for (const f of result.figures) {
+  for (let y = 0; y < result.years.length; y++) {
     const year: RowCell = {
       col: 0,
-      content: String(f.year),
+      content: String(result.years[y]),
       style: { bold: true, border: BOX, horizontalAlignment: 'left', verticalAlignment: 'top' },
     };
     if (lines.length === 0) {
@@ -288,11 +284,12 @@ function yearRows(
     let budgetOre = 0;
     let earmarkOre = 0;
     for (const i of lines) {
-      budgetTerms.push(termOf(plan.lines[i].amounts.get(f.year)));
-      budgetOre += f.lineBudget(i);
-      for (const em of f.line(i).earmarks) {
-        earmarkTerms.push(termOf(plan.funding[em.item].amounts.get(f.year)));
-        earmarkOre += em.amount;
+      const ly = result.lines[i].years[y];
+      budgetTerms.push(termOf(ly.budgetCell));
+      budgetOre += ly.budget;
+      for (const em of ly.earmarks) {
+        earmarkTerms.push(termOf(em.cell));
+        earmarkOre += em.cell.ore;
       }
     }
     row += s.row(row, [

@@ -1,12 +1,15 @@
+/**
+ * The summary (`Sammendrag`), from the result contract: budget, earmarked and own-funded by focus
+ * area (with a column chart), financing by source, and the council's own projects.
+ */
 import { cellRef, columnLetters, quoteSheetName } from '../address';
 import { oreToKroner } from '../amount';
 import type { Lang } from '../messages';
 import { normalizeLabel } from '../match';
 import type { SheetModel } from '../model';
-import type { ReconciliationResult } from '../reconcile/reconcile';
+import type { LineResult, ReconciliationResult } from '../reconcile/result';
 import { localSum, sumContent, termOf, type Term } from './amounts';
-import type { LayoutOptions } from './reconciliationSheet';
-import { projectLabel } from './reconciliationSheet';
+import { projectLabel, type LayoutOptions } from './layout';
 import { printSettings } from './page';
 import { SheetBuilder, type RowCell } from './sheetBuilder';
 import { AMOUNT, BOX, COLORS, HEADER, TOTAL, AMOUNT_FORMAT } from './style';
@@ -23,7 +26,7 @@ import { amountText, widthFor, words } from './widths';
  * pre-studies). The rule follows the register, which the user can edit.
  */
 export function ownProjects(result: ReconciliationResult): number[] {
-  const register = result.plan.index?.register;
+  const register = result.register;
   if (!register) return [];
   const owners = new Set<string>();
   for (const src of register.sources) {
@@ -31,9 +34,10 @@ export function ownProjects(result: ReconciliationResult): number[] {
     for (const n of [src.name, ...src.aliases]) owners.add(normalizeLabel(n));
   }
   const out: number[] = [];
-  register.entries.forEach((e, i) => {
-    if (e.kind === 'project' && e.owner !== '' && owners.has(normalizeLabel(e.owner))) out.push(i);
-  });
+  for (const p of result.projects) {
+    const owner = p.fields.owner;
+    if (owner !== '' && owners.has(normalizeLabel(owner))) out.push(p.entry);
+  }
   return out;
 }
 
@@ -50,7 +54,7 @@ export function summarySheet(
 ): SheetModel {
   const text = outputText(lang);
   const s = new SheetBuilder(options.sheetName ?? text.sheets.summary);
-  const yearCols = Math.max(3 * result.figures.length, 5);
+  const yearCols = Math.max(3 * result.years.length, 5);
   setWidths(s, result, text, yearCols);
   s.row(0, [
     {
@@ -74,12 +78,11 @@ export function summarySheet(
  * largest amount.
  */
 function setWidths(s: SheetBuilder, result: ReconciliationResult, text: OutputText, yearCols: number): void {
-  const register = result.plan.index?.register;
   const bold = { bold: true };
   const names = [
-    ...(register?.entries ?? []).filter((e) => e.kind === 'project').map((e) => e.area),
-    ...result.plan.funding.map((f) => f.sourceName),
-    ...ownProjects(result).map((i) => projectLabel(register!.entries[i])),
+    ...result.projects.map((p) => p.fields.area),
+    ...result.fundingSources.map((src) => src.name),
+    ...ownProjects(result).map((i) => projectLabel(result.entries[i].fields)),
     text.operationsAndOther,
   ];
   const first = { min: 24, max: 40 };
@@ -95,7 +98,7 @@ function setWidths(s: SheetBuilder, result: ReconciliationResult, text: OutputTe
   const number = { min: 10, max: 16 };
   const width = Math.max(
     widthFor([amount, text.own, text.external, text.unregistered], number),
-    widthFor([...words(headers), ...result.figures.map((f) => String(f.year))], number, bold),
+    widthFor([...words(headers), ...result.years.map(String)], number, bold),
   );
   for (let c = 1; c < 2 + yearCols; c++) s.width(c, width);
 }
@@ -112,32 +115,35 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
     s.row(start + 1, [{ col: 0, content: text.notComputed, style: { italic: true } }]);
     return start + 3;
   }
-  const { plan } = result;
-  const entries = plan.index?.register.entries ?? [];
   const areas: string[] = [];
   const count = new Map<string, number>();
-  for (const e of entries) {
-    if (e.kind !== 'project') continue;
-    if (!count.has(e.area)) areas.push(e.area);
-    count.set(e.area, (count.get(e.area) ?? 0) + 1);
+  for (const p of result.projects) {
+    const area = p.fields.area;
+    if (!count.has(area)) areas.push(area);
+    count.set(area, (count.get(area) ?? 0) + 1);
   }
   const OTHER = '\u0000other';
-  const groupOf = (line: number): string => {
-    const e = plan.lines[line].entry;
-    return e !== null && entries[e].kind === 'project' ? entries[e].area : OTHER;
-  };
+  // Each group's lines, in the sheet's order, found in one pass over the lines.
+  const linesOf = new Map<string, LineResult[]>(areas.map((a) => [a, []]));
+  for (const line of result.lines) {
+    const e = line.entry === null ? undefined : result.entries[line.entry]?.fields;
+    const group = e !== undefined && e.kind === 'project' ? e.area : OTHER;
+    const list = linesOf.get(group);
+    if (list) list.push(line);
+    else linesOf.set(group, [line]);
+  }
   const groups = [...areas];
-  if (plan.lines.some((_, i) => groupOf(i) === OTHER)) groups.push(OTHER);
+  if (linesOf.has(OTHER)) groups.push(OTHER);
 
   sectionTitle(s, start, text.byArea);
   const header = start + 1;
   s.row(header, [
     { col: 0, content: text.area, style: HEADER },
     { col: 1, content: text.projects, style: { ...HEADER, horizontalAlignment: 'right' } },
-    ...result.figures.flatMap((f, y) =>
+    ...result.years.flatMap((year, y) =>
       [text.budget, text.earmarked, text.ownFunded].map((h, k) => ({
         col: 2 + 3 * y + k,
-        content: `${h} ${f.year}`,
+        content: `${h} ${year}`,
         style: { ...HEADER, horizontalAlignment: 'right' as const },
       })),
     ),
@@ -145,7 +151,7 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
   let row = header + 1;
   const first = row;
   // Each year's budget per group, in kroner: the chart's copy of the cells it is fed by.
-  const budgets: number[][] = result.figures.map(() => []);
+  const budgets: number[][] = result.years.map(() => []);
   for (const g of groups) {
     const cells: RowCell[] = [
       {
@@ -159,20 +165,20 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
         style: { ...AMOUNT, numberFormat: '0' },
       },
     ];
-    result.figures.forEach((f, y) => {
+    result.years.forEach((_, y) => {
       const budget: (Term | null)[] = [];
       const earmarked: (Term | null)[] = [];
       let bOre = 0;
       let eOre = 0;
-      plan.lines.forEach((line, i) => {
-        if (groupOf(i) !== g) return;
-        budget.push(termOf(line.amounts.get(f.year)));
-        bOre += f.lineBudget(i);
-        for (const em of f.line(i).earmarks) {
-          earmarked.push(termOf(plan.funding[em.item].amounts.get(f.year)));
-          eOre += em.amount;
+      for (const line of linesOf.get(g) ?? []) {
+        const ly = line.years[y];
+        budget.push(termOf(ly.budgetCell));
+        bOre += ly.budget;
+        for (const em of ly.earmarks) {
+          earmarked.push(termOf(em.cell));
+          eOre += em.cell.ore;
         }
-      });
+      }
       const c = 2 + 3 * y;
       budgets[y].push(oreToKroner(bOre));
       cells.push(
@@ -185,7 +191,7 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
   }
   const last = row - 1;
   s.text(row, 0, text.total, TOTAL);
-  for (let c = 1; c < 2 + 3 * result.figures.length; c++) {
+  for (let c = 1; c < 2 + 3 * result.years.length; c++) {
     s.set(
       row,
       c,
@@ -193,21 +199,21 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
       { ...TOTAL, numberFormat: c === 1 ? '0' : AMOUNT_FORMAT },
     );
   }
-  if (last >= first && result.figures.length > 0) {
+  if (last >= first && result.years.length > 0) {
     const sheet = quoteSheetName(s.name);
     s.chart({
       type: 'column',
       title: text.chartTitle,
       categories: `${sheet}!$A$${first + 1}:$A$${last + 1}`,
-      series: result.figures.map((f, y) => {
+      series: result.years.map((year, y) => {
         const col = columnLetters(2 + 3 * y);
         return {
-          name: `${text.budget} ${f.year}`,
+          name: `${text.budget} ${year}`,
           values: `${sheet}!$${col}$${first + 1}:$${col}$${last + 1}`,
           cache: budgets[y],
         };
       }),
-      anchor: { row: start, col: 3 + 3 * result.figures.length },
+      anchor: { row: start, col: 3 + 3 * result.years.length },
     });
   }
   return row + 2;
@@ -215,51 +221,37 @@ function byArea(s: SheetBuilder, result: ReconciliationResult, text: OutputText,
 
 /** Financing per source and year: the source's own rows and the rows earmarked under it. */
 function bySource(s: SheetBuilder, result: ReconciliationResult, text: OutputText, start: number): number {
-  const { plan } = result;
-  const names: string[] = [];
-  const kind = new Map<string, string>();
-  for (const item of plan.funding) {
-    if (!kind.has(item.sourceName)) {
-      names.push(item.sourceName);
-      kind.set(
-        item.sourceName,
-        item.source ? (item.source.kind === 'own' ? text.own : text.external) : text.unregistered,
-      );
-    }
-  }
+  const kindText = { own: text.own, external: text.external, unregistered: text.unregistered } as const;
   sectionTitle(s, start, text.bySource);
   const header = start + 1;
   s.row(header, [
     { col: 0, content: text.source, style: HEADER },
     { col: 1, content: text.kind, style: HEADER },
-    ...result.figures.map((f, y) => ({
+    ...result.years.map((year, y) => ({
       col: 2 + y,
-      content: `${f.year}`,
+      content: `${year}`,
       style: { ...HEADER, horizontalAlignment: 'right' as const },
     })),
   ]);
   let row = header + 1;
   const first = row;
-  for (const name of names) {
+  for (const source of result.fundingSources) {
     const cells: RowCell[] = [
-      { col: 0, content: name, style: { border: BOX } },
-      { col: 1, content: kind.get(name) ?? '', style: { border: BOX } },
+      { col: 0, content: source.name, style: { border: BOX } },
+      { col: 1, content: kindText[source.kind], style: { border: BOX } },
     ];
-    result.figures.forEach((f, y) => {
-      const terms: (Term | null)[] = [];
-      let ore = 0;
-      for (const item of plan.funding) {
-        if (item.sourceName !== name) continue;
-        terms.push(termOf(item.amounts.get(f.year)));
-        ore += item.amounts.ore(f.year);
-      }
-      cells.push({ col: 2 + y, content: sumContent(terms, ore) ?? { value: 0 }, style: AMOUNT });
+    source.years.forEach(({ amount, cells: from }, y) => {
+      cells.push({
+        col: 2 + y,
+        content: sumContent(from.map(termOf), amount) ?? { value: 0 },
+        style: AMOUNT,
+      });
     });
     row += s.row(row, cells);
   }
   s.text(row, 0, text.total, TOTAL);
   s.blank(row, 1, TOTAL);
-  result.figures.forEach((_, y) =>
+  result.years.forEach((_, y) =>
     s.set(
       row,
       2 + y,
@@ -278,7 +270,7 @@ function ownProjectsTable(
   start: number,
   lastCol: number,
 ): number {
-  const register = result.plan.index?.register;
+  const register = result.register;
   sectionTitle(s, start, text.ownProjects);
   const owners = (register?.sources ?? []).filter((x) => x.kind === 'own').map((x) => x.name);
   const phaseLast = Math.max(4, lastCol);
@@ -310,7 +302,7 @@ function ownProjectsTable(
     return row + 1;
   }
   for (const i of own) {
-    const e = register!.entries[i];
+    const e = result.entries[i].fields;
     row += s.row(row, [
       { col: 0, content: projectLabel(e), style: { border: BOX } },
       ...(e.contribution === null

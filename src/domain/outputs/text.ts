@@ -1,5 +1,4 @@
-import type { Lang } from '../messages';
-import { NOT_COMPUTED_NO_REGISTER } from '../messages';
+import { NOT_COMPUTED_NO_REGISTER, type Catalog, type Lang } from '../messages';
 import { nameList, shorten } from '../shorten';
 
 /**
@@ -251,6 +250,8 @@ const EN: OutputText = {
   moreCells: (n) => `and ${n} more`,
 };
 
+const OUTPUT_TEXT: Catalog<OutputText> = { nb: NB, en: EN };
+
 export function outputText(lang: Lang): OutputText {
-  return lang === 'nb' ? NB : EN;
+  return OUTPUT_TEXT[lang];
 }

@@ -57,9 +57,11 @@ export interface EarlierFigure {
   readonly amount: Ore;
 }
 
-/** The plan as read from the two sheets and tied to the register. */
+/**
+ * The plan as read from the two sheets and tied to the register: the engine's internal shape
+ * (rows stay in their tables' columns). The register's look-up is passed beside it (RuleContext).
+ */
 export interface Plan {
-  readonly index: RegisterIndex | null;
   readonly budget: AmountTable | null;
   readonly financing: AmountTable | null;
   readonly lines: readonly BudgetLine[];
@@ -144,7 +146,7 @@ export function buildPlan(
       }
     }
   }
-  return { index, budget, financing, lines, funding, groups, memos, earlier, years, linesOfEntry, findings };
+  return { budget, financing, lines, funding, groups, memos, earlier, years, linesOfEntry, findings };
 }
 
 /** The budget lines of each register entry, by entry index; lists only for the rare entry with several. */

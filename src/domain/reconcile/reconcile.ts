@@ -1,67 +1,29 @@
-import type { Ore } from '../amount';
+/**
+ * The engine's entry point: reads the sheets `chooseSheets` decides on and the register, ties
+ * the plan to the register, runs every rule, and returns the result contract (result.ts), built
+ * once by `toResult()`. Findings are values, never exceptions.
+ */
 import { appendFindings, finding, type Finding } from '../findings';
 import type { EntryFields } from '../register/entryFields';
 import { entryCell, readRegister } from '../register/readRegister';
-import type { ProjectKey, RegisterEntry } from '../register/types';
+import type { ProjectKey } from '../register/types';
 import { RULES } from '../rules';
-import type { WorkbookSnapshot } from '../snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { AmountTable } from '../tables/amountTable';
-import { findSheets, type SheetRole } from '../tables/findSheet';
+import type { SheetRole } from '../tables/findSheet';
 import { readAmountTables } from '../tables/perYearTables';
-import { yearFigures, type YearFigures } from './figures';
-import { hasRegisterFigures } from './notComputed';
-import { buildPlan, type Plan } from './plan';
+import { chooseSheets, type SheetChoice } from './chooseSheets';
+import { yearFigures } from './figures';
+import { buildPlan } from './plan';
 import { RegisterIndex } from './registerIndex';
+import type { ReconciliationResult } from './result';
+import { toResult } from './toResult';
 
-export interface ReconcileOptions {
+export type * from './result';
+
+export interface ReconcileOptions extends SheetChoice {
   /** Reconcile only this year (findings that belong to no year are kept). */
   readonly year?: number;
-  readonly budgetSheet?: string;
-  readonly financingSheet?: string;
-}
-
-/**
- * A year's totals. Own-funded, own sources and earmarked need the register
- * (which sources are the council's own, which line an earmark names): null
- * when there is none or it is empty (`registerFigures` false), never 0.
- */
-export interface YearTotals {
-  readonly budget: Ore;
-  readonly financing: Ore;
-  readonly ownFunded: Ore | null;
-  readonly ownSources: Ore | null;
-  readonly earmarked: Ore | null;
-}
-
-export interface ReconciliationResult {
-  readonly years: readonly number[];
-  /** True when both sheets were read and budget equals financing in every year. */
-  readonly balanced: boolean;
-  /**
-   * False without a register or with an empty one: own-funded, own sources,
-   * earmarked and everything compared with them are not computed (see
-   * notComputed.ts); budget, financing and the stated sums are.
-   */
-  readonly registerFigures: boolean;
-  readonly totals: Readonly<Record<number, YearTotals>>;
-  readonly findings: readonly Finding[];
-  /** Projects that promise work, not money, and have no budget line (listed, not faults). */
-  readonly nonMoneyProjects: readonly Pick<RegisterEntry, 'id' | 'name'>[];
-  /** What was read: sheet names (null when missing) and the register's size. */
-  readonly sources: {
-    /** The sheet's name; the names joined with `, ` when the plan is kept one sheet per year. */
-    readonly budgetSheet: string | null;
-    readonly financingSheet: string | null;
-    /** Every sheet read for the budget and for the financing (several: one per year). */
-    readonly budgetSheets: readonly string[];
-    readonly financingSheets: readonly string[];
-    readonly registerSheet: string | null;
-    readonly projects: number;
-    readonly fundingSources: number;
-  };
-  /** The plan and per-year figures, for the outputs written into the workbook. */
-  readonly plan: Plan;
-  readonly figures: readonly YearFigures[];
 }
 
 /** Reconciles a workbook: reads the sheets and the register, runs every rule, returns findings as values. */
@@ -73,23 +35,33 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
     ? new RegisterIndex(registerReading.register, registerReading.fields ?? undefined)
     : null;
 
+  // The sheets as the adapter chose them to read (sheetsToRead): one decision for both.
+  const chosen = chooseSheets(
+    workbook.sheets.map((s) => s.name),
+    options,
+  );
+  const byName = new Map<string, SheetSnapshot>(workbook.sheets.map((s) => [s.name, s]));
   let sheetsListed = false;
-  const readTable = (role: SheetRole, name: string | undefined): AmountTable | null => {
-    const found = findSheets(workbook, role, name);
-    if ('finding' in found) {
+  const readTable = (role: SheetRole): AmountTable | null => {
+    const found = chosen[role];
+    if ('missing' in found) {
       // Both sheets missing: the workbook's sheets are listed once, by the first finding.
-      const f = found.finding;
+      const f = found.missing;
       findings.push(sheetsListed ? { ...f, params: { ...f.params, sheets: undefined } } : f);
       sheetsListed = true;
       return null;
     }
     // One sheet, or a plan kept one sheet per year read as one table.
-    const read = readAmountTables(found.sheets, role, index);
+    const read = readAmountTables(
+      found.sheets.map((name) => byName.get(name)!),
+      role,
+      index,
+    );
     appendFindings(findings, read.findings);
     return read.table;
   };
-  const budget = readTable('budget', options.budgetSheet);
-  const financing = readTable('financing', options.financingSheet);
+  const budget = readTable('budget');
+  const financing = readTable('financing');
 
   const plan = buildPlan(budget, financing, index);
   appendFindings(findings, plan.findings);
@@ -110,42 +82,23 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
     }
     years = years.filter((y) => y === options.year);
   }
-  const figures = allFigures.filter((f) => years.includes(f.year));
   const location = registerReading.location;
   const ctx = {
     plan,
+    index,
     years: allFigures,
     entryCell: (i: number, key: ProjectKey) => (location ? entryCell(location, i, key) : undefined),
   };
   for (const { rule } of RULES) appendFindings(findings, rule(ctx));
 
-  const registerFigures = hasRegisterFigures(plan);
-  const totals: Record<number, YearTotals> = {};
-  for (const f of figures) {
-    totals[f.year] = {
-      budget: f.budget,
-      financing: f.financing,
-      ownFunded: registerFigures ? f.ownFunded : null,
-      ownSources: registerFigures ? f.ownSources : null,
-      earmarked: registerFigures ? f.earmarked : null,
-    };
-  }
-  const kept =
-    options.year === undefined
-      ? findings
-      : findings.filter((f) => f.year === undefined || f.year === options.year);
-
-  return {
-    years,
-    balanced:
-      budget !== null &&
-      financing !== null &&
-      figures.length > 0 &&
-      figures.every((f) => f.budget === f.financing),
-    registerFigures,
-    totals,
-    findings: kept,
-    nonMoneyProjects: nonMoneyProjects(plan),
+  return toResult({
+    plan,
+    index,
+    figures: allFigures.filter((f) => years.includes(f.year)),
+    findings:
+      options.year === undefined
+        ? findings
+        : findings.filter((f) => f.year === undefined || f.year === options.year),
     sources: {
       budgetSheet: budget?.sheet ?? null,
       financingSheet: financing?.sheet ?? null,
@@ -155,29 +108,11 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
       projects: index ? countProjects(index.fields) : 0,
       fundingSources: registerReading.register?.sources.length ?? 0,
     },
-    plan,
-    figures,
-  };
+  });
 }
 
 function countProjects(fields: EntryFields): number {
   let n = 0;
   for (let i = 0; i < fields.length; i++) if (fields.isProject(i)) n++;
   return n;
-}
-
-function nonMoneyProjects(plan: Plan): Pick<RegisterEntry, 'id' | 'name'>[] {
-  if (!plan.index) return [];
-  const f = plan.index.fields;
-  const withLine = new Uint8Array(f.length);
-  for (let i = 0; i < plan.lines.length; i++) {
-    const e = plan.lines[i].entry;
-    if (e !== null) withLine[e] = 1;
-  }
-  const out: Pick<RegisterEntry, 'id' | 'name'>[] = [];
-  for (let i = 0; i < f.length; i++) {
-    if (f.isProject(i) && f.contribution(i) === null && withLine[i] === 0)
-      out.push({ id: f.id(i), name: f.name(i) });
-  }
-  return out;
 }

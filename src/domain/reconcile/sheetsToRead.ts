@@ -1,19 +1,12 @@
 /**
- * Which sheets reconciling a workbook reads, from their names alone, found
- * as `reconcile()` finds them: the budget and the financing (by the user's
- * choice or by name; every year's sheet of a plan kept one sheet per year)
- * and the register. An adapter reads these sheets' cells
- * and no others.
+ * The sheets an adapter reads the cells of before reconciling: those `chooseSheets` decides on
+ * (the budget, the financing, every year's sheet of a plan kept one sheet per year, and the
+ * register), each with what the engine takes it for. Every other sheet is read by name only.
  */
-import { findRegisterSheet } from '../register/readRegister';
-import { sheetsNamed, type WorkbookSnapshot } from '../snapshot';
-import { findSheets, type SheetRole } from '../tables/findSheet';
+import type { SheetRole } from '../tables/findSheet';
+import { chooseSheets, type SheetChoice } from './chooseSheets';
 
-export interface SheetChoice {
-  /** Read this sheet as the budget (the user's choice); otherwise found by name. */
-  readonly budgetSheet?: string;
-  readonly financingSheet?: string;
-}
+export type { SheetChoice } from './chooseSheets';
 
 /** A sheet to read, by name, and what the engine takes it for. */
 export interface SheetToRead {
@@ -22,21 +15,17 @@ export interface SheetToRead {
 }
 
 export function sheetsToRead(names: readonly string[], choice: SheetChoice = {}): SheetToRead[] {
-  const workbook: WorkbookSnapshot = { sheets: sheetsNamed(names) };
+  const chosen = chooseSheets(names, choice);
   const roles = new Map<string, Set<SheetRole | 'register'>>();
-  const want = (name: string | undefined, role: SheetRole | 'register') => {
-    if (name === undefined) return;
+  const want = (name: string | null, role: SheetRole | 'register') => {
+    if (name === null) return;
     if (!roles.has(name)) roles.set(name, new Set());
     roles.get(name)!.add(role);
   };
-  for (const [role, explicit] of [
-    ['budget', choice.budgetSheet],
-    ['financing', choice.financingSheet],
-  ] as const) {
-    const found = findSheets(workbook, role, explicit);
-    // A plan kept one sheet per year (`Budsjett 2014`, `Budsjett 2015`) is read from all of them.
-    if ('sheets' in found) for (const sheet of found.sheets) want(sheet.name, role);
+  for (const role of ['budget', 'financing'] as const) {
+    const found = chosen[role];
+    if ('sheets' in found) for (const sheet of found.sheets) want(sheet, role);
   }
-  want(findRegisterSheet(workbook)?.name, 'register');
+  want(chosen.register, 'register');
   return [...roles].map(([name, r]) => ({ name, roles: r }));
 }

@@ -11,11 +11,11 @@ import type { Rule, RuleContext } from './types';
  * every year (`per år`), or summed over the years present (`totalt`).
  */
 export const contributions: Rule = (ctx) => {
-  const { plan } = ctx;
+  const { plan, index } = ctx;
   const out: Finding[] = [];
   // Own-funded amounts need both sheets: without financing every earmark would count as 0.
-  if (!plan.index || !plan.budget || !plan.financing) return out;
-  const f = plan.index.fields;
+  if (!index || !plan.budget || !plan.financing) return out;
+  const f = index.fields;
   const linesOf = plan.linesOfEntry;
   const years = ctx.years;
   // Indexed loops, no closures and no array per entry: this runs once per register entry,

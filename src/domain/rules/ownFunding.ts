@@ -3,10 +3,10 @@ import { hasRegisterFigures } from '../reconcile/notComputed';
 import type { Rule } from './types';
 
 /** What the council pays for its lines equals what its own sources bring. */
-export const ownFunding: Rule = ({ plan, years }) => {
+export const ownFunding: Rule = ({ plan, index, years }) => {
   const out: Finding[] = [];
   // Without a register (or with an empty one) own sources are not known: nothing to compare.
-  if (!hasRegisterFigures(plan) || !plan.budget || !plan.financing) return out;
+  if (!hasRegisterFigures(index) || !plan.budget || !plan.financing) return out;
   for (const y of years) {
     if (y.ownFunded === y.ownSources) continue;
     out.push(

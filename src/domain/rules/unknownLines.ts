@@ -2,9 +2,8 @@ import { finding } from '../findings';
 import type { Rule } from './types';
 
 /** Every budget line maps to a register entry; otherwise the closest name is offered. */
-export const unknownLines: Rule = ({ plan }) => {
-  const { index, budget } = plan;
-  if (!index || !budget) return [];
+export const unknownLines: Rule = ({ plan, index }) => {
+  if (!index || !plan.budget) return [];
   return plan.lines
     .filter((l) => l.entry === null)
     .map((l) =>

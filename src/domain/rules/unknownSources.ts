@@ -2,9 +2,8 @@ import { finding, type Finding } from '../findings';
 import type { Rule } from './types';
 
 /** Every source in the financing sheet, with an amount or as a group header, is a registered source. */
-export const unknownSources: Rule = ({ plan }) => {
-  const { index, financing } = plan;
-  if (!index || !financing) return [];
+export const unknownSources: Rule = ({ plan, index }) => {
+  if (!index || !plan.financing) return [];
   const out: Finding[] = [];
   const unknown = [
     ...plan.funding.filter((f) => f.kind === 'source' && f.source === null),

@@ -11,11 +11,11 @@ import type { Rule } from './types';
  * not compared (comparing it with the whole financing, as before, gave
  * +1 620 000 kr (+89,5 %) on the sample, a change that never happened).
  */
-export const yearOverYear: Rule = ({ plan, years }) => {
+export const yearOverYear: Rule = ({ plan, index, years }) => {
   const out: Finding[] = [];
   const first = years[0];
   if (!first) return out;
-  const ownKnown = hasRegisterFigures(plan);
+  const ownKnown = hasRegisterFigures(index);
   for (const note of plan.earlier) {
     if (note.sheet === 'financing' && !ownKnown) {
       out.push(

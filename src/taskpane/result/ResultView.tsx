@@ -6,8 +6,8 @@
 import { Subtitle2 } from '@fluentui/react-components';
 import { useId, useMemo } from 'react';
 import type { Finding } from '../../domain/findings';
-import type { ReconciliationResult } from '../../domain/reconcile/reconcile';
-import { addAlias, aliasSuggestion } from '../../domain/register/edit';
+import type { ReconciliationResult } from '../../domain/reconcile/result';
+import { addAlias, aliasSuggestion } from '../../domain/register/edit/aliases';
 import type { Register } from '../../domain/register/types';
 import type { WorkbookSnapshot } from '../../domain/snapshot';
 import type {
@@ -66,8 +66,7 @@ function aliasOffers(findings: readonly Finding[], register: Register | null): r
 
 /** The register's projects, in register order (each gets a card; duplicate ids too). */
 function projectChoices(result: ReconciliationResult): ProjectChoice[] {
-  const entries = result.plan.index?.register.entries ?? [];
-  return entries.flatMap((e, entry) => (e.kind === 'project' ? [{ entry, id: e.id, name: e.name }] : []));
+  return result.projects.map((p) => ({ entry: p.entry, id: p.fields.id, name: p.fields.name }));
 }
 
 export function ResultView(props: ResultViewProps) {

@@ -1,7 +1,7 @@
 import { Badge, Subtitle2, tokens } from '@fluentui/react-components';
 import { useId, type CSSProperties } from 'react';
 import { formatNok, type Ore } from '../../domain/amount';
-import type { YearTotals } from '../../domain/reconcile/reconcile';
+import type { YearTotals } from '../../domain/reconcile/result';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 

@@ -52,8 +52,7 @@ describe('card keys', () => {
 
 describe('a cards sheet of some projects', () => {
   const result = reconcile(modelToSnapshot(sampleWorkbookModel()));
-  const entries = result.plan.index!.register.entries;
-  const at = (id: string) => entries.findIndex((e) => e.id === id);
+  const at = (id: string) => result.projects.find((p) => p.fields.id === id)!.entry;
   const titles = (cells: ReturnType<typeof projectCardsSheet>['cells']) =>
     cells
       .filter((c) => c.fontSize === 12 && c.fontColor === '#FFFFFF' && typeof c.value === 'string')
@@ -74,7 +73,7 @@ describe('a cards sheet of some projects', () => {
   });
 
   it('is the full sheet, without a record, when every project is chosen', () => {
-    const every = entries.flatMap((e, i) => (e.kind === 'project' ? [i] : []));
+    const every = result.projects.map((p) => p.entry);
     const chosen = projectCardsSheet(result, 'en', { projects: every });
     expect(chosen).toEqual(projectCardsSheet(result, 'en'));
     expect(chosen.cells.some((c) => c.row === 1)).toBe(false);

@@ -14,7 +14,6 @@ import {
   summarySheet,
 } from '../../../src/domain/outputs';
 import { reconcile, type ReconciliationResult } from '../../../src/domain/reconcile/reconcile';
-import { RegisterIndex } from '../../../src/domain/reconcile/registerIndex';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { sampleWorkbookModel } from '../../../src/sample/sampleWorkbook';
 import { planWorkbook } from '../../helpers/workbook';
@@ -133,7 +132,7 @@ describe('project cards on the sample', () => {
   it('colours the title by focus area', () => {
     const t = titles(cards);
     const byArea = new Map<string, Set<string>>();
-    const entries = result.plan.index!.register.entries.filter((e) => e.kind === 'project');
+    const entries = result.projects.map((p) => p.fields);
     t.forEach((c, i) => {
       const set = byArea.get(entries[i].area) ?? new Set();
       set.add(c.fill!);
@@ -153,7 +152,7 @@ describe('project cards on the sample', () => {
     const hRow = cards.cells.find((c) => c.col === helse.col && c.row > helse.row && c.value === '2010')!.row;
     expect(ev.at(cards.name, hRow, helse.col + 2)).toBe(200_000);
     expect(ev.at(cards.name, hRow, helse.col + 3)).toBe(0);
-    const logistics = result.plan.index!.register.entries.find((e) => e.name === 'Logistikknæringen')!;
+    const logistics = result.projects.find((p) => p.fields.name === 'Logistikknæringen')!.fields;
     expect(logistics.goals.length).toBeGreaterThan(1);
     const goalRows = logistics.goals.map((g) => cards.cells.find((c) => c.value === g)!.row);
     const label = cards.cells.find((c) => c.col === 0 && c.value === 'Mål' && c.row === goalRows[0])!;
@@ -185,9 +184,8 @@ describe('project cards on the sample', () => {
   });
 
   it("shows the explanation a reviewer gave a finding under it (the review workflow's place)", () => {
-    const entries = result.plan.index!.register.entries;
     const one = projectCardsSheet(result, 'nb', {
-      projects: [entries.findIndex((e) => e.id === '3.1')],
+      projects: [result.projects.find((p) => p.fields.id === '3.1')!.entry],
       explain: (f) => (f.code === 'CONTRIBUTION_MISMATCH' ? 'Vedtatt økning i styremøte 12. mars.' : null),
     });
     const texts = one.cells.map((c) => c.value);
@@ -197,14 +195,14 @@ describe('project cards on the sample', () => {
   });
 
   it('keeps every row within 409 points, and a text too long for one row goes on in the rows below, whole', () => {
-    const index = result.plan.index!;
     const goal = `Mål 1: ${'styrke samarbeidet i regionen '.repeat(1_000)}slutt.`;
     expect(goal.length).toBeGreaterThan(30_000);
-    const long = { ...index.register.entries[0], name: 'Langt navn '.repeat(40), goals: [goal, 'Mål 2'] };
-    const changed: ReconciliationResult = {
-      ...result,
-      plan: { ...result.plan, index: new RegisterIndex({ ...index.register, entries: [long] }) },
+    const entry = result.entries[0];
+    const long = {
+      ...entry,
+      fields: { ...entry.fields, name: 'Langt navn '.repeat(40), goals: [goal, 'Mål 2'] },
     };
+    const changed: ReconciliationResult = { ...result, entries: [long], projects: [long] };
     const card = projectCardSheet(changed, 'nb', 0, { sheetName: 'Kort' });
     const heights = (card.rowHeights ?? []).map((h) => h.height);
     expect(heights.every((h) => h > 0 && h <= 409)).toBe(true);
@@ -226,8 +224,7 @@ describe('project cards on the sample', () => {
   });
 
   it('makes one card alone for the pane', () => {
-    const entries = result.plan.index!.register.entries;
-    const i = entries.findIndex((e) => e.id === '2.2');
+    const i = result.projects.find((p) => p.fields.id === '2.2')!.entry;
     const one = projectCardSheet(result, 'en', i, { sheetName: 'Card 2.2' });
     expect(one.name).toBe('Card 2.2');
     expect(titles(one).map((c) => c.value)).toEqual([
@@ -272,8 +269,14 @@ describe('summary on the sample', () => {
   });
 
   it("lists the council's own projects: owner is an own source (SNR)", () => {
-    const entries = result.plan.index!.register.entries;
-    expect(ownProjects(result).map((i) => entries[i].id)).toEqual(['1.2', '1.3', '1.4', '2.1', '3.2', '4.1']);
+    expect(ownProjects(result).map((i) => result.entries[i].fields.id)).toEqual([
+      '1.2',
+      '1.3',
+      '1.4',
+      '2.1',
+      '3.2',
+      '4.1',
+    ]);
     expect(summary.cells.some((c) => c.value === '4.1 Samhandling kommune og næringsliv')).toBe(true);
   });
 

@@ -7,6 +7,7 @@ import { oreToKroner } from '../../../src/domain/amount';
 import type { CellModel, SheetModel } from '../../../src/domain/model';
 import { modelToSnapshot } from '../../../src/domain/modelToSnapshot';
 import { reconcile, type ReconciliationResult } from '../../../src/domain/reconcile/reconcile';
+import { sourceCellRef } from '../../../src/domain/reconcile/result';
 import { reconciliationSheet } from '../../../src/domain/outputs';
 import { textWidth, usableWidth, wrapLines } from '../../../src/domain/outputs/measure';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
@@ -46,9 +47,9 @@ describe('reconciliation sheet on the sample', () => {
   it('has one row per budget line whose budget formula is the cell the engine read', () => {
     const budget = headerCol(sheet, 'Budsjett');
     expect(at(sheet, rowOf(sheet, 'Akkvisisjon'), budget)?.formula).toBe('=Budsjett!B9');
-    result.plan.lines.forEach((line, i) => {
+    result.lines.forEach((line) => {
       const row = rowOf(sheet, line.label);
-      expect(at(sheet, row, budget)?.formula).toBe(`=${result.figures[0].line(i).budgetRef}`);
+      expect(at(sheet, row, budget)?.formula).toBe(`=${sourceCellRef(line.years[0].budgetCell!)}`);
     });
   });
 
@@ -61,13 +62,12 @@ describe('reconciliation sheet on the sample', () => {
   });
 
   it('computes per line what the engine computed: own-funded, difference and status', () => {
-    const f = result.figures[0];
     const own = headerCol(sheet, 'Egenfinansiert');
     const diff = headerCol(sheet, 'Differanse');
     const status = headerCol(sheet, 'Status');
-    result.plan.lines.forEach((line, i) => {
+    result.lines.forEach((line) => {
       const row = rowOf(sheet, line.label);
-      expect(ev.at(sheet.name, row, own)).toBe(oreToKroner(f.lineOwnFunded(i)));
+      expect(ev.at(sheet.name, row, own)).toBe(oreToKroner(line.years[0].ownFunded!));
     });
     const akk = rowOf(sheet, 'Akkvisisjon');
     expect(ev.at(sheet.name, akk, diff)).toBe(100_000);
