@@ -10,47 +10,28 @@
  * mode, an injected failure), and gives the preview what it shows: sheets,
  * cells, the active sheet and the selection (not part of Office.js).
  *
+ * Filling the workbook is load.ts, what the preview reads views.ts, the
+ * bytes and error answers of a round trip wire.ts, Excel's objects types/.
+ *
  * Runs in Node and in the browser: no Node imports (the client is given).
  */
-import type { BorderWeight, CellStyle, WorkbookModel } from '../domain/model';
-import { quoteSheetName } from '../domain/address';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../domain/snapshot';
+import type { WorkbookModel } from '../domain/model';
+import type { WorkbookSnapshot } from '../domain/snapshot';
 import type { ExcelContext, ExcelRun } from '../excel/excelApi';
 import type { ExcelClient } from './client/client';
 import type { HostProfile } from './client/profiles';
-import {
-  DEFAULT_PROTECTION_OPTIONS,
-  FORMAT_KEYS,
-  type CellHyperlink,
-  type ChartData,
-  type ConditionalFormatData,
-  type PageLayoutData,
-  type ProtectionOptions,
-  type TableData,
-  type CellData,
-  type CellFormat,
-  type HorizontalAlignment,
-  type SheetData,
-  type SheetVisibility,
-  type VerticalAlignment,
-} from './model/cells';
+import { DEFAULT_PROTECTION_OPTIONS, type SheetData } from './model/cells';
 import { HostError, type AnyErrorCode, type HostErrorCode } from './model/errors';
-import { formatValue } from './model/numberFormat';
-import {
-  parseRangeAddress,
-  qualifiedAddress,
-  rectToA1,
-  splitSheetAddress,
-  type Rect,
-} from './model/rangeAddress';
+import { parseRangeAddress, qualifiedAddress, splitSheetAddress } from './model/rangeAddress';
 import { WorkbookState } from './model/state';
 import { execute } from './richApi/execute';
 import { Execution, References } from './richApi/execution';
 import type { HttpRequestInfo, HttpResponseInfo, RichApiErrorInfo, RichApiRequest } from './richApi/protocol';
-import { Workbook } from './types/workbook';
+import { workbookRoot } from './types/objectModel';
+import { loadModel, loadSnapshot } from './load';
+import { sheetInfo, sheetView, workbookSnapshot, type HostSheetInfo, type HostSheetView } from './views';
+import { DEFAULT_PAYLOAD_LIMIT, errorInfo, isHousekeeping, utf8Length } from './wire';
 
-/** Excel on the web's limit on a request or a response: 5 MB (OFFICEJS.md). */
-export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Reads of more cells than this are refused or answered null (OFFICEJS.md). */
 export const MAX_READ_CELLS = 5_000_000;
 
@@ -80,8 +61,6 @@ export interface HostStats {
   readonly log: readonly SyncRecord[];
 }
 
-export type Visibility = 'visible' | 'hidden' | 'veryHidden';
-
 /** What changed in one round trip or user action, for the preview to redraw. */
 export interface HostChange {
   /** Sheets whose cells changed. */
@@ -90,89 +69,6 @@ export interface HostChange {
   readonly structure: boolean;
   /** The active sheet or the selection changed. */
   readonly selection: boolean;
-}
-
-export interface HostSheetInfo {
-  readonly name: string;
-  readonly visibility: Visibility;
-  readonly protected: boolean;
-}
-
-/** A stored cell as the preview shows it. */
-export interface HostCellView {
-  readonly row: number;
-  readonly col: number;
-  /** The value, or the formula's result; null when the cell only has a format. */
-  readonly value: CellValue;
-  readonly formula?: string;
-  /** What the cell shows (en-US number formatting). */
-  readonly text: string;
-  readonly format: Readonly<CellFormat>;
-  readonly hyperlink?: CellHyperlink;
-}
-
-export interface HostSheetView extends HostSheetInfo {
-  /** The protection's options and whether it has a password; null when the sheet is not protected. */
-  readonly protection: {
-    readonly options: Readonly<Required<ProtectionOptions>>;
-    readonly password: boolean;
-  } | null;
-  /** Row heights in points, where set. */
-  readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
-  /** Frozen rows and columns; null when none. */
-  readonly freeze: { readonly rows: number; readonly cols: number } | null;
-  readonly tables: readonly TableData[];
-  readonly conditionalFormats: readonly ConditionalFormatData[];
-  readonly charts: readonly ChartData[];
-  readonly pageLayout: Readonly<PageLayoutData>;
-  /** 0-based rows with a manual page break above them. */
-  readonly rowBreaks: readonly number[];
-  /** One past the last row and column holding content or a format (0 for a blank sheet). */
-  readonly rowCount: number;
-  readonly columnCount: number;
-  /** Every stored cell, row by row. */
-  readonly cells: readonly HostCellView[];
-  readonly columnWidths: readonly { readonly col: number; readonly width: number }[];
-  readonly merges: readonly string[];
-  /** The sheet's selection, `B9` or `A1:C3`. */
-  readonly selection: string;
-}
-
-const TO_EXCEL: Record<Visibility, SheetVisibility> = {
-  visible: 'Visible',
-  hidden: 'Hidden',
-  veryHidden: 'VeryHidden',
-};
-const FROM_EXCEL: Record<SheetVisibility, Visibility> = {
-  Visible: 'visible',
-  Hidden: 'hidden',
-  VeryHidden: 'veryHidden',
-};
-const V_ALIGN: Record<NonNullable<CellStyle['verticalAlignment']>, VerticalAlignment> = {
-  top: 'Top',
-  middle: 'Center',
-  bottom: 'Bottom',
-};
-const WEIGHT: Record<BorderWeight, string> = { thin: 'Thin', medium: 'Medium' };
-const ALIGN: Record<NonNullable<CellStyle['horizontalAlignment']>, HorizontalAlignment> = {
-  left: 'Left',
-  center: 'Center',
-  right: 'Right',
-};
-
-/** UTF-8 length of a string, as it crosses the wire. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -231,43 +127,7 @@ export class ExcelHost {
   /** The sheets of a model (the sample, or what the add-in would write), with their formats. */
   static fromModel(model: WorkbookModel, client: ExcelClient, options?: HostOptions): ExcelHost {
     const host = new ExcelHost(client, options);
-    for (const m of model.sheets) {
-      const sheet = host.state.addSheet(m.name);
-      sheet.visibility = TO_EXCEL[m.visibility ?? 'visible'];
-      sheet.isProtected = m.protect === true;
-      for (const c of m.cells) {
-        const cell: CellData = { value: null };
-        // A model's string is text, never a formula (model.ts), so it is stored as given.
-        if (c.formula !== undefined) cell.formula = c.formula;
-        else if (c.value !== undefined && c.value !== '') cell.value = c.value;
-        if (c.numberFormat !== undefined) cell.numberFormat = c.numberFormat;
-        if (c.indent) cell.indentLevel = c.indent;
-        if (c.bold !== undefined) cell.bold = c.bold;
-        if (c.italic !== undefined) cell.italic = c.italic;
-        if (c.fontSize !== undefined) cell.fontSize = c.fontSize;
-        if (c.fontColor !== undefined) cell.fontColor = c.fontColor;
-        if (c.fill !== undefined) cell.fill = c.fill;
-        if (c.horizontalAlignment !== undefined) cell.horizontalAlignment = ALIGN[c.horizontalAlignment];
-        if (c.wrapText !== undefined) cell.wrapText = c.wrapText;
-        if (c.verticalAlignment !== undefined) cell.verticalAlignment = V_ALIGN[c.verticalAlignment];
-        if (c.border?.top) cell.borderTop = WEIGHT[c.border.top];
-        if (c.border?.bottom) cell.borderBottom = WEIGHT[c.border.bottom];
-        if (c.border?.left) cell.borderLeft = WEIGHT[c.border.left];
-        if (c.border?.right) cell.borderRight = WEIGHT[c.border.right];
-        sheet.put(c.row, c.col, cell);
-      }
-      for (const w of m.columnWidths ?? []) sheet.columnWidths.set(w.col, w.width);
-      for (const h of m.rowHeights ?? []) sheet.rowHeights.set(h.row, h.height);
-      if (m.freeze && (m.freeze.rows > 0 || m.freeze.cols > 0)) sheet.freeze = { ...m.freeze };
-      for (const merge of m.merges ?? []) {
-        const rect = parseRangeAddress(merge);
-        if (rect) sheet.merges.add(rect);
-      }
-    }
-    for (const n of model.names ?? []) {
-      host.state.names.push({ name: n.name, formula: `=${quoteSheetName(n.sheet)}!${n.ref}` });
-    }
-    host.activateFirstVisible();
+    loadModel(host.state, model);
     return host;
   }
 
@@ -278,34 +138,8 @@ export class ExcelHost {
    */
   static fromSnapshot(snapshot: WorkbookSnapshot, client: ExcelClient, options?: HostOptions): ExcelHost {
     const host = new ExcelHost(client, options);
-    for (const s of snapshot.sheets) {
-      const sheet = host.state.addSheet(s.name);
-      sheet.visibility = TO_EXCEL[s.visibility ?? 'visible'];
-      s.values.forEach((row, r) => {
-        const width = Math.max(row.length, s.formulas?.[r]?.length ?? 0, s.indents?.[r]?.length ?? 0);
-        for (let c = 0; c < width; c++) {
-          const value = row[c] ?? null;
-          const formula = s.formulas?.[r]?.[c] ?? null;
-          const indent = s.indents?.[r]?.[c] ?? 0;
-          if ((value === null || value === '') && formula === null && !indent) continue;
-          const cell: CellData = { value: value === '' ? null : value };
-          if (formula !== null) {
-            cell.formula = formula;
-            cell.fromFile = true;
-            cell.calcVersion = host.state.version;
-          }
-          if (indent) cell.indentLevel = indent;
-          sheet.put(s.origin.row + r, s.origin.col + c, cell);
-        }
-      });
-    }
-    host.activateFirstVisible();
+    loadSnapshot(host.state, snapshot);
     return host;
-  }
-
-  private activateFirstVisible(): void {
-    this.state.active =
-      this.state.sheets.find((s) => s.visibility === 'Visible') ?? this.state.sheets[0] ?? null;
   }
 
   /**
@@ -409,7 +243,7 @@ export class ExcelHost {
             ),
           }
         : undefined;
-      outcome = execute(body, x, { type: Workbook, target: this.state }, injected);
+      outcome = execute(body, x, { type: workbookRoot, target: this.state }, injected);
     } finally {
       // `suspendApiCalculationUntilNextSync` lasts until the end of this request.
       this.state.calculationSuspended = false;
@@ -460,7 +294,7 @@ export class ExcelHost {
   // ---- For the preview and tests (not Office.js) ----
 
   sheets(): HostSheetInfo[] {
-    return this.state.sheets.map(info);
+    return this.state.sheets.map(sheetInfo);
   }
 
   /**
@@ -471,51 +305,7 @@ export class ExcelHost {
   readSheet(name: string, area?: string): HostSheetView | undefined {
     const sheet = this.state.sheet(name);
     if (!sheet) return undefined;
-    const window = area === undefined ? null : parseRangeAddress(area);
-    if (area !== undefined && window === null) throw new Error(`Not a range: ${area}`);
-    const cells: HostCellView[] = [];
-    let rowCount = 0;
-    let columnCount = 0;
-    sheet.rows.forEach((row, r) => {
-      row.forEach((cell, c) => {
-        if (cell === undefined) return;
-        rowCount = Math.max(rowCount, r + 1);
-        columnCount = Math.max(columnCount, c + 1);
-        if (window && !inside(window, r, c)) return;
-        const value = this.state.value(sheet, r, c);
-        const format: CellFormat = {};
-        for (const k of FORMAT_KEYS)
-          if (cell[k] !== undefined) (format as Record<string, unknown>)[k] = cell[k];
-        cells.push({
-          row: r,
-          col: c,
-          value,
-          ...(cell.formula !== undefined ? { formula: cell.formula } : {}),
-          text: formatValue(value, cell.numberFormat),
-          format,
-          ...(cell.hyperlink ? { hyperlink: cell.hyperlink } : {}),
-        });
-      });
-    });
-    return {
-      ...info(sheet),
-      protection: sheet.isProtected
-        ? { options: { ...sheet.protectionOptions }, password: sheet.protectionPassword !== null }
-        : null,
-      rowCount,
-      columnCount,
-      cells,
-      columnWidths: [...sheet.columnWidths].map(([col, width]) => ({ col, width })),
-      merges: sheet.merges.all().map(rectToA1),
-      selection: rectToA1(sheet.selection),
-      rowHeights: [...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
-      freeze: sheet.freeze,
-      tables: sheet.tables,
-      conditionalFormats: sheet.conditionalFormats,
-      charts: sheet.charts,
-      pageLayout: sheet.pageLayout,
-      rowBreaks: sheet.rowBreaks,
-    };
+    return sheetView(this.state, sheet, area);
   }
 
   /** The workbook-level names, `{ name, formula }` (`='Avstemming'!$A$1`). */
@@ -581,43 +371,7 @@ export class ExcelHost {
 
   /** What every sheet holds, as the domain reads workbooks (values are formula results). */
   toSnapshot(): WorkbookSnapshot {
-    return { sheets: this.state.sheets.map((s) => this.snapshotSheet(s)) };
-  }
-
-  private snapshotSheet(sheet: SheetData): SheetSnapshot {
-    const used = sheet.usedRect(false);
-    if (!used)
-      return {
-        name: sheet.name,
-        origin: { row: 0, col: 0 },
-        values: [],
-        visibility: FROM_EXCEL[sheet.visibility],
-      };
-    const values: CellValue[][] = [];
-    const formulas: (string | null)[][] = [];
-    const indents: number[][] = [];
-    for (let r = used.row; r < used.row + used.rows; r++) {
-      const v: CellValue[] = [];
-      const f: (string | null)[] = [];
-      const ind: number[] = [];
-      for (let c = used.col; c < used.col + used.cols; c++) {
-        const cell = sheet.get(r, c);
-        v.push(this.state.value(sheet, r, c));
-        f.push(cell?.formula ?? null);
-        ind.push(cell?.indentLevel ?? 0);
-      }
-      values.push(v);
-      formulas.push(f);
-      indents.push(ind);
-    }
-    return {
-      name: sheet.name,
-      origin: { row: used.row, col: used.col },
-      values,
-      formulas,
-      indents,
-      visibility: FROM_EXCEL[sheet.visibility],
-    };
+    return workbookSnapshot(this.state);
   }
 
   private mustFind(name: string): SheetData {
@@ -625,31 +379,4 @@ export class ExcelHost {
     if (!sheet) throw new Error(`No sheet ${name}`);
     return sheet;
   }
-}
-
-function inside(rect: Rect, row: number, col: number): boolean {
-  return row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols;
-}
-
-/** A request of only `_RemoveReference` calls (and the workbook they are called on). */
-function isHousekeeping(text: string): boolean {
-  if (!text.includes('_RemoveReference') && !text.includes('_RemoveAllReferences')) return false;
-  const body = JSON.parse(text) as RichApiRequest;
-  return body.Actions.every(
-    (a) => a.ActionType === 1 || a.Name === '_RemoveReference' || a.Name === '_RemoveAllReferences',
-  );
-}
-
-function errorInfo(error: HostError, actionIndex?: number): RichApiErrorInfo {
-  return {
-    Code: error.code,
-    Message: error.message,
-    ...(error.location ? { Location: error.location } : {}),
-    ...(actionIndex !== undefined ? { ActionIndex: actionIndex } : {}),
-    HttpStatusCode: error.httpStatus,
-  };
-}
-
-function info(sheet: SheetData): HostSheetInfo {
-  return { name: sheet.name, visibility: FROM_EXCEL[sheet.visibility], protected: sheet.isProtected };
 }

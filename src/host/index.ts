@@ -5,19 +5,15 @@
  * from client/node.ts, the preview from client/browser.ts.
  */
 export {
-  DEFAULT_PAYLOAD_LIMIT,
   ExcelHost,
   MAX_READ_CELLS,
-  utf8Length,
-  type HostCellView,
   type HostChange,
   type HostOptions,
-  type HostSheetInfo,
-  type HostSheetView,
   type HostStats,
   type SyncRecord,
-  type Visibility,
 } from './host';
+export type { HostCellView, HostSheetInfo, HostSheetView, Visibility } from './views';
+export { DEFAULT_PAYLOAD_LIMIT, utf8Length } from './wire';
 export { ExcelClient, type OfficeJsLibrary } from './client/client';
 export { PROFILES, supportsApi, versionAtMost, type HostProfile, type ProfileName } from './client/profiles';
 export { HostError, type AnyErrorCode, type HostErrorCode } from './model/errors';

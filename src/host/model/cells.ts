@@ -297,3 +297,9 @@ export class SheetData {
     return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
 }
+
+/** What a `Range` object of a request stands for: a rectangle of a sheet's cells. */
+export interface RangeTarget {
+  readonly sheet: SheetData;
+  readonly rect: Rect;
+}

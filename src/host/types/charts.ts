@@ -8,8 +8,8 @@ import { invalidArgument, itemNotFound } from '../model/errors';
 import { qualifiedAddress, rectToA1 } from '../model/rangeAddress';
 import type { Execution } from '../richApi/execution';
 import { defineType, type TypeDef } from '../richApi/schema';
-import { rangeOf } from './range';
-import { rangeArgument, record } from './worksheet';
+import { rangeArgument, rangeOf } from './ranges';
+import { record } from './record';
 
 interface ChartTarget {
   readonly sheet: SheetData;

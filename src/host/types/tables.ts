@@ -9,14 +9,15 @@
  * its documentation ("If the address does not contain a sheet name, the
  * currently-active sheet is used"), and so does the host.
  */
-import type { SheetData, TableData } from '../model/cells';
+import type { RangeTarget, SheetData, TableData } from '../model/cells';
 import { HostError, invalidArgument, itemNotFound } from '../model/errors';
 import { overlaps, parseRangeAddress, rectToA1, splitSheetAddress } from '../model/rangeAddress';
 import type { WorkbookState } from '../model/state';
 import type { Execution } from '../richApi/execution';
 import { defineType, type TypeDef } from '../richApi/schema';
-import { parseAddress, rangeOf, type RangeTarget } from './range';
-import { record, Worksheet } from './worksheet';
+import { parseAddress, rangeOf } from './ranges';
+import { record } from './record';
+import { typeRef } from './registry';
 
 let nextTableId = 1;
 
@@ -111,7 +112,7 @@ export const Table: TypeDef<TableData> = defineType<TableData>({
   navigations: {
     Worksheet: {
       api: '1.2',
-      type: () => Worksheet,
+      type: typeRef('Worksheet'),
       get: (t, x) => {
         const sheet = tableSheet(x.state, t);
         if (!sheet) throw itemNotFound('the table is gone');

@@ -6,15 +6,15 @@
  * sheet is deleted, as in Excel.
  */
 import { quoteSheetName, splitSheetRef } from '../../domain/address';
-import type { SheetData } from '../model/cells';
+import type { RangeTarget, SheetData } from '../model/cells';
 import { HostError, invalidArgument, itemNotFound } from '../model/errors';
 import { parseRangeAddress, rectToA1 } from '../model/rangeAddress';
 import type { NameData, WorkbookState } from '../model/state';
 import type { Execution } from '../richApi/execution';
 import { defineType, type TypeDef } from '../richApi/schema';
-import { Range, rangeOf, type RangeTarget } from './range';
-import { WorkbookTableCollection } from './tables';
-import { isValidSheetName, Worksheet } from './worksheet';
+import { rangeOf } from './ranges';
+import { typeRef } from './registry';
+import { isValidSheetName } from './sheetRules';
 
 function activeSheet(state: WorkbookState): SheetData {
   const sheet = state.active;
@@ -32,7 +32,7 @@ export const Workbook: TypeDef<WorkbookState> = defineType<WorkbookState>({
   navigations: {
     Worksheets: { type: () => WorksheetCollection, get: (s) => s },
     Names: { type: () => NamedItemCollection, get: (s) => s },
-    Tables: { type: () => WorkbookTableCollection, get: (s) => s },
+    Tables: { type: typeRef('WorkbookTableCollection'), get: (s) => s },
     Application: { type: () => Application, get: (s) => s },
   },
   methods: {
@@ -40,7 +40,7 @@ export const Workbook: TypeDef<WorkbookState> = defineType<WorkbookState>({
     _RemoveReference: { call: (_state, [id], x) => x.references.remove(String(id)) },
     _RemoveAllReferences: { call: (_state, _args, x) => x.references.clear() },
     GetSelectedRange: {
-      returns: () => Range,
+      returns: typeRef('Range'),
       call: (state): RangeTarget => {
         const sheet = activeSheet(state);
         return { sheet, rect: sheet.selection };
@@ -48,7 +48,7 @@ export const Workbook: TypeDef<WorkbookState> = defineType<WorkbookState>({
     },
     GetActiveCell: {
       api: '1.7',
-      returns: () => Range,
+      returns: typeRef('Range'),
       call: (state): RangeTarget => {
         const sheet = activeSheet(state);
         return { sheet, rect: { row: sheet.selection.row, col: sheet.selection.col, rows: 1, cols: 1 } };
@@ -85,10 +85,10 @@ export const Application: TypeDef<WorkbookState> = defineType<WorkbookState>({
 
 export const WorksheetCollection: TypeDef<WorkbookState> = defineType<WorkbookState>({
   name: 'WorksheetCollection',
-  items: { type: () => Worksheet, list: (state) => state.sheets },
+  items: { type: typeRef('Worksheet'), list: (state) => state.sheets },
   /** A sheet by name (without regard to case, as Excel names are) or id. */
   indexer: {
-    returns: () => Worksheet,
+    returns: typeRef('Worksheet'),
     call: (state, [key]) => {
       const sheet = findSheet(state, key);
       if (!sheet) throw itemNotFound(`worksheet ${JSON.stringify(key)}`, 'WorksheetCollection.getItem');
@@ -98,13 +98,13 @@ export const WorksheetCollection: TypeDef<WorkbookState> = defineType<WorkbookSt
   methods: {
     GetItemOrNullObject: {
       api: '1.4',
-      returns: () => Worksheet,
+      returns: typeRef('Worksheet'),
       call: (state, [key]) => findSheet(state, key) ?? null,
     },
-    GetActiveWorksheet: { returns: () => Worksheet, call: (state) => activeSheet(state) },
+    GetActiveWorksheet: { returns: typeRef('Worksheet'), call: (state) => activeSheet(state) },
     GetFirst: {
       api: '1.5',
-      returns: () => Worksheet,
+      returns: typeRef('Worksheet'),
       call: (state, [visibleOnly]) => {
         const sheet = state.sheets.find((s) => !visibleOnly || s.visibility === 'Visible');
         if (!sheet) throw itemNotFound('no worksheet');
@@ -113,7 +113,7 @@ export const WorksheetCollection: TypeDef<WorkbookState> = defineType<WorkbookSt
     },
     GetLast: {
       api: '1.5',
-      returns: () => Worksheet,
+      returns: typeRef('Worksheet'),
       call: (state, [visibleOnly]) => {
         const sheet = [...state.sheets].reverse().find((s) => !visibleOnly || s.visibility === 'Visible');
         if (!sheet) throw itemNotFound('no worksheet');
@@ -127,7 +127,7 @@ export const WorksheetCollection: TypeDef<WorkbookState> = defineType<WorkbookSt
     },
     /** Adds a sheet at the end (`Sheet4` when no name is given). */
     Add: {
-      returns: () => Worksheet,
+      returns: typeRef('Worksheet'),
       call: (state, [name], x) => {
         let n = name === undefined || name === null ? undefined : name;
         for (let i = state.sheets.length + 1; n === undefined; i++) {

@@ -1,63 +1,28 @@
 /**
- * `Worksheet` and its parts the add-in uses: protection (ExcelApi 1.2),
- * frozen panes (1.7), the page layout and horizontal page breaks (1.9). The
- * parts store what was asked in the sheet's data, enough to read it back in
- * tests and the preview; none of them draws anything.
+ * `Worksheet`: its name, position and visibility, the ranges it gives
+ * (`getRange`, `getUsedRange` …), its neighbours, activating and deleting it.
+ * Its parts are types of their own: protection (protection.ts, ExcelApi 1.2),
+ * frozen panes (freezePanes.ts, 1.7), the page layout and page breaks
+ * (pageLayout.ts, 1.9), charts (charts.ts) and tables (tables.ts).
  */
-import {
-  DEFAULT_PROTECTION_OPTIONS,
-  type ProtectionOptions,
-  type SheetData,
-  type SheetVisibility,
-} from '../model/cells';
+import type { RangeTarget, SheetData, SheetVisibility } from '../model/cells';
 import { HostError, invalidArgument, invalidOperation, itemNotFound } from '../model/errors';
-import { MAX_COLS, MAX_ROWS, splitSheetAddress, type Rect } from '../model/rangeAddress';
+import { MAX_COLS, MAX_ROWS, type Rect } from '../model/rangeAddress';
 import type { Execution } from '../richApi/execution';
-import { defineType, type HostObject, type TypeDef } from '../richApi/schema';
-import { ChartCollection } from './charts';
-import { checkedRect, parseAddress, Range, rangeOf, type RangeTarget } from './range';
-import { WorksheetTableCollection } from './tables';
+import { defineType, type TypeDef } from '../richApi/schema';
+import { checkedRect, parseAddress } from './ranges';
+import { typeRef } from './registry';
+import { activate, isValidSheetName } from './sheetRules';
 
 const VISIBILITIES: readonly SheetVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
 const A1: Rect = { row: 0, col: 0, rows: 1, cols: 1 };
-
-export function isValidSheetName(name: unknown): name is string {
-  return (
-    typeof name === 'string' &&
-    /^[^\\/?*[\]:]{1,31}$/.test(name) &&
-    !name.startsWith("'") &&
-    !name.endsWith("'")
-  );
-}
-
-/** Makes a sheet the active one, recording how to undo it. Excel cannot activate a hidden sheet. */
-export function activate(x: Execution, sheet: SheetData): void {
-  if (sheet.visibility !== 'Visible') throw invalidOperation(`${sheet.name} is hidden`);
-  const { state } = x;
-  const old = state.active;
-  state.active = sheet;
-  x.journal.push(() => (state.active = old));
-  x.selectionChanged = true;
-}
-
-/**
- * A range argument of a sheet's method: a Range object, or an address (`A5`, `$1:$3`, `'Other'!B2`)
- * on `sheet` unless it names another.
- */
-export function rangeArgument(x: Execution, sheet: SheetData, arg: unknown, where: string): RangeTarget {
-  if (typeof arg !== 'string') return rangeOf(arg, where);
-  const { sheet: name, address } = splitSheetAddress(arg);
-  const target = name === null ? sheet : x.state.sheet(name);
-  if (!target) throw invalidArgument(`'${arg}' names no sheet of the workbook`, where);
-  return { sheet: target, rect: parseAddress(address, where) };
-}
 
 function sheetRange(
   where: string,
   locate: (sheet: SheetData, args: readonly unknown[], x: Execution) => Rect | null,
 ) {
   return {
-    returns: () => Range,
+    returns: typeRef('Range'),
     call: (sheet: SheetData, args: readonly unknown[], x: Execution): RangeTarget | null => {
       const rect = locate(sheet, args, x);
       return rect === null ? null : { sheet, rect: checkedRect(rect, where) };
@@ -143,12 +108,12 @@ export const Worksheet: TypeDef<SheetData> = defineType<SheetData>({
     },
   },
   navigations: {
-    Protection: { api: '1.2', type: () => WorksheetProtection, get: (s) => s },
-    FreezePanes: { api: '1.7', type: () => WorksheetFreezePanes, get: (s) => s },
-    Tables: { type: () => WorksheetTableCollection, get: (s) => s },
-    Charts: { type: () => ChartCollection, get: (s) => s },
-    PageLayout: { api: '1.9', type: () => PageLayout, get: (s) => s },
-    HorizontalPageBreaks: { api: '1.9', type: () => PageBreakCollection, get: (s) => s },
+    Protection: { api: '1.2', type: typeRef('WorksheetProtection'), get: (s) => s },
+    FreezePanes: { api: '1.7', type: typeRef('WorksheetFreezePanes'), get: (s) => s },
+    Tables: { type: typeRef('WorksheetTableCollection'), get: (s) => s },
+    Charts: { type: typeRef('ChartCollection'), get: (s) => s },
+    PageLayout: { api: '1.9', type: typeRef('PageLayout'), get: (s) => s },
+    HorizontalPageBreaks: { api: '1.9', type: typeRef('PageBreakCollection'), get: (s) => s },
   },
   methods: {
     /** No address: the whole sheet. */
@@ -230,246 +195,3 @@ export const Worksheet: TypeDef<SheetData> = defineType<SheetData>({
     },
   },
 });
-
-/** What each protection option needs (`WorksheetProtectionOptions` in @types/office-js). */
-const OPTION_API: Readonly<Record<keyof ProtectionOptions, string>> = {
-  allowAutoFilter: '1.2',
-  allowDeleteColumns: '1.2',
-  allowDeleteRows: '1.2',
-  allowEditObjects: '1.7',
-  allowEditScenarios: '1.7',
-  allowFormatCells: '1.2',
-  allowFormatColumns: '1.2',
-  allowFormatRows: '1.2',
-  allowInsertColumns: '1.2',
-  allowInsertHyperlinks: '1.2',
-  allowInsertRows: '1.2',
-  allowPivotTables: '1.2',
-  allowSort: '1.2',
-  selectionMode: '1.7',
-};
-
-function recordProtection(
-  sheet: SheetData,
-  x: Execution,
-  on: boolean,
-  options: Required<ProtectionOptions>,
-  password: string | null,
-): void {
-  const old = { on: sheet.isProtected, options: sheet.protectionOptions, password: sheet.protectionPassword };
-  sheet.isProtected = on;
-  sheet.protectionOptions = options;
-  sheet.protectionPassword = password;
-  x.journal.push(() => {
-    sheet.isProtected = old.on;
-    sheet.protectionOptions = old.options;
-    sheet.protectionPassword = old.password;
-  });
-  x.structureChanged = true;
-}
-
-export const WorksheetProtection: TypeDef<SheetData> = defineType<SheetData>({
-  name: 'WorksheetProtection',
-  properties: {
-    Protected: { get: (s) => s.isProtected },
-    Options: { get: (s) => ({ ...s.protectionOptions }) },
-  },
-  methods: {
-    /**
-     * Protects the sheet; fails if it is protected already, as Office.js documents. Each option
-     * needs its own ExcelApi version (`allowEditObjects` 1.7), and so does a password (1.7).
-     * Options not given take Excel's defaults: nothing but selecting.
-     */
-    Protect: {
-      call: (sheet, [options, password], x) => {
-        const given = (options ?? {}) as Record<string, unknown>;
-        for (const key of Object.keys(given)) {
-          if (given[key] === undefined || given[key] === null) continue;
-          const api = OPTION_API[key as keyof ProtectionOptions];
-          if (api === undefined) throw invalidArgument(`unknown protection option '${key}'`);
-          x.requireApi(api, `WorksheetProtectionOptions.${key}`);
-        }
-        if (password !== undefined && password !== null)
-          x.requireApi('1.7', 'WorksheetProtection.protect(password)');
-        if (sheet.isProtected) throw invalidOperation(`${sheet.name} is protected already`);
-        recordProtection(
-          sheet,
-          x,
-          true,
-          { ...DEFAULT_PROTECTION_OPTIONS, ...(given as ProtectionOptions) },
-          typeof password === 'string' ? password : null,
-        );
-      },
-    },
-    /** Nothing happens when the sheet is not protected; a wrong password is `BadPassword`. */
-    Unprotect: {
-      call: (sheet, [password], x) => {
-        if (password !== undefined && password !== null)
-          x.requireApi('1.7', 'WorksheetProtection.unprotect(password)');
-        if (!sheet.isProtected) return;
-        if (sheet.protectionPassword !== null && password !== sheet.protectionPassword) {
-          throw new HostError('BadPassword', sheet.name);
-        }
-        recordProtection(sheet, x, false, sheet.protectionOptions, null);
-      },
-    },
-  },
-});
-
-/** Records a change to a sheet-level field with its undo. */
-export function record<T>(x: Execution, get: () => T, set: (v: T) => void, value: T): void {
-  const old = get();
-  set(value);
-  x.journal.push(() => set(old));
-}
-
-function freeze(sheet: SheetData, x: Execution, to: SheetData['freeze']): void {
-  record(
-    x,
-    () => sheet.freeze,
-    (v) => (sheet.freeze = v),
-    to,
-  );
-  x.changedSheets.add(sheet.name);
-}
-
-const count = (v: unknown): number => {
-  const n = v === undefined || v === null ? 1 : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw invalidArgument(`count ${String(v)}`);
-  return n;
-};
-
-export const WorksheetFreezePanes: TypeDef<SheetData> = defineType<SheetData>({
-  name: 'WorksheetFreezePanes',
-  methods: {
-    FreezeRows: { api: '1.7', call: (s, [n], x) => freeze(s, x, { rows: count(n), cols: 0 }) },
-    FreezeColumns: { api: '1.7', call: (s, [n], x) => freeze(s, x, { rows: 0, cols: count(n) }) },
-    /** The range's bottom-right corner is the last frozen cell: everything above and left of it stays in view. */
-    FreezeAt: {
-      api: '1.7',
-      call: (s, [range], x) => {
-        const { rect } = rangeArgument(x, s, range, 'WorksheetFreezePanes.freezeAt');
-        freeze(s, x, { rows: rect.row + rect.rows, cols: rect.col + rect.cols });
-      },
-    },
-    Unfreeze: { api: '1.7', call: (s, _args, x) => freeze(s, x, null) },
-  },
-});
-
-const ORIENTATIONS = ['Portrait', 'Landscape'];
-
-type LayoutKey = Exclude<keyof SheetData['pageLayout'], 'printTitleRows'>;
-
-function layoutSetting<K extends LayoutKey>(key: K, fallback: unknown) {
-  return {
-    api: '1.9',
-    get: (s: SheetData) => s.pageLayout[key] ?? fallback,
-    set: (s: SheetData, v: unknown, x: Execution) => {
-      if (v === null) return;
-      if (key === 'orientation' && !ORIENTATIONS.includes(v as string))
-        throw invalidArgument(`orientation '${String(v)}'`);
-      if (key.endsWith('Margin') && !(typeof v === 'number' && v >= 0))
-        throw invalidArgument(`${key} ${String(v)}`);
-      if (key.endsWith('Footer') && typeof v !== 'string') throw invalidArgument(`${key} ${String(v)}`);
-      const value = (key === 'zoom' ? { ...(v as object) } : v) as SheetData['pageLayout'][K];
-      record(
-        x,
-        () => s.pageLayout[key],
-        (w) => (s.pageLayout[key] = w),
-        value,
-      );
-    },
-  };
-}
-
-export const PageLayout: TypeDef<SheetData> = defineType<SheetData>({
-  name: 'PageLayout',
-  properties: {
-    Orientation: layoutSetting('orientation', 'Portrait'),
-    PaperSize: layoutSetting('paperSize', 'Letter'),
-    Zoom: layoutSetting('zoom', { scale: 100 }),
-    LeftMargin: layoutSetting('leftMargin', 50.4),
-    RightMargin: layoutSetting('rightMargin', 50.4),
-    TopMargin: layoutSetting('topMargin', 54),
-    BottomMargin: layoutSetting('bottomMargin', 54),
-    HeaderMargin: layoutSetting('headerMargin', 21.6),
-    FooterMargin: layoutSetting('footerMargin', 21.6),
-  },
-  navigations: {
-    HeadersFooters: { api: '1.9', type: () => HeaderFooterGroup, get: (s) => s },
-  },
-  methods: {
-    /** Whole rows, `$1:$3`, or a range on them. */
-    SetPrintTitleRows: {
-      api: '1.9',
-      call: (s, [rows], x) => {
-        const { rect } = rangeArgument(x, s, rows, 'PageLayout.setPrintTitleRows');
-        const value = `$${rect.row + 1}:$${rect.row + rect.rows}`;
-        record(
-          x,
-          () => s.pageLayout.printTitleRows,
-          (v) => (s.pageLayout.printTitleRows = v),
-          value,
-        );
-      },
-    },
-  },
-});
-
-/** `PageLayout.headersFooters`: only the footers of every page are modelled. */
-export const HeaderFooterGroup: TypeDef<SheetData> = defineType<SheetData>({
-  name: 'HeaderFooterGroup',
-  navigations: {
-    DefaultForAllPages: { api: '1.9', type: () => HeaderFooter, get: (s) => s },
-  },
-});
-
-export const HeaderFooter: TypeDef<SheetData> = defineType<SheetData>({
-  name: 'HeaderFooter',
-  properties: {
-    LeftFooter: layoutSetting('leftFooter', ''),
-    CenterFooter: layoutSetting('centerFooter', ''),
-    RightFooter: layoutSetting('rightFooter', ''),
-  },
-});
-
-interface PageBreakTarget {
-  readonly sheet: SheetData;
-  readonly row: number;
-}
-
-export const PageBreak: TypeDef<PageBreakTarget> = defineType<PageBreakTarget>({
-  name: 'PageBreak',
-  properties: { RowIndex: { api: '1.9', get: (b) => b.row }, ColumnIndex: { api: '1.9', get: () => 0 } },
-});
-
-export const PageBreakCollection: TypeDef<SheetData> = defineType<SheetData>({
-  name: 'PageBreakCollection',
-  items: { type: () => PageBreak, list: (s) => s.rowBreaks.map((row) => ({ sheet: s, row })) },
-  methods: {
-    /** A manual break above the range's top-left cell. */
-    Add: {
-      api: '1.9',
-      returns: () => PageBreak,
-      call: (s, [range], x): PageBreakTarget => {
-        const { rect } = rangeArgument(x, s, range, 'PageBreakCollection.add');
-        if (!s.rowBreaks.includes(rect.row)) {
-          s.rowBreaks.push(rect.row);
-          s.rowBreaks.sort((a, b) => a - b);
-          x.journal.push(() => s.rowBreaks.splice(s.rowBreaks.indexOf(rect.row), 1));
-        }
-        return { sheet: s, row: rect.row };
-      },
-    },
-    RemovePageBreaks: {
-      api: '1.9',
-      call: (s, _args, x) => {
-        const old = [...s.rowBreaks];
-        s.rowBreaks.length = 0;
-        x.journal.push(() => s.rowBreaks.push(...old));
-      },
-    },
-  },
-});
-
-export type { HostObject };
