@@ -1,6 +1,9 @@
 /**
  * Fuzzy matching of labels that differ slightly between sheets
- * (`Helsedesign , Arena` / `Helsesdesign Arena` / `Helsesdesign`).
+ * (`Helsedesign , Arena` / `Helsesdesign Arena` / `Helsesdesign`): the
+ * similarity of two labels, and a label's best match among candidates. The
+ * engine's hot path: edit distances, scoring and the search stay in this one
+ * module, without closures or calls across modules per candidate.
  *
  * `similarity` is the maximum of four components computed on normalized
  * labels, each in 0..1:
@@ -16,62 +19,16 @@
  *   where ratio = shorter length / longer length.
  * Only equal normalized labels score 1; any other pair is capped at 0.99, so
  * an exact match always beats a near one.
+ *
+ * Labels are compared normalized (normalizeLabel.ts).
  */
+import { normalizeLabel } from './normalizeLabel';
 
-/** Combining marks left after NFD. */
-const MARKS = /\p{M}+/gu;
-const NON_WORD = /[^\p{L}\p{N}]+/gu;
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-const ASCII_NON_WORD = /[^a-z0-9]+/g;
+export { isSimpleAscii, normalizeLabel } from './normalizeLabel';
 
-/**
- * Case-folded, æ->ae ø->o å->a (other diacritics stripped), every character
- * that is not a letter or digit (punctuation, symbols, any whitespace)
- * replaced by a space, spaces collapsed, trimmed.
- */
-export function normalizeLabel(s: string): string {
-  s = String(s);
-  // Fastest path: letters, digits and single inner spaces only, so lower-casing is all it takes.
-  if (isSimpleAscii(s)) return s.toLowerCase();
-  // Fast path for plain ASCII labels (most of them): no Unicode normalisation needed.
-  if (PLAIN_ASCII.test(s)) return s.toLowerCase().replace(ASCII_NON_WORD, ' ').trim();
-  return s
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .replace(/œ/g, 'oe')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(MARKS, '')
-    .normalize('NFC')
-    .replace(NON_WORD, ' ')
-    .trim();
-}
-
-/** ASCII letters and digits with single spaces between them: already normal but for case. */
-export function isSimpleAscii(s: string): boolean {
-  const n = s.length;
-  if (n === 0) return true;
-  let prevSpace = true; // no leading space
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) return false;
-      prevSpace = true;
-    } else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-      prevSpace = false;
-    } else {
-      return false;
-    }
-  }
-  return !prevSpace;
-}
-
-/** Longest string (in UTF-16 units) compared by edit distance; the rest is ignored. */
 // Module-level aliases: global lookups are slow inside Jest's vm sandbox, and this is hot code.
 const { abs, max, min, floor } = Math;
+/** Longest string (in UTF-16 units) compared by edit distance; the rest is ignored. */
 const MAX_DP_LEN = 128;
 const NON_EQUAL_CAP = 0.99;
 const HIST_SIZE = 128;

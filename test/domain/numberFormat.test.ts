@@ -148,6 +148,24 @@ describe('displayText: sections, literals and placeholders', () => {
 
   it('shows a fraction format, which it does not draw, as General', () => {
     expect(en(1.5, '# ?/?')).toBe('1.5');
+    // numfmt would draw 2.001 as `0/1`.
+    expect(en(2.001, '?/?')).toBe('2.001');
+  });
+
+  it('keeps the display language’s separators under a [$-409] or [$kr-414] tag, as Excel does', () => {
+    expect(nb(1.5, '[$-409]0.00')).toBe('1,50');
+    expect(en(1234.5, '[$kr-414] #,##0')).toBe('kr 1,235');
+  });
+
+  it('scales by 100 for each % and by 1000 for each comma, together', () => {
+    expect(en(7, '0 %%')).toBe('70000 %%');
+    expect(en(1_234_567, '0.0,%')).toBe('123456.7%');
+  });
+
+  it('shows a number of 10^21 or more, which numfmt cannot draw in digits, as General', () => {
+    expect(en(1e21, '#,##0')).toBe('1E+21');
+    expect(nb(-2.5e22, '0.00')).toBe('-2,5E+22');
+    expect(en(1e21, '"Total: "General')).toBe('Total: 1E+21');
   });
 });
 
@@ -186,6 +204,7 @@ describe('displayText: dates and times (Excel’s 1900 date system)', () => {
     expect(nb(0.75, 'h:mm AM/PM')).toBe('6:00 p.m.');
     expect(en(0.75, 'h:mm AM/PM')).toBe('6:00 PM');
     expect(en(0.25, 'h:mm a/p')).toBe('6:00 a');
+    expect(nb(0.75, 'h:mm A/P')).toBe('6:00 P');
     expect(en(1.5, '[h]:mm')).toBe('36:00');
     expect(en(0.5 + 1.5 / 86400, 'hh:mm:ss.0')).toBe('12:00:01.5');
     expect(nb(0.5 + 1.5 / 86400, 'hh:mm:ss.0')).toBe('12:00:01,5');

@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { openCsv } from '../../scripts/libreoffice';
-import { registerFromCsv, registerToCsv } from '../../src/domain/register/codec';
+import { registerFromCsv, registerToCsv } from '../../src/domain/register/codec/csv';
 import { registerEntry } from '../../src/domain/register/entry';
 import type { Register } from '../../src/domain/register/types';
 

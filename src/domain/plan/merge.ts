@@ -10,7 +10,7 @@
  * does not list one does not remove it, so a taken change keeps them all, and a row whose only
  * difference is an alias the workbook has more of is unchanged.
  */
-import { entryToDraft, sourceToDraft, type EntryDraft, type SourceDraft } from '../register/edit';
+import { entryToDraft, sourceToDraft, type EntryDraft, type SourceDraft } from '../register/edit/draft';
 import { normalizeLabel } from '../match';
 import {
   PROJECT_KEYS,

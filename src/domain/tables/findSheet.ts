@@ -1,3 +1,8 @@
+/**
+ * Which sheet is the budget and which the financing: a name the user gave, else a sheet named
+ * like the role in bokmål or English (`Budsjett`, `Financing`), else one starting with it; or a
+ * plan kept one sheet per year (`Budsjett 2014`, `Budsjett 2015`).
+ */
 import { finding, type Finding } from '../findings';
 import { REGISTER_SHEET } from '../register/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';

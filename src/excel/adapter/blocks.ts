@@ -148,3 +148,22 @@ export function measuredBytesPerRow(
   const indents = indentColumns > 0 ? indentColumns * INDENT_CELL_BYTES + ROW_BYTES : 0;
   return rows === 0 ? indents : bytes / rows + indents;
 }
+
+/** The limits a sheet's read works under, and what this Excel can do. */
+export interface SheetReadConfig {
+  /** Bytes a response may have (Excel on the web: 5 MB). */
+  readonly payloadLimit: number;
+  /** Cells one range read may cover (OFFICEJS.md: 5 000 000). */
+  readonly maxCellsPerRead: number;
+  /** ExcelApi 1.9: the financing sheet's indent levels are read. */
+  readonly indents: boolean;
+  /** How often a round trip rejected as too large is retried in smaller blocks. */
+  readonly payloadRetries: number;
+}
+
+/** What the blocks of one sheet read brought back, per property, block by block. */
+export interface Parts {
+  values: unknown[][][];
+  formulas: unknown[][][];
+  indents: number[][][];
+}

@@ -7,7 +7,7 @@
 import { Badge, Button } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { Field, PlanProject } from '../../domain/plan';
-import { entryToDraft, type EntryDraft } from '../../domain/register/edit';
+import { entryToDraft, type EntryDraft } from '../../domain/register/edit/draft';
 import type { RegisterEntry } from '../../domain/register/types';
 import type { Strings } from '../strings';
 import { S } from '../styles';

@@ -7,7 +7,7 @@
 import type { Lang } from '../../domain/messages';
 import { readPlan, type PlanBlock, type PlanReading } from '../../domain/plan';
 import { textToBlocks } from '../../domain/plan/text';
-import { decodeImportBytes } from '../../domain/register/codec';
+import { decodeImportBytes } from '../../domain/register/codec/bytes';
 import { docxToBlocks } from '../../plan/docx';
 import { planInputMessage } from '../../plan/messages';
 import { PackageError } from '../../xlsx/package/guard';
