@@ -11,6 +11,9 @@
  */
 import { addLocale } from 'numfmt';
 import type { Lang } from '../messages';
+import { DATE_NAMES, type DateNames } from './dateNames';
+
+export type { DateNames } from './dateNames';
 
 export interface DisplayLocale {
   readonly decimal: string;
@@ -24,74 +27,6 @@ export interface DisplayLocale {
   readonly names: DateNames;
 }
 
-export interface DateNames {
-  readonly months: readonly string[];
-  readonly monthsShort: readonly string[];
-  /** Sunday first. */
-  readonly days: readonly string[];
-  readonly daysShort: readonly string[];
-  readonly am: string;
-  readonly pm: string;
-}
-
-const NB_NAMES: DateNames = {
-  months: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
-  // CLDR's (and LibreOffice's) abbreviations: a short name keeps no period.
-  monthsShort: [
-    'jan.',
-    'feb.',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'aug.',
-    'sep.',
-    'okt.',
-    'nov.',
-    'des.',
-  ],
-  days: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
-  daysShort: ['sø.', 'ma.', 'ti.', 'on.', 'to.', 'fr.', 'lø.'],
-  am: 'a.m.',
-  pm: 'p.m.',
-};
-
-const EN_NAMES: DateNames = {
-  months: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-  monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-  daysShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-  am: 'AM',
-  pm: 'PM',
-};
-
 export const DISPLAY_LOCALES: Readonly<Record<Lang, DisplayLocale>> = {
   nb: {
     decimal: ',',
@@ -100,7 +35,7 @@ export const DISPLAY_LOCALES: Readonly<Record<Lang, DisplayLocale>> = {
     trueText: 'SANN',
     falseText: 'USANN',
     errors: { '#NAME?': '#NAVN?', '#VALUE!': '#VERDI!', '#N/A': '#I/T', '#NUM!': '#TALL!' },
-    names: NB_NAMES,
+    names: DATE_NAMES.nb,
   },
   en: {
     decimal: '.',
@@ -109,15 +44,15 @@ export const DISPLAY_LOCALES: Readonly<Record<Lang, DisplayLocale>> = {
     trueText: 'TRUE',
     falseText: 'FALSE',
     errors: {},
-    names: EN_NAMES,
+    names: DATE_NAMES.en,
   },
 };
 
 /** Names for a `[$-414]`-style locale tag (Windows LCID, hex): bokmål, nynorsk and Norwegian use bokmål's. */
 export function namesForLcid(lcid: number): DateNames | null {
   const language = lcid & 0x3ff;
-  if (language === 0x14) return NB_NAMES;
-  if (language === 0x09) return EN_NAMES;
+  if (language === 0x14) return DATE_NAMES.nb;
+  if (language === 0x09) return DATE_NAMES.en;
   return null;
 }
 

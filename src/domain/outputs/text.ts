@@ -1,4 +1,5 @@
 import { NOT_COMPUTED_NO_REGISTER, type Catalog, type Lang } from '../messages';
+import { REGISTER_FIELD_LABELS } from '../register/fieldLabels';
 import { nameList, shorten } from '../shorten';
 
 /**
@@ -90,6 +91,14 @@ export interface OutputText {
   readonly moreCells: (count: number) => string;
 }
 
+/** The register fields a card shows, named as everywhere else (register/fieldLabels.ts). */
+function cardFields(
+  lang: Lang,
+): Pick<OutputText, 'area' | 'phase' | 'owner' | 'role' | 'partners' | 'goals'> {
+  const { area, phase, owner, role, partners, goals } = REGISTER_FIELD_LABELS[lang];
+  return { area, phase, owner, role, partners, goals };
+}
+
 const NB: OutputText = {
   sheets: { reconciliation: 'Avstemming', cards: 'Prosjektkort', summary: 'Sammendrag' },
   reconciliationTitle: 'Avstemming av handlingsplanen',
@@ -132,12 +141,7 @@ const NB: OutputText = {
   cell: 'Celle',
   severityName: { error: 'Feil', warning: 'Advarsel', info: 'Info' },
   cardsTitle: 'Prosjektkort',
-  area: 'Innsatsområde',
-  phase: 'Fase',
-  owner: 'Prosjekteier',
-  role: 'Rådets rolle',
-  partners: 'Partnere',
-  goals: 'Mål',
+  ...cardFields('nb'),
   contribution: 'Tilsagn',
   contributionNote: 'Merknad',
   basis: { 'per år': 'per år', totalt: 'totalt' },
@@ -212,12 +216,7 @@ const EN: OutputText = {
   cell: 'Cell',
   severityName: { error: 'Error', warning: 'Warning', info: 'Info' },
   cardsTitle: 'Project cards',
-  area: 'Focus area',
-  phase: 'Phase',
-  owner: 'Project owner',
-  role: "Council's role",
-  partners: 'Partners',
-  goals: 'Goals',
+  ...cardFields('en'),
   contribution: 'Promised',
   contributionNote: 'Note',
   basis: { 'per år': 'per year', totalt: 'in total' },

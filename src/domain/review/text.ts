@@ -5,6 +5,7 @@
  * language under one interface, so the type checker proves both complete.
  */
 import { formatNok, type Ore } from '../amount';
+import { DATE_NAMES } from '../display/dateNames';
 import type { Lang } from '../messages';
 import { nameList, quote } from '../shorten';
 import type { ResultChanges } from './changes';
@@ -69,39 +70,11 @@ type KeyWord =
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const join = (parts: string[], none: string) => (parts.length === 0 ? none : parts.join(', '));
 
-const NB_MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const p2 = (x: number) => String(x).padStart(2, '0');
 
 const NB: ReviewText = {
   status: { open: 'Åpen', explained: 'Forklart', stale: 'Endret etter forklaringen' },
-  when: (w) => `${w.day}. ${NB_MONTHS[w.month - 1]} ${w.year} kl. ${p2(w.hour)}.${p2(w.minute)}`,
+  when: (w) => `${w.day}. ${DATE_NAMES.nb.months[w.month - 1]} ${w.year} kl. ${p2(w.hour)}.${p2(w.minute)}`,
   explainedBy: (by, when) => `Forklart av ${by} den ${when}`,
   staleNote: 'Tallene er endret siden forklaringen: funnet er åpent igjen.',
   orphansTitle: 'Forklaringer uten funn',
@@ -193,7 +166,7 @@ const NB: ReviewText = {
 
 const EN: ReviewText = {
   status: { open: 'Open', explained: 'Explained', stale: 'Changed since explained' },
-  when: (w) => `${w.day} ${EN_MONTHS[w.month - 1]} ${w.year} at ${p2(w.hour)}:${p2(w.minute)}`,
+  when: (w) => `${w.day} ${DATE_NAMES.en.months[w.month - 1]} ${w.year} at ${p2(w.hour)}:${p2(w.minute)}`,
   explainedBy: (by, when) => `Explained by ${by} on ${when}`,
   staleNote: 'The figures have changed since it was explained: the finding is open again.',
   orphansTitle: 'Explanations without a finding',

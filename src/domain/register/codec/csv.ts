@@ -9,7 +9,6 @@ import {
   LIST_SEPARATOR,
   PROJECT_KEYS,
   PROJECTS_TABLE,
-  REGISTER_FORMAT_VERSION,
   SOURCE_KEYS,
   SOURCES_TABLE,
   type ProjectKey,
@@ -20,7 +19,7 @@ import { kronerText, RANGE_WORD } from './contribution';
 import { csvLine, extraCell, LOST_MARK, textCell, unmarked } from './csvCells';
 import { detectSeparator, filled, parseCsv, type CsvRecord } from './csvRecords';
 import { ImportErrors, type ImportResult, type ImportTable } from './importErrors';
-import { checkExtraColumns, checkVersion, readEntry, readSource } from './rows';
+import { checkExtraColumns, checkVersion, registerOfTables } from './rows';
 import type { Row, Value } from './rowValues';
 
 function projectCell(e: RegisterEntry, key: ProjectKey): string {
@@ -215,13 +214,5 @@ export function registerFromCsv(text: string): ImportResult {
   };
   const projects = read('projects');
   const sources = read('sources');
-  const entries = projects.rows.map((r) => readEntry(r, projects.extraColumns, errors));
-  const fundingSources = sources.rows.map((r) => readSource(r, sources.extraColumns, errors));
-  return errors.result(() => ({
-    formatVersion: version ?? REGISTER_FORMAT_VERSION,
-    entries,
-    sources: fundingSources,
-    extraProjectColumns: projects.extraColumns,
-    extraSourceColumns: sources.extraColumns,
-  }));
+  return registerOfTables(version, projects, sources, errors);
 }

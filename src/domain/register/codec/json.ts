@@ -5,10 +5,10 @@
  * describes the format.
  */
 import { oreToKroner, type Ore } from '../../amount';
-import { PROJECT_KEYS, REGISTER_FORMAT_VERSION, SOURCE_KEYS, type ExtraValue, type Register } from '../types';
+import { PROJECT_KEYS, SOURCE_KEYS, type ExtraValue, type Register } from '../types';
 import { ImportErrors, type ImportResult, type ImportTable } from './importErrors';
 import { jsonText, parseJson, type JNode, type JProp } from './jsonTree';
-import { checkExtraColumns, checkVersion, readEntry, readSource } from './rows';
+import { checkExtraColumns, checkVersion, registerOfTables } from './rows';
 import type { Row, Value } from './rowValues';
 
 const TOP_KEYS = new Set([
@@ -202,13 +202,5 @@ export function registerFromJson(text: string): ImportResult {
   const sourceColumns = listedColumns(top.get('extraSourceColumns'), 'sources', errors);
   const projects = readTable(doc, top.get('projects'), 'projects', projectColumns, errors);
   const sources = readTable(doc, top.get('sources'), 'sources', sourceColumns, errors);
-  const entries = projects.rows.map((r) => readEntry(r, projects.extraColumns, errors));
-  const fundingSources = sources.rows.map((r) => readSource(r, sources.extraColumns, errors));
-  return errors.result(() => ({
-    formatVersion: version ?? REGISTER_FORMAT_VERSION,
-    entries,
-    sources: fundingSources,
-    extraProjectColumns: projects.extraColumns,
-    extraSourceColumns: sources.extraColumns,
-  }));
+  return registerOfTables(version, projects, sources, errors);
 }

@@ -1,7 +1,7 @@
 /**
  * What both file formats share once their rows are found: a row made into a register entry or
- * funding source (every bad field reported), and the checks of the format version and of the
- * extra columns' headers.
+ * funding source (every bad field reported), the register made of both tables, and the checks of
+ * the format version and of the extra columns' headers.
  */
 import { parseEntryKind, parseSourceKind } from '../spellings';
 import {
@@ -12,7 +12,7 @@ import {
   type FundingSource,
   type RegisterEntry,
 } from '../types';
-import type { ImportErrors, ImportTable } from './importErrors';
+import type { ImportErrors, ImportResult, ImportTable } from './importErrors';
 import { basisOf, contributionOf, extrasOf, lineOf, listOf, textOf, type Row } from './rowValues';
 
 const KNOWN_KEYS = new Set<string>([...PROJECT_KEYS, ...SOURCE_KEYS]);
@@ -66,6 +66,30 @@ export function readSource(row: Row, extraColumns: readonly string[], errors: Im
     aliases: listOf(row, 'aliases', errors),
     ...(extraColumns.length > 0 ? { extra: extrasOf(row, extraColumns, errors) } : {}),
   };
+}
+
+/** The rows of one table as found in the file, and the names of its extra columns. */
+export interface TableRows {
+  readonly rows: readonly Row[];
+  readonly extraColumns: string[];
+}
+
+/** The register of both tables' rows: every entry and source, or every error found in them. */
+export function registerOfTables(
+  version: number | null,
+  projects: TableRows,
+  sources: TableRows,
+  errors: ImportErrors,
+): ImportResult {
+  const entries = projects.rows.map((r) => readEntry(r, projects.extraColumns, errors));
+  const fundingSources = sources.rows.map((r) => readSource(r, sources.extraColumns, errors));
+  return errors.result(() => ({
+    formatVersion: version ?? REGISTER_FORMAT_VERSION,
+    entries,
+    sources: fundingSources,
+    extraProjectColumns: projects.extraColumns,
+    extraSourceColumns: sources.extraColumns,
+  }));
 }
 
 /** A format version this add-in reads: a whole number from 1 up to REGISTER_FORMAT_VERSION. */
