@@ -322,7 +322,7 @@ function newSheets(sheets: readonly SheetModel[]): Outputs {
 }
 
 /** Loads a chunk once; a failed load is not cached, so the next call tries again. */
-function lazyChunk<T>(load: () => Promise<T>): () => Promise<T> {
+export function lazyChunk<T>(load: () => Promise<T>): () => Promise<T> {
   let chunk: Promise<T> | null = null;
   return () => {
     if (chunk === null) {

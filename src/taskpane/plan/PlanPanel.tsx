@@ -30,6 +30,7 @@ import { S } from '../styles';
 import { PlanChoose } from './PlanChoose';
 import { PlanDiff } from './PlanDiff';
 import { PlanProjectList } from './PlanProjectList';
+import { PlanSection } from './PlanSection';
 import { PlanSourceList } from './PlanSourceList';
 import { PlanTableView } from './PlanTableView';
 import { fileBytes } from '../fileBytes';
@@ -212,19 +213,17 @@ export function PlanPanel(props: PlanPanelProps) {
             </MessageBarBody>
           </MessageBar>
         )}
-        <section aria-label={t.plan.projectsHeading} style={S.stack}>
-          <h3 style={S.heading}>{t.plan.projectsHeading}</h3>
+        <PlanSection heading={t.plan.projectsHeading}>
           <PlanProjectList
             t={t}
             projects={read.projects}
             read={read.register.entries}
             edited={draft.entries}
           />
-        </section>
-        <section aria-label={t.plan.sourcesHeading} style={S.stack}>
-          <h3 style={S.heading}>{t.plan.sourcesHeading}</h3>
+        </PlanSection>
+        <PlanSection heading={t.plan.sourcesHeading}>
           <PlanSourceList t={t} sources={read.sources} />
-        </section>
+        </PlanSection>
         <PlanTableView
           t={t}
           lang={lang}
@@ -259,8 +258,7 @@ export function PlanPanel(props: PlanPanelProps) {
           />
         )}
         {current !== null && diff !== null && taken !== null && (
-          <section aria-label={t.plan.diffHeading} style={S.stack}>
-            <h3 style={S.heading}>{t.plan.diffHeading}</h3>
+          <PlanSection heading={t.plan.diffHeading}>
             <PlanDiff
               t={t}
               diff={diff}
@@ -275,7 +273,7 @@ export function PlanPanel(props: PlanPanelProps) {
                 })
               }
             />
-          </section>
+          </PlanSection>
         )}
         {lastRead === null ? (
           <Spinner size="small" label={running ? t.reg.readingFirst : t.reg.needsRun} style={S.start} />

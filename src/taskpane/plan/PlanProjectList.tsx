@@ -8,24 +8,15 @@ import { Badge, Button } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { Field, PlanProject } from '../../domain/plan';
 import { entryToDraft, type EntryDraft } from '../../domain/register/edit/draft';
-import type { RegisterEntry } from '../../domain/register/types';
+import type { ProjectKey, RegisterEntry } from '../../domain/register/types';
 import type { Strings } from '../strings';
 import { S } from '../styles';
 import { PlanFieldRow } from './PlanFields';
 
-type ShownField =
-  | 'name'
-  | 'phase'
-  | 'area'
-  | 'owner'
-  | 'role'
-  | 'partners'
-  | 'goals'
-  | 'contribution'
-  | 'basis'
-  | 'contributionNote'
-  | 'budgetLine';
+/** A register field the review shows for a project: all but its id, aliases and kind. */
+type ShownField = Exclude<ProjectKey, 'id' | 'aliases' | 'kind'>;
 
+/** The fields as the review lists them (the phase before the area, unlike the register's columns). */
 const SHOWN: readonly ShownField[] = [
   'name',
   'phase',

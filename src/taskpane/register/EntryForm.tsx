@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import type { EntryDraft } from '../../domain/register/edit/draft';
 import type { EntryKind } from '../../domain/register/types';
 import type { RegisterList } from '../strings';
-import { FormFrame, TextField, messagesByField, type RowFormProps } from './formParts';
+import { FormFrame, TextField, kindOptions, messagesByField, type RowFormProps } from './formParts';
 import { ListField } from './ListField';
 
 export interface EntryFormProps extends RowFormProps<EntryDraft> {
@@ -20,7 +20,7 @@ export interface EntryFormProps extends RowFormProps<EntryDraft> {
 }
 
 const TEXT_FIELDS = ['area', 'phase', 'owner', 'role'] as const;
-const KINDS: readonly EntryKind[] = ['project', 'operations'];
+export const ENTRY_KINDS: readonly EntryKind[] = ['project', 'operations'];
 const BASES = ['per år', 'totalt'] as const;
 
 export function EntryForm(props: EntryFormProps) {
@@ -63,14 +63,7 @@ export function EntryForm(props: EntryFormProps) {
 
   return (
     <FormFrame {...props}>
-      {choice(
-        'kind',
-        KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t.reg.entryKind[k]}
-          </option>
-        )),
-      )}
+      {choice('kind', kindOptions(ENTRY_KINDS, t.reg.entryKind))}
       {text('id')}
       {text('name')}
       {choice(

@@ -7,7 +7,7 @@
  * (basedOn null) and the pane reconciles again; the rest of each row is edited afterwards in the
  * editor.
  */
-import { Body1, Button, Caption1, Field, Select, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Select } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { describe } from '../../domain/messages';
 import type { FieldError } from '../../domain/register/edit/fieldErrors';
@@ -19,8 +19,10 @@ import type { ReadOptions } from '../../excel/gateway';
 import type { RegisterChange } from '../../app/controller';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
+import { ListSection } from '../components/ListSection';
 import { FocusHeading } from './FocusHeading';
-import { TextField } from './formParts';
+import { ENTRY_KINDS } from './EntryForm';
+import { TextField, kindOptions } from './formParts';
 import { entryName } from './names';
 import { SOURCE_KINDS } from './SourceForm';
 
@@ -33,8 +35,6 @@ export interface ProposalFormProps {
   readonly status: ReactNode;
   readonly onWrite: (register: Register, change: RegisterChange) => Promise<boolean>;
 }
-
-const ENTRY_KINDS: readonly EntryKind[] = ['project', 'operations'];
 
 /** A budget line as the proposal's form holds it: its kind and its id (as typed). */
 interface Line {
@@ -111,7 +111,8 @@ export function ProposalForm({ t, lang, snapshot, options, busy, status, onWrite
         {empty ? t.reg.proposalEmpty : t.reg.proposalIntro}
       </Body1>
       {entries.length > 0 && (
-        <Group
+        <ListSection
+          level="h4"
           heading={t.reg.entriesHeading}
           intro={hasProjects ? <Caption1 block>{t.reg.placeholderIds}</Caption1> : undefined}
         >
@@ -122,11 +123,7 @@ export function ProposalForm({ t, lang, snapshot, options, busy, status, onWrite
               <li key={i} style={S.stack}>
                 <Field label={t.reg.kindFor(entryName(e))} hint={entryHint(t, entries[i], guess)}>
                   <Select value={e.kind} onChange={(_, data) => setKind(i, data.value as EntryKind)}>
-                    {ENTRY_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {t.reg.entryKind[k]}
-                      </option>
-                    ))}
+                    {kindOptions(ENTRY_KINDS, t.reg.entryKind)}
                   </Select>
                 </Field>
                 {e.kind === 'project' && (
@@ -141,10 +138,10 @@ export function ProposalForm({ t, lang, snapshot, options, busy, status, onWrite
               </li>
             );
           })}
-        </Group>
+        </ListSection>
       )}
       {sources.length > 0 && (
-        <Group heading={t.reg.sourcesHeading}>
+        <ListSection level="h4" heading={t.reg.sourcesHeading}>
           {sources.map((s, i) => {
             const guess = proposal.sourceGuesses[i];
             return (
@@ -161,24 +158,20 @@ export function ProposalForm({ t, lang, snapshot, options, busy, status, onWrite
                       )
                     }
                   >
-                    {SOURCE_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {t.reg.sourceKind[k]}
-                      </option>
-                    ))}
+                    {kindOptions(SOURCE_KINDS, t.reg.sourceKind)}
                   </Select>
                 </Field>
               </li>
             );
           })}
-        </Group>
+        </ListSection>
       )}
       {proposal.findings.length > 0 && (
-        <Group heading={t.reg.proposalNotes} bullets>
+        <ListSection level="h4" heading={t.reg.proposalNotes} bullets>
           {proposal.findings.map((f, i) => (
             <li key={i}>{describe(f, lang)}</li>
           ))}
-        </Group>
+        </ListSection>
       )}
       {tried && idErrors.size > 0 && (
         <p role="alert" style={{ ...S.plain, ...S.errorText }}>
@@ -246,27 +239,4 @@ function validateIds(entries: readonly RegisterEntry[]): Map<number, FieldError>
     }
   });
   return errors;
-}
-
-interface GroupProps {
-  readonly heading: string;
-  /** Said between the heading and the list. */
-  readonly intro?: ReactNode;
-  readonly bullets?: boolean;
-  readonly children: ReactNode;
-}
-
-function Group({ heading, intro, bullets, children }: GroupProps) {
-  const headingId = useId();
-  return (
-    <section aria-labelledby={headingId} style={S.stack}>
-      <Subtitle2 as="h4" id={headingId} style={S.plain}>
-        {heading}
-      </Subtitle2>
-      {intro}
-      <ul style={bullets ? S.bullets : S.list} aria-labelledby={headingId}>
-        {children}
-      </ul>
-    </section>
-  );
 }

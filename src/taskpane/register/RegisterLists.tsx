@@ -35,82 +35,86 @@ export interface RegisterListsProps {
   readonly onDelete: (row: RegisterRow, name: string) => void;
 }
 
+/** What differs between the two tables: their words, and how a row is named and summed up. */
+interface TableView {
+  readonly table: TableName;
+  readonly heading: string;
+  readonly addLabel: string;
+  readonly total: number;
+  /** The indexes of the rows that match the search, in order. */
+  readonly matched: readonly number[];
+  readonly name: (index: number) => string;
+  readonly summary: (index: number) => string;
+}
+
 export function RegisterLists(props: RegisterListsProps) {
   const { t, lang, register, query, onQuery, busy, marked, headingRefs, onAdd, onEdit, onDelete } = props;
   const searchId = useId();
   const q = searchKey(query.trim());
-  const entries = register.entries.flatMap((e, index) =>
-    matches(q, entrySearchTexts(e)) ? [{ e, index }] : [],
-  );
-  const sources = register.sources.flatMap((s, index) =>
-    matches(q, sourceSearchTexts(s)) ? [{ s, index }] : [],
-  );
+  const entries = register.entries.flatMap((e, index) => (matches(q, entrySearchTexts(e)) ? [index] : []));
+  const sources = register.sources.flatMap((s, index) => (matches(q, sourceSearchTexts(s)) ? [index] : []));
   const isMarked = (table: TableName, index: number) => marked?.table === table && marked.index === index;
 
   /** The first LIMIT rows, and the marked one when it is further down (a finding asked for it). */
-  const listed = <R extends { readonly index: number }>(rows: readonly R[], table: TableName): R[] => {
+  const listed = (rows: readonly number[], table: TableName): number[] => {
     const first = rows.slice(0, LIMIT);
-    const further = rows.slice(LIMIT).find((r) => isMarked(table, r.index));
-    return further ? [...first, further] : first;
+    const further = rows.slice(LIMIT).find((index) => isMarked(table, index));
+    return further !== undefined ? [...first, further] : first;
   };
+
+  /** One table: its heading and Add, and the rows that match the search, each with Edit and Delete. */
+  const tableOf = ({ table, heading, addLabel, total, matched, name, summary }: TableView) => (
+    <RegisterTable
+      t={t}
+      headingRef={headingRefs[table]}
+      heading={heading}
+      total={total}
+      shown={matched.length}
+      filtered={q !== ''}
+      addLabel={addLabel}
+      addKey={`${table}:add`}
+      busy={busy}
+      onAdd={() => onAdd(table)}
+    >
+      {listed(matched, table).map((index) => (
+        <RegisterRowItem
+          key={index}
+          t={t}
+          marked={isMarked(table, index)}
+          name={name(index)}
+          summary={summary(index)}
+          busy={busy}
+          focusKey={`${table}:${index}`}
+          onEdit={() => onEdit({ table, index })}
+          onDelete={() => onDelete({ table, index }, name(index))}
+        />
+      ))}
+    </RegisterTable>
+  );
 
   return (
     <>
       <Field label={t.reg.searchLabel} hint={t.reg.searchHint}>
         <Input id={searchId} type="search" value={query} onChange={(_, data) => onQuery(data.value)} />
       </Field>
-      <RegisterTable
-        t={t}
-        headingRef={headingRefs.entries}
-        heading={t.reg.projectsHeading}
-        total={register.entries.length}
-        shown={entries.length}
-        filtered={q !== ''}
-        addLabel={t.reg.addEntry}
-        addKey="entries:add"
-        busy={busy}
-        onAdd={() => onAdd('entries')}
-      >
-        {listed(entries, 'entries').map(({ e, index }) => (
-          <RegisterRowItem
-            key={index}
-            t={t}
-            marked={isMarked('entries', index)}
-            name={entryName(e)}
-            summary={entrySummary(e, t, lang)}
-            busy={busy}
-            focusKey={`entries:${index}`}
-            onEdit={() => onEdit({ table: 'entries', index })}
-            onDelete={() => onDelete({ table: 'entries', index }, entryName(e))}
-          />
-        ))}
-      </RegisterTable>
-      <RegisterTable
-        t={t}
-        headingRef={headingRefs.sources}
-        heading={t.reg.sourcesHeading}
-        total={register.sources.length}
-        shown={sources.length}
-        filtered={q !== ''}
-        addLabel={t.reg.addSource}
-        addKey="sources:add"
-        busy={busy}
-        onAdd={() => onAdd('sources')}
-      >
-        {listed(sources, 'sources').map(({ s, index }) => (
-          <RegisterRowItem
-            key={index}
-            t={t}
-            marked={isMarked('sources', index)}
-            name={sourceName(s)}
-            summary={sourceSummary(s, t)}
-            busy={busy}
-            focusKey={`sources:${index}`}
-            onEdit={() => onEdit({ table: 'sources', index })}
-            onDelete={() => onDelete({ table: 'sources', index }, sourceName(s))}
-          />
-        ))}
-      </RegisterTable>
+      {tableOf({
+        table: 'entries',
+        heading: t.reg.projectsHeading,
+        addLabel: t.reg.addEntry,
+        total: register.entries.length,
+        matched: entries,
+        name: (index) => entryName(register.entries[index]),
+        summary: (index) => entrySummary(register.entries[index], t, lang),
+      })}
+      {tableOf({
+        table: 'sources',
+        heading: t.reg.sourcesHeading,
+        addLabel: t.reg.addSource,
+        total: register.sources.length,
+        matched: sources,
+        name: (index) => sourceName(register.sources[index]),
+        summary: (index) => sourceSummary(register.sources[index], t),
+      })}
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { Field, Select } from '@fluentui/react-components';
 import type { SourceDraft } from '../../domain/register/edit/draft';
 import type { SourceKind } from '../../domain/register/types';
-import { FormFrame, TextField, messagesByField, type RowFormProps } from './formParts';
+import { FormFrame, TextField, kindOptions, messagesByField, type RowFormProps } from './formParts';
 import { ListField } from './ListField';
 
 export type SourceFormProps = RowFormProps<SourceDraft>;
@@ -31,11 +31,7 @@ export function SourceForm(props: SourceFormProps) {
           value={draft.kind}
           onChange={(_, data) => onChange({ ...draft, kind: data.value as SourceKind })}
         >
-          {SOURCE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t.reg.sourceKind[k]}
-            </option>
-          ))}
+          {kindOptions(SOURCE_KINDS, t.reg.sourceKind)}
         </Select>
       </Field>
       <ListField

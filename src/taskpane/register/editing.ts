@@ -63,20 +63,27 @@ export function rebase(
   editing: Editing,
   register: Register,
 ): { readonly form: Editing; readonly at: number | null } {
-  if (editing.table === 'entries') {
-    const at = locate(register.entries, editing.index, editing.base, sameEntry);
-    const current = at === null ? undefined : register.entries[at];
-    if (current === undefined || editing.base === null || current === editing.base) {
-      return { form: editing, at };
-    }
-    const draft = mergeEntryDraft(editing.base, current, editing.draft);
-    return { form: { ...editing, index: at, base: current, draft }, at };
-  }
-  const at = locate(register.sources, editing.index, editing.base, sameSource);
-  const current = at === null ? undefined : register.sources[at];
+  return editing.table === 'entries'
+    ? rebaseIn(editing, register.entries, sameEntry, mergeEntryDraft)
+    : rebaseIn(editing, register.sources, sameSource, mergeSourceDraft);
+}
+
+/** rebase on one table: its rows, how a row is recognised, and how a draft takes a co-author's change. */
+function rebaseIn<
+  R,
+  D,
+  F extends { readonly index: number | null; readonly base: R | null; readonly draft: D },
+>(
+  editing: F,
+  rows: readonly R[],
+  same: (a: R, b: R) => boolean,
+  merge: (base: R, current: R, draft: D) => D,
+): { readonly form: F; readonly at: number | null } {
+  const at = locate(rows, editing.index, editing.base, same);
+  const current = at === null ? undefined : rows[at];
   if (current === undefined || editing.base === null || current === editing.base) {
     return { form: editing, at };
   }
-  const draft = mergeSourceDraft(editing.base, current, editing.draft);
+  const draft = merge(editing.base, current, editing.draft);
   return { form: { ...editing, index: at, base: current, draft }, at };
 }

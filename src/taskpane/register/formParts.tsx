@@ -1,6 +1,6 @@
 /**
- * What the register's forms share: the messages per field, a labelled text field, the form's
- * frame (heading, Save and Cancel, the write's status), and putting the focus on the first field
+ * What the register's forms share: the messages per field, a labelled text field, the options
+ * of a kind's select, the form's frame (heading, Save and Cancel, the write's status), and putting the focus on the first field
  * that is wrong after a Save that did not pass validation.
  */
 import { Button, Field, Input, type InputProps } from '@fluentui/react-components';
@@ -45,6 +45,15 @@ export function TextField({ label, value, error, hint, required, inputMode, onCh
       <Input value={value} inputMode={inputMode} onChange={(_, data) => onChange(data.value)} />
     </Field>
   );
+}
+
+/** The options of a select of kinds (an entry's, a source's), each by its name in the catalog. */
+export function kindOptions<K extends string>(kinds: readonly K[], names: Readonly<Record<K, string>>) {
+  return kinds.map((k) => (
+    <option key={k} value={k}>
+      {names[k]}
+    </option>
+  ));
 }
 
 /** What every register form takes: a draft of type D, its errors, the write's state, and callbacks. */

@@ -1,8 +1,9 @@
 import { Body1, Button, Caption1, Link, Subtitle2 } from '@fluentui/react-components';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../domain/findings';
 import { SEVERITY_LABEL, describe } from '../../domain/messages';
 import { FailureMessage } from '../components/FailureMessage';
+import { ListSection } from '../components/ListSection';
 import type { Register } from '../../domain/register/types';
 import type { RegisterWriteState, SelectionState } from '../../app/controller';
 import { targetName, type RegisterRow } from '../register/names';
@@ -83,9 +84,10 @@ export function FindingList(props: FindingListProps) {
         const group = indexed.filter((x) => x.finding.severity === severity);
         if (group.length === 0) return null;
         return (
-          <SeverityGroup
+          <ListSection
             key={severity}
-            title={`${MARKER[severity]} ${SEVERITY_LABEL[lang][severity]} (${group.length})`}
+            level="h3"
+            heading={`${MARKER[severity]} ${SEVERITY_LABEL[lang][severity]} (${group.length})`}
           >
             {group.map(({ finding, index }) => (
               <FindingItem
@@ -110,23 +112,9 @@ export function FindingList(props: FindingListProps) {
                 onOpenRegister={onOpenRegister}
               />
             ))}
-          </SeverityGroup>
+          </ListSection>
         );
       })}
-    </section>
-  );
-}
-
-function SeverityGroup({ title, children }: { readonly title: string; readonly children: ReactNode }) {
-  const headingId = useId();
-  return (
-    <section aria-labelledby={headingId} style={S.stack}>
-      <Subtitle2 as="h3" id={headingId} style={S.plain}>
-        {title}
-      </Subtitle2>
-      <ul style={S.list} aria-labelledby={headingId}>
-        {children}
-      </ul>
     </section>
   );
 }
