@@ -6,7 +6,7 @@
  * starts is the run the pane shows, from one module instance. Nothing here runs on import, so the
  * local preview can call reconcileFromRibbon() for its stand-in ribbon button.
  */
-import { ExcelFailure } from '../excel/gateway';
+import { associateAction, showOfficeTaskpane, type CommandEvent } from '../excel/officeRuntime';
 import type { ReconcileController } from '../app/controller';
 
 /** The FunctionName in manifest.xml. */
@@ -19,20 +19,7 @@ export interface RibbonHost {
 }
 
 /** Office's task pane, through the shared runtime's Office.addin. */
-export const officeRibbonHost: RibbonHost = {
-  async showTaskpane() {
-    // Office.addin (SharedRuntime 1.1) is missing where the shared runtime is not supported.
-    if (!Office.context.requirements.isSetSupported('SharedRuntime', '1.1') || !Office.addin) {
-      throw new ExcelFailure(
-        'unsupported',
-        'Office.addin.showAsTaskpane() needs the shared runtime',
-        undefined,
-        'SharedRuntime 1.1',
-      );
-    }
-    await Office.addin.showAsTaskpane();
-  },
-};
+export const officeRibbonHost: RibbonHost = { showTaskpane: showOfficeTaskpane };
 
 /**
  * What the ribbon's Avstem runs: reconcile on the pane's controller, then show the pane with the
@@ -66,7 +53,7 @@ export async function reconcileFromRibbon(
 export function ribbonReconcileAction(
   controller: ReconcileController,
   host: RibbonHost = officeRibbonHost,
-): (event: Office.AddinCommands.Event) => Promise<void> {
+): (event: CommandEvent) => Promise<void> {
   return async (event) => {
     try {
       await reconcileFromRibbon(controller, host);
@@ -82,5 +69,5 @@ export function registerRibbonCommands(
   controller: ReconcileController,
   host: RibbonHost = officeRibbonHost,
 ): void {
-  Office.actions.associate(RECONCILE_ACTION, ribbonReconcileAction(controller, host));
+  associateAction(RECONCILE_ACTION, ribbonReconcileAction(controller, host));
 }

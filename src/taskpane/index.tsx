@@ -3,8 +3,9 @@
  * first screen needs is in this chunk; the result view and the engine are loaded on demand.
  */
 import { officeGateway } from '../excel/office';
+import { onOfficeReady } from '../excel/officeRuntime';
 import { startInOffice } from './start';
 
-void Office.onReady(() => {
+onOfficeReady(() => {
   startInOffice(officeGateway(), document.getElementById('root'));
 });

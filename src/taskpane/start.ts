@@ -7,8 +7,14 @@
  */
 import { langFromLocale } from '../domain/messages';
 import type { WorkbookGateway } from '../excel/gateway';
+import {
+  canAssociateActions,
+  officeBackground,
+  officeDisplayLanguage,
+  officePlatform,
+} from '../excel/officeRuntime';
 import { registerRibbonCommands } from '../commands/commands';
-import type { OfficePlatform, ReconcileController } from '../app/controller';
+import type { ReconcileController } from '../app/controller';
 import { mountTaskpane } from './mount';
 import { themeKindFromBackground } from './theme';
 
@@ -16,37 +22,13 @@ export function startInOffice(gateway: WorkbookGateway, container: HTMLElement |
   if (container === null) {
     throw new Error('taskpane.html has no element with id "root"');
   }
-  const lang = langFromLocale(Office.context.displayLanguage);
+  const lang = langFromLocale(officeDisplayLanguage());
   document.documentElement.lang = lang;
   const theme = themeKindFromBackground(officeBackground());
   const controller = mountTaskpane(container, { gateway, lang, theme, platform: officePlatform() });
   // Office.actions exists with the shared runtime (SharedRuntime 1.1), which the ribbon needs anyway.
-  if (typeof Office.actions?.associate === 'function') {
+  if (canAssociateActions()) {
     registerRibbonCommands(controller);
   }
   return controller;
-}
-
-/**
- * Excel on the web or a desktop Excel (Windows, Mac; iPad's Excel counts as desktop: what the pane
- * says about undo there holds everywhere). Office.context.platform is in every requirement set;
- * older hosts have it under diagnostics.
- */
-export function officePlatform(): OfficePlatform {
-  try {
-    const platform = Office.context.platform ?? Office.context.diagnostics?.platform;
-    return String(platform) === 'OfficeOnline' ? 'web' : 'desktop';
-  } catch {
-    return 'desktop';
-  }
-}
-
-/** Office's pane background colour; undefined where the host has no officeTheme (then: light). */
-function officeBackground(): string | undefined {
-  try {
-    return Office.context.officeTheme?.bodyBackgroundColor;
-  } catch {
-    // Some hosts throw instead of returning undefined for an unsupported property.
-    return undefined;
-  }
 }

@@ -10,6 +10,7 @@ import {
   MAX_COLS,
   MAX_ROWS,
   quoteSheetName,
+  splitSheetRef,
 } from '../../domain/address';
 
 /** A rectangle of cells, 0-based. */
@@ -68,12 +69,12 @@ export function qualifiedAddress(sheet: string, rect: Rect): string {
   return `${quoteSheetName(sheet)}!${rectToA1(rect)}`;
 }
 
-/** Splits `'Sheet name'!B9` or `Sheet!B9` into sheet and address; sheet is null when there is none. */
+/**
+ * Splits `'Sheet name'!B9` or `Sheet!B9` into sheet and address (domain/address.ts's one reading of
+ * `Sheet!A1`); sheet is null when there is none.
+ */
 export function splitSheetAddress(ref: string): { sheet: string | null; address: string } {
-  const quoted = /^'((?:[^']|'')+)'!(.+)$/.exec(ref);
-  if (quoted) return { sheet: quoted[1].replace(/''/g, "'"), address: quoted[2] };
-  const i = ref.lastIndexOf('!');
-  return i < 0 ? { sheet: null, address: ref } : { sheet: ref.slice(0, i), address: ref.slice(i + 1) };
+  return splitSheetRef(ref) ?? { sheet: null, address: ref };
 }
 
 /** Whether two rectangles share a cell. */
