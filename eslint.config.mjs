@@ -107,16 +107,6 @@ export default defineConfig([
     patterns: ['@fluentui/*'],
   }),
   {
-    // The .xlsx adapter's one module on Node's file system (the rest also runs in the browser).
-    files: ['src/xlsx/files.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: '^\\.\\./(?!domain/)', message: layerMessage('xlsx', ['domain']) }] },
-      ],
-    },
-  },
-  {
     // Office.js's globals belong to the Office.js adapter (and the host that answers it): the
     // pane's entry and the ribbon read Office through src/excel/officeRuntime.ts.
     files: ['src/{domain,xlsx,plan,sample,cli,app,taskpane,commands,preview}/**/*.{ts,tsx}'],

@@ -70,7 +70,8 @@ const mb = (m) => `${m.toFixed(0)} MB`;
 
 async function main() {
   const { generatePlan } = require('./generate');
-  const { writeWorkbookFile, readWorkbookData, applyOutputs } = require(path.join(BUILD, 'xlsx'));
+  const { readWorkbookData, applyOutputs } = require(path.join(BUILD, 'xlsx'));
+  const { writeWorkbookFile } = require(path.join(BUILD, 'cli', 'workbookFiles'));
   const { reconcile } = require(path.join(BUILD, 'domain/reconcile/reconcile'));
   const { buildOutputs } = require(path.join(BUILD, 'domain/outputs'));
   const sizes = process.argv
@@ -120,7 +121,9 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   console.log('\nIn one process (medians):');
-  console.log('| lines | file | floor | read | engine | total | total ÷ floor | --out layout + write | findings |');
+  console.log(
+    '| lines | file | floor | read | engine | total | total ÷ floor | --out layout + write | findings |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { n, m, findings, size } of rows) {
     const total = m.read + m.engine;

@@ -31,7 +31,8 @@ import type { WorkbookSnapshot } from '../src/domain/snapshot';
 import { ExcelHost } from '../src/host';
 import { hostFromModel } from './helpers/host';
 import { sampleRegister, sampleWorkbookModel } from '../src/sample/sampleWorkbook';
-import { applyOutputs, readWorkbookData, writeWorkbookBuffer } from '../src/xlsx';
+import { applyOutputs, readWorkbookData } from '../src/xlsx';
+import { writeWorkbookBuffer } from '../src/cli/workbookFiles';
 import { decodeXstring } from '../src/xlsx/read/text';
 import { gatewayOn } from './excel/writeHelpers';
 

@@ -17,14 +17,8 @@ import { langOf, readCommandLine, UsageError, type CommandLine } from './args';
 import { runFromPlan } from './fromPlan';
 import { runRegister, type RegisterContext } from './register';
 import { CLI_TEXT, type CliText } from './text';
-import {
-  applyOutputs,
-  loadWorkbook,
-  writeWorkbookFile,
-  XlsxInputError,
-  XlsxModelError,
-  type WorkbookFile,
-} from '../xlsx';
+import { applyOutputs, XlsxInputError, XlsxModelError, type WorkbookFile } from '../xlsx';
+import { loadWorkbook, writeWorkbookFile } from './workbookFiles';
 
 /** Exit codes: 0 no errors found, 1 errors found, 2 the command could not run. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

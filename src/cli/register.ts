@@ -13,7 +13,8 @@ import { importErrorDetail } from '../domain/register/codec/importMessages';
 import { registerFromJson, registerToJson } from '../domain/register/codec/json';
 import { findRegisterSheet, readRegister } from '../domain/register/readRegister';
 import { REGISTER_FORMAT_VERSION } from '../domain/register/types';
-import { loadWorkbook, writeRegisterSheet, type WorkbookFile } from '../xlsx';
+import { writeRegisterSheet, type WorkbookFile } from '../xlsx';
+import { loadWorkbook } from './workbookFiles';
 import type { CliText } from './text';
 
 /** What the register commands need from main: its arguments, messages and checks. */

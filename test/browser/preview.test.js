@@ -91,7 +91,7 @@ async function cliOutSheets(file, out) {
  * hidden register.
  */
 async function writeEnglishWorkbook(file) {
-  const { writeWorkbookFile } = require(path.join(ROOT, 'build', 'xlsx'));
+  const { writeWorkbookFile } = require(path.join(ROOT, 'build', 'cli', 'workbookFiles'));
   const { registerSheetModel } = require(path.join(ROOT, 'build', 'domain', 'register', 'registerSheet'));
   const { registerEntry } = require(path.join(ROOT, 'build', 'domain', 'register', 'entry'));
   const budgetRows = [
@@ -568,7 +568,7 @@ test('the pane inserts the three outputs into the preview: the same sheets as th
  * from the line for the proposal to tie it on its own, close enough for the pane to offer the alias.
  */
 async function writeWorkbookWithoutRegister(file) {
-  const { writeWorkbookFile } = require(path.join(ROOT, 'build', 'xlsx'));
+  const { writeWorkbookFile } = require(path.join(ROOT, 'build', 'cli', 'workbookFiles'));
   const { sampleWorkbookModel } = require(path.join(ROOT, 'build', 'sample', 'sampleWorkbook'));
   const sheets = sampleWorkbookModel()
     .sheets.filter((s) => s.name !== 'Prosjektregister')
@@ -875,7 +875,7 @@ test('"Les inn handlingsplanen": the seed .docx dropped on an empty workbook, re
   const plan = path.join(dir, 'handlingsplan-2010-2011.docx');
   writeSeedDocx(plan);
   const empty = path.join(dir, 'tom.xlsx');
-  const { writeWorkbookFile } = require(path.join(ROOT, 'build', 'xlsx'));
+  const { writeWorkbookFile } = require(path.join(ROOT, 'build', 'cli', 'workbookFiles'));
   await writeWorkbookFile(
     { sheets: [{ name: 'Ark1', cells: [{ row: 0, col: 0, value: 'Notater' }] }] },
     empty,

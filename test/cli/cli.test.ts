@@ -10,7 +10,7 @@ import { main, type Io } from '../../src/cli/main';
 import { writeEnglishTwoYearWorkbook } from '../helpers/englishWorkbook';
 import { registerSheetModel } from '../../src/domain/register/registerSheet';
 import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { writeWorkbookFile } from '../../src/xlsx';
+import { writeWorkbookFile } from '../../src/cli/workbookFiles';
 
 const ROOT = path.resolve(__dirname, '../..');
 let dir: string;

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { registerSheetModel } from '../../src/domain/register/registerSheet';
-import { writeWorkbookFile } from '../../src/xlsx';
+import { writeWorkbookFile } from '../../src/cli/workbookFiles';
 import { PER_YEAR_REGISTER, perYearModel } from '../helpers/perYearWorkbook';
 import { snapshotFile } from '../helpers/xlsxFiles';
 import { runCli } from '../helpers/runCli';

@@ -11,7 +11,7 @@ import { recalculate } from '../../scripts/libreoffice';
 import type { SheetModel } from '../../src/domain/model';
 import { EXCEL_CELL_TEXT_MAX, QUOTE_MAX } from '../../src/domain/shorten';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { loadWorkbook, writeWorkbookFile } from '../../src/xlsx';
+import { loadWorkbook, writeWorkbookFile } from '../../src/cli/workbookFiles';
 import { cached, readWorkbook, sheet } from '../libreoffice/sheets';
 import { runCli } from '../helpers/runCli';
 

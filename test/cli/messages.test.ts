@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { registerToJson } from '../../src/domain/register/codec/json';
 import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { writeWorkbookFile } from '../../src/xlsx';
+import { writeWorkbookFile } from '../../src/cli/workbookFiles';
 import { runCli } from '../helpers/runCli';
 
 let dir: string;

@@ -11,7 +11,7 @@ import { main, type Io } from '../../src/cli/main';
 import type { WorkbookModel } from '../../src/domain/model';
 import type { WorkbookSnapshot } from '../../src/domain/snapshot';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { writeWorkbookFile } from '../../src/xlsx';
+import { writeWorkbookFile } from '../../src/cli/workbookFiles';
 import { excelJsWorkbook, snapshotFile } from '../helpers/xlsxFiles';
 
 let dir: string;

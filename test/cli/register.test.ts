@@ -15,7 +15,7 @@ import { readRegister } from '../../src/domain/register/readRegister';
 import { registerSheetModel } from '../../src/domain/register/registerSheet';
 import { REGISTER_SHEET } from '../../src/domain/register/types';
 import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { writeWorkbookFile } from '../../src/xlsx';
+import { writeWorkbookFile } from '../../src/cli/workbookFiles';
 import { excelJsWorkbook, snapshotFile } from '../helpers/xlsxFiles';
 import { runCli } from '../helpers/runCli';
 

@@ -5,7 +5,7 @@
  */
 import { registerEntry } from '../../src/domain/register/entry';
 import { registerSheetModel } from '../../src/domain/register/registerSheet';
-import { writeWorkbookFile } from '../../src/xlsx';
+import { writeWorkbookFile } from '../../src/cli/workbookFiles';
 
 /**
  * Budget `Budget` and financing `Financing 2012-2013` for 2012 and 2013; the engine's totals are

@@ -5,7 +5,7 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { WorkbookSnapshot } from '../../src/domain/snapshot';
-import { loadWorkbook } from '../../src/xlsx';
+import { loadWorkbook } from '../../src/cli/workbookFiles';
 
 /** Every sheet of the file as the CLI reads it (all worksheets' cells, not only reconciling's). */
 export async function snapshotFile(file: string): Promise<WorkbookSnapshot> {

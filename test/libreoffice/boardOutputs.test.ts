@@ -28,7 +28,7 @@ import {
 import { outputText } from '../../src/domain/outputs/text';
 import { reconcile } from '../../src/domain/reconcile/reconcile';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
-import { writeWorkbookFile } from '../../src/xlsx';
+import { writeWorkbookFile } from '../../src/cli/workbookFiles';
 import { runCli } from '../helpers/runCli';
 import { CARLITO, readFontMetrics } from './fontMetrics';
 import { ARTIFACTS, cached, readWorkbook, sheet } from './sheets';

@@ -27,7 +27,7 @@ import { gridModel, DEFAULT_LIMITS } from '../../src/preview/grid/gridModel';
 import { readXlsx } from '../../src/preview/xlsx/readXlsx';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 import { createReconcileController } from '../../src/app/controller';
-import { writeWorkbookFile } from '../../src/xlsx';
+import { writeWorkbookFile } from '../../src/cli/workbookFiles';
 import { writeEnglishTwoYearWorkbook } from '../helpers/englishWorkbook';
 import { gatewayOn, hostFromModel, hostFromSnapshot } from '../helpers/host';
 import { runCli } from '../helpers/runCli';

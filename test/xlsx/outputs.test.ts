@@ -10,7 +10,8 @@ import { registerSheetModel } from '../../src/domain/register/registerSheet';
 import type { WorkbookModel } from '../../src/domain/model';
 import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 import { strFromU8, unzipSync } from 'fflate';
-import { applyOutputs, readWorkbookData, writeWorkbookBuffer } from '../../src/xlsx';
+import { applyOutputs, readWorkbookData } from '../../src/xlsx';
+import { writeWorkbookBuffer } from '../../src/cli/workbookFiles';
 
 const TRICKY = ['=HYPERLINK("x")', '+SUM(1,1)', '@x', '-2+3'];
 

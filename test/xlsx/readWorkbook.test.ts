@@ -1,7 +1,8 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { XlsxInputError, loadWorkbook, readWorkbookData } from '../../src/xlsx';
+import { XlsxInputError, readWorkbookData } from '../../src/xlsx';
+import { loadWorkbook } from '../../src/cli/workbookFiles';
 import type { SheetSnapshot } from '../../src/domain/snapshot';
 import { makeTempDir, makeZip, removeTempDir } from './helpers';
 

@@ -2,7 +2,8 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import type { CellModel, SheetModel, WorkbookModel } from '../../src/domain/model';
 import type { WorkbookSnapshot } from '../../src/domain/snapshot';
-import { XlsxModelError, workbookBytes, writeWorkbookBuffer, writeWorkbookFile } from '../../src/xlsx';
+import { XlsxModelError, workbookBytes } from '../../src/xlsx';
+import { writeWorkbookBuffer, writeWorkbookFile } from '../../src/cli/workbookFiles';
 import { excelJsWorkbook, snapshotFile } from '../helpers/xlsxFiles';
 import { expectedValues, makeTempDir, removeTempDir } from './helpers';
 

@@ -1,12 +1,12 @@
 /**
- * The .xlsx adapter's side on Node's file system: a workbook opened from a path, a model written
- * to one. The only module of src/xlsx that uses Node (the rest runs in the browser too: the
- * preview reads files with it); imported by the CLI, the tests and the bench through index.ts.
+ * Workbooks on Node's file system: one opened from a path, a model written to one. The .xlsx
+ * adapter (src/xlsx) works on bytes and runs in the browser too (the preview reads files with
+ * it); reading and writing files is the CLI's side (also used by the tests and the bench).
  */
 import { promises as fs } from 'fs';
 import type { WorkbookModel } from '../domain/model';
-import { readWorkbookData, XlsxInputError, type ReadOptions, type WorkbookFile } from './readWorkbook';
-import { workbookBytes } from './writeWorkbook';
+import { readWorkbookData, XlsxInputError, type ReadOptions, type WorkbookFile } from '../xlsx/readWorkbook';
+import { workbookBytes } from '../xlsx/writeWorkbook';
 
 /**
  * Opens an .xlsx (or .xlsm) file: the sheets reconciling reads (or all, with `allSheets`), and
