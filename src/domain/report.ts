@@ -7,9 +7,15 @@ import { SEVERITY_ORDER, type Finding } from './findings';
 import { describe, SEVERITY_LABEL, type Lang } from './messages';
 import { NOT_COMPUTED_NO_REGISTER } from './messages';
 import type { ReconciliationResult } from './reconcile/result';
+import { findingKeys } from './review/findingKey';
 import { shorten } from './shorten';
 
 export interface FindingJson {
+  /**
+   * The finding's stable key (review/findingKey.ts): what it is about, never where it was seen,
+   * so it stays the same when rows are inserted; `#2` on a second finding with the same facts.
+   */
+  key?: string;
   code: string;
   severity: string;
   message: string;
@@ -49,6 +55,7 @@ export function findingToJson(f: Finding, lang: Lang): FindingJson {
 }
 
 export function resultToJson(result: ReconciliationResult, lang: Lang): ResultJson {
+  const keys = findingKeys(result.findings);
   const totals: ResultJson['totals'] = {};
   for (const y of result.years) {
     const t = result.totals[y];
@@ -63,7 +70,7 @@ export function resultToJson(result: ReconciliationResult, lang: Lang): ResultJs
     years: [...result.years],
     balanced: result.balanced,
     totals,
-    findings: result.findings.map((f) => findingToJson(f, lang)),
+    findings: result.findings.map((f, i) => ({ key: keys[i], ...findingToJson(f, lang) })),
     nonMoneyProjects: result.nonMoneyProjects.map((p) => ({ id: p.id, name: p.name })),
   };
 }

@@ -38,6 +38,7 @@ describe('reconcile --json on the sample reproduces the worked example', () => {
     balanced: boolean;
     totals: Record<string, Record<string, number>>;
     findings: {
+      key: string;
       code: string;
       severity: string;
       projectId?: string;
@@ -139,7 +140,15 @@ describe('reconcile --json on the sample reproduces the worked example', () => {
 
   it('leaves out fields that do not apply', () => {
     const dup = json.findings[0];
-    expect(Object.keys(dup).sort()).toEqual(['cells', 'code', 'message', 'projectId', 'severity']);
+    expect(Object.keys(dup).sort()).toEqual(['cells', 'code', 'key', 'message', 'projectId', 'severity']);
+  });
+
+  it('gives each finding its stable key: what it is about, never a cell address', () => {
+    const keys = json.findings.map((f) => f.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toContain('CONTRIBUTION_MISMATCH|project=1.2|year=2010');
+    expect(keys).toContain('DUPLICATE_ID|project=1.3');
+    for (const f of json.findings) for (const cell of f.cells) expect(f.key).not.toContain(cell);
   });
 });
 
