@@ -20,7 +20,7 @@ import type {
 import type { Outputs } from '../domain/outputs';
 import type { Register } from '../domain/register/types';
 import type { WriteConfig } from './writer/writeOutputs';
-import type { RegisterWriteConfig } from './writer/writeRegister';
+import type { RegisterWriteConfig } from './writer/registerNow';
 import { ExcelFailure } from './gateway';
 import { readWorkbook, type ReadConfig } from './adapter/readWorkbook';
 import { parseSheetRef } from './adapter/sheetRef';

@@ -13,7 +13,7 @@ import { registerSheetModel } from '../../src/domain/register/registerSheet';
 import { PROJECT_KEYS, REGISTER_SHEET, type Register } from '../../src/domain/register/types';
 import type { ExcelRun } from '../../src/excel/excelApi';
 import { ExcelFailure } from '../../src/excel/gateway';
-import { readWorkbookNow, type RegisterWriteConfig } from '../../src/excel/writer/writeRegister';
+import { readWorkbookNow, type RegisterWriteConfig } from '../../src/excel/writer/registerNow';
 import { DEFAULT_PROTECTION_OPTIONS, ExcelHost } from '../../src/host';
 import { type TestHostOptions, hostFromModel } from '../helpers/host';
 import { sampleRegister, sampleWorkbookModel } from '../../src/sample/sampleWorkbook';

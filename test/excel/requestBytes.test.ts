@@ -6,8 +6,9 @@
  */
 import { buildOutputs } from '../../src/domain/outputs';
 import { reconcile } from '../../src/domain/reconcile/reconcile';
-import { registerWriteModel } from '../../src/excel/writer/writeRegister';
-import { sheetOps, type Features } from '../../src/excel/writer/sheetOps';
+import { registerWriteModel } from '../../src/excel/writer/registerModel';
+import { sheetOps } from '../../src/excel/writer/sheetOps';
+import type { Features } from '../../src/excel/writer/writeOp';
 import { bandLimits, writeStaged, type Stage, type StagedOp } from '../../src/excel/writer/stagedWrite';
 import type { SheetModel } from '../../src/domain/model';
 import { readRegister } from '../../src/domain/register/readRegister';

@@ -34,10 +34,8 @@ import type { ExcelContext, ExcelRange, ExcelWorksheetCollection } from '../exce
 import type { ReadOptions, SheetInfo, WorkbookRead } from '../gateway';
 import { sheetInfo } from './convert';
 import { readNames } from './definedNames';
-import { completeSheetReads, queueSheetRead, type QueuedSheet, type SheetReadConfig } from './sheetReads';
-
-export { parseNameReference, readNames } from './definedNames';
-export { completeSheetReads, queueSheetRead, type QueuedSheet, type SheetReadConfig } from './sheetReads';
+import type { SheetReadConfig } from './blocks';
+import { completeSheetReads, queueSheetRead, type QueuedSheet } from './sheetReads';
 
 export interface ReadConfig extends SheetReadConfig {
   /** ExcelApi 1.7: names are read by `formula`; before, by `value` (the address). */

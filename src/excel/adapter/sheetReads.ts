@@ -26,8 +26,6 @@ import {
   type SheetRead,
   type SheetReadConfig,
 } from './blocks';
-
-export type { SheetReadConfig } from './blocks';
 import { toCellValues, toFormulas, toIndents } from './convert';
 
 /** What reading one sheet's data needs (read() and the register write's re-read). */

@@ -10,12 +10,8 @@ import { sheetFingerprint } from '../../domain/register/fingerprint';
 import { findRegisterSheet } from '../../domain/register/readRegister';
 import { REGISTER_SHEET } from '../../domain/register/types';
 import { sheetsNamed, type SheetSnapshot } from '../../domain/snapshot';
-import {
-  completeSheetReads,
-  queueSheetRead,
-  type QueuedSheet,
-  type SheetReadConfig,
-} from '../adapter/readWorkbook';
+import type { SheetReadConfig } from '../adapter/blocks';
+import { completeSheetReads, queueSheetRead, type QueuedSheet } from '../adapter/sheetReads';
 import { isNotFound, isPayloadTooLarge } from '../errors';
 import type { ExcelContext, ExcelProtectionOptions, ExcelWorksheet } from '../excelApi';
 import type { Features } from './writeOp';

@@ -18,8 +18,6 @@ import * as bytes from './requestBytes';
 import { settingsOps } from './settingsOps';
 import type { BandLimits, Features, OpTarget, SheetPlan, WriteOp } from './writeOp';
 
-export type { BandLimits, Features, OpTarget, SheetPlan, WriteOp } from './writeOp';
-
 /** The sheet's write operations, what this Excel cannot do of it, and its tables' temporary names. */
 export function sheetOps(model: SheetModel, features: Features, limits: BandLimits): SheetPlan {
   const leftOut = new Set<LeftOut>();

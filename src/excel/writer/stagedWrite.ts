@@ -22,7 +22,7 @@
 import { isPayloadTooLarge } from '../errors';
 import type { ExcelContext, ExcelWorksheet } from '../excelApi';
 import { requestOverhead } from './requestBytes';
-import type { BandLimits, Features, OpTarget, WriteOp } from './sheetOps';
+import type { BandLimits, Features, OpTarget, WriteOp } from './writeOp';
 
 /** The share of the payload limit a round trip is planned to fill: the byte counts are upper bounds. */
 const BUDGET_SHARE = 0.9;

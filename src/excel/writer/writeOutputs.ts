@@ -16,10 +16,11 @@
 import { quoteSheetName } from '../../domain/address';
 import type { Outputs } from '../../domain/outputs';
 import { MARKER_NAMES } from '../../domain/outputs/placement';
-import { readNames } from '../adapter/readWorkbook';
+import { readNames } from '../adapter/definedNames';
 import type { ExcelContext } from '../excelApi';
 import { ExcelFailure, type LeftOut, type WriteOptions, type WriteResult } from '../gateway';
-import { sheetOps, type Features } from './sheetOps';
+import { sheetOps } from './sheetOps';
+import type { Features } from './writeOp';
 import { bandLimits, deleteSheet, freeName, writeStaged, type StagedOp } from './stagedWrite';
 
 export interface WriteConfig {

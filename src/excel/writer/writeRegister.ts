@@ -40,14 +40,6 @@ import { queueSwap, recover, type Plan } from './registerSwap';
 import { sheetOps } from './sheetOps';
 import { bandLimits, freeName, writeStaged } from './stagedWrite';
 
-export { registerWriteModel, writtenFingerprint } from './registerModel';
-export {
-  readWorkbookNow,
-  type RegisterSheetNow,
-  type RegisterWriteConfig,
-  type WorkbookNow,
-} from './registerNow';
-
 /** The swap's request bytes (generous: a dozen renames, a protection and a deletion). */
 const SWAP_BYTES = 16_384;
 
