@@ -54,6 +54,9 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     lastRead: null,
     registerWrite: { status: 'idle' },
     registerSheet: { status: 'idle' },
+    reviewWrite: { status: 'idle' },
+    live: { on: options.live ?? true, supported: null, pending: false },
+    changes: null,
   };
   const listeners = new Set<() => void>();
   const update = (patch: Partial<ReconcileState>) => {
@@ -295,6 +298,13 @@ export function createReconcileController(options: ReconcileControllerOptions): 
         // Preloading is a guess; the run that needs the engine reports the failure.
       }
     },
+    // TO BE IMPLEMENTED (issue 17): the review log and live re-check.
+    explain: () => Promise.resolve(false),
+    withdraw: () => Promise.resolve(false),
+    signOff: () => Promise.resolve(false),
+    dismissReviewWrite() {},
+    setLive: () => Promise.resolve(),
+    dispose: () => Promise.resolve(),
     reportCommandFailure(error) {
       update({ commandFailure: toFailure(error) });
     },

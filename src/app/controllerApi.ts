@@ -27,6 +27,12 @@ export interface ReconcileControllerOptions {
   readonly loadEngine?: () => Promise<Engine>;
   /** How to load the output builder; by default a separate webpack chunk. */
   readonly loadOutputs?: () => Promise<OutputBuilder>;
+  /** Live re-check on at the start (the pane passes what the user last chose); default true. */
+  readonly live?: boolean;
+  /** The pause after the last change before a live re-check, in ms; default 800. */
+  readonly liveDelayMs?: number;
+  /** The clock for explanations and sign-offs: ms since 1970 and the UTC offset in minutes; default the machine's. */
+  readonly now?: () => { readonly epochMs: number; readonly offsetMinutes: number };
 }
 
 export interface ReconcileController {
@@ -75,6 +81,30 @@ export interface ReconcileController {
    */
   importPlan(register: Register, sheets: readonly SheetModel[]): Promise<boolean>;
   dismissRegisterWrite(): void;
+  /**
+   * Marks the finding with this key (of the last run) explained, with `reason` (required) by `by`,
+   * appended to the review log in the workbook (`gateway.appendReview`), then reconciles again.
+   * Resolves true when written; false when refused (no reason, no name: `reviewWrite.refused`) or
+   * the write failed (`reviewWrite.error`). One review write at a time: a second call while one is
+   * under way starts nothing and resolves with the one under way.
+   */
+  explain(key: string, reason: string, by: string): Promise<boolean>;
+  /** Takes the finding's explanation back (it is open again); as `explain`. */
+  withdraw(key: string, by: string): Promise<boolean>;
+  /**
+   * Signs off the last run ("Godkjenn avstemmingen") as `by`: refused while errors are open
+   * (`reviewWrite.refused`, reason `openErrors`); otherwise appended to the log, then a run.
+   */
+  signOff(by: string): Promise<boolean>;
+  dismissReviewWrite(): void;
+  /**
+   * Turns live re-check on or off (`live.on`). On, the controller watches the sheets the last
+   * run read (budget, financing, register, review log) and re-reconciles a pause after a change;
+   * never while it is writing itself, and never two reads at once.
+   */
+  setLive(on: boolean): Promise<void>;
+  /** Stops watching the workbook (the pane is closing). */
+  dispose(): Promise<void>;
   /**
    * Shows the register sheet in Excel (visible, still protected, activated), or hides it again
    * (very hidden), then lists the sheets again. Outcome in `registerSheet`.

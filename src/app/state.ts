@@ -6,6 +6,7 @@
 import type { Lang } from '../domain/messages';
 import type { OutputKind } from '../domain/outputs/placement';
 import type { ReconciliationResult } from '../domain/reconcile/result';
+import type { Refusal, ResultChanges } from '../domain/review';
 import { REGISTER_SHEET, type Register } from '../domain/register/types';
 import type { WorkbookSnapshot } from '../domain/snapshot';
 import type { LeftOut, ReadOptions, SheetInfo, WorkbookRead } from '../excel/gateway';
@@ -96,6 +97,33 @@ export type RegisterSheetState =
   | { readonly status: 'done'; readonly visible: boolean; readonly sheet: string }
   | { readonly status: 'error'; readonly visible: boolean; readonly failure: Failure };
 
+/** What a review write does: explain or withdraw a finding's explanation, or sign off. */
+export type ReviewAction =
+  | { readonly kind: 'explain'; readonly key: string }
+  | { readonly kind: 'withdraw'; readonly key: string }
+  | { readonly kind: 'signOff' };
+
+export type ReviewWriteState =
+  | { readonly status: 'idle' }
+  /** Writing the review log, then reconciling again on what was written. */
+  | { readonly status: 'writing'; readonly action: ReviewAction }
+  | { readonly status: 'done'; readonly action: ReviewAction }
+  /** Not made (nothing written): no reason, no name, errors open (domain/review `Refusal`). */
+  | { readonly status: 'refused'; readonly action: ReviewAction; readonly refusal: Refusal }
+  | { readonly status: 'error'; readonly action: ReviewAction; readonly failure: Failure };
+
+/**
+ * Live re-check: re-reconciling a short pause after an edit to the sheets a run reads
+ * (`watchSheets`). `on` is the user's switch (the pane remembers it); `supported` is null until
+ * the gateway has answered, false when this Excel cannot watch (the pane offers "Avstem på nytt").
+ */
+export interface LiveState {
+  readonly on: boolean;
+  readonly supported: boolean | null;
+  /** A change was seen; a re-check waits for the pause (or for the run or write under way). */
+  readonly pending: boolean;
+}
+
 export interface ReconcileState {
   readonly lang: Lang;
   readonly platform: OfficePlatform;
@@ -115,6 +143,14 @@ export interface ReconcileState {
   readonly registerWrite: RegisterWriteState;
   /** The last showing or hiding of the register sheet in Excel. */
   readonly registerSheet: RegisterSheetState;
+  /** The last explanation, withdrawal or sign-off written to the review log. */
+  readonly reviewWrite: ReviewWriteState;
+  readonly live: LiveState;
+  /**
+   * What changed from the previous successful run's findings to this one's ("1 funn løst, 1 nytt");
+   * null after the first run, or when the pane's language or the sheets chosen changed.
+   */
+  readonly changes: ResultChanges | null;
 }
 
 /**

@@ -11,7 +11,11 @@ import type {
   ReadOptions,
   RegisterWriteOptions,
   RegisterWriteResult,
+  ReviewAppend,
+  ReviewWriteResult,
+  SheetChange,
   SheetInfo,
+  Unwatch,
   WorkbookGateway,
   WorkbookRead,
   WriteOptions,
@@ -25,6 +29,7 @@ import { ExcelFailure } from './gateway';
 import { readWorkbook, type ReadConfig } from './adapter/readWorkbook';
 import { parseSheetRef } from './adapter/sheetRef';
 import { sheetInfo } from './adapter/convert';
+import { watchSheets } from './adapter/watchSheets';
 import { findRegisterSheet } from '../domain/register/readRegister';
 import { REGISTER_SHEET } from '../domain/register/types';
 import { sheetsNamed } from '../domain/snapshot';
@@ -52,6 +57,7 @@ export interface ExcelGatewayOptions {
 const REQUIRED = { set: 'ExcelApi', version: '1.4' } as const;
 const CELL_PROPERTIES = '1.9';
 const NAME_FORMULAS = '1.7';
+const WATCH = '1.7';
 
 /** Whether the sheet exists and is hidden; false when that cannot be told. */
 async function isHidden(run: ExcelRun, name: string): Promise<boolean> {
@@ -107,6 +113,23 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
         // In the writer's chunk, with writeOutputs: the pane's first screen only reads.
         const { writeRegister } = await import(/* webpackChunkName: "writer" */ './writer/writeRegister');
         return run((context) => writeRegister(context, register, registerOptions, config));
+      }),
+
+    appendReview: (add: ReviewAppend) =>
+      guarded(async (): Promise<ReviewWriteResult> => {
+        if (!supports(REQUIRED.version)) throw unsupported(REQUIRED.set, REQUIRED.version);
+        // In the writer's chunk: the pane's first screen only reads.
+        const { appendReview } = await import(/* webpackChunkName: "writer" */ './writer/writeReview');
+        return run((context) =>
+          appendReview(context, add, { payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT }),
+        );
+      }),
+
+    watchSheets: (sheets: readonly string[], onChange: (change: SheetChange) => void) =>
+      guarded(async (): Promise<Unwatch | null> => {
+        // worksheet.onChanged is ExcelApi 1.7: without it the pane offers "Avstem på nytt".
+        if (!supports(WATCH)) return null;
+        return watchSheets(run, sheets, onChange);
       }),
 
     setRegisterVisible: (visible: boolean) =>

@@ -8,6 +8,7 @@
  */
 import type { Outputs } from '../domain/outputs';
 import type { Register } from '../domain/register/types';
+import type { Explanation, ReviewState, SignOff } from '../domain/review';
 import type { WorkbookSnapshot } from '../domain/snapshot';
 
 export interface SheetInfo {
@@ -64,6 +65,11 @@ export type ExcelFailureKind =
   | 'conflict'
   /** The register changed in the workbook since the pane read it (a co-author): nothing was written. */
   | 'changed'
+  /**
+   * The review log (`Avstemmingslogg`) is in a newer format, or holds what this version does not
+   * understand: it is read, never written (nothing was written).
+   */
+  | 'readOnly'
   /** Excel is busy or the connection dropped; trying again may work. */
   | 'busy'
   /** Any other Office error, with its code. */
@@ -123,6 +129,33 @@ export interface WriteResult {
   readonly syncs: number;
 }
 
+/** Entries to add to the review log (domain/review): explanations and sign-offs, in order. */
+export interface ReviewAppend {
+  readonly explanations?: readonly Explanation[];
+  readonly signOffs?: readonly SignOff[];
+}
+
+export interface ReviewWriteResult {
+  /** The log as written: what the sheet held when re-read, with the entries appended. */
+  readonly state: ReviewState;
+  /** The review sheet's name in the workbook. */
+  readonly sheet: string;
+  readonly syncs: number;
+}
+
+/** A change Excel reported on a watched sheet (`worksheet.onChanged`). */
+export interface SheetChange {
+  /** The sheet's name. */
+  readonly sheet: string;
+  /** The range changed, e.g. `B5` or `A3:C9`, when Excel says. */
+  readonly address?: string;
+  /** `local` (this user) or `remote` (a co-author), when Excel says. */
+  readonly source?: 'local' | 'remote';
+}
+
+/** Stops watching: removes the handlers; resolves when they are removed. */
+export type Unwatch = () => Promise<void>;
+
 export interface WorkbookGateway {
   /** The worksheets, in tab order. One round trip. */
   listSheets(): Promise<readonly SheetInfo[]>;
@@ -152,4 +185,21 @@ export interface WorkbookGateway {
    * and refuses with `changed` when it is not what `basedOn` says, leaving it untouched.
    */
   writeRegister(register: Register, options: RegisterWriteOptions): Promise<RegisterWriteResult>;
+  /**
+   * Appends entries to the review log (`Avstemmingslogg`, very hidden, beside the register):
+   * re-reads the sheet in the same `Excel.run`, merges (what the sheet holds now, a co-author's
+   * entries included, then those of `add` not already there; domain/review `mergeReview`), and
+   * writes only the cells that differ, every value as text (a reason `=SUM(A1)` stays text).
+   * Creates the sheet when there is none. Refuses with `readOnly` when the sheet is in a newer
+   * format or holds what this version does not understand (nothing written). A fixed number of
+   * round trips, whatever the log's size.
+   */
+  appendReview(add: ReviewAppend): Promise<ReviewWriteResult>;
+  /**
+   * Calls `onChange` after each change to the cells of these worksheets (`worksheet.onChanged`,
+   * ExcelApi 1.7) until the returned function is called. Resolves null when this Excel cannot
+   * (no ExcelApi 1.7): the pane offers "Avstem på nytt" instead. Sheets that do not exist are
+   * skipped.
+   */
+  watchSheets(sheets: readonly string[], onChange: (change: SheetChange) => void): Promise<Unwatch | null>;
 }

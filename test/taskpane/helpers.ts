@@ -7,10 +7,15 @@ import { registerFingerprint } from '../../src/domain/register/fingerprint';
 import type { Outputs } from '../../src/domain/outputs';
 import type { WorkbookModel } from '../../src/domain/model';
 import type { Register } from '../../src/domain/register/types';
+import { REVIEW_SHEET, emptyReviewState, withEntries } from '../../src/domain/review';
 import type {
   RegisterWriteOptions,
   RegisterWriteResult,
+  ReviewAppend,
+  ReviewWriteResult,
+  SheetChange,
   SheetInfo,
+  Unwatch,
   WorkbookGateway,
   WorkbookRead,
 } from '../../src/excel/gateway';
@@ -47,6 +52,15 @@ export function stubGateway(model: WorkbookModel = sampleWorkbookModel()): StubG
       fingerprint: 'written',
       syncs: 2,
     })),
+    appendReview: jest.fn<Promise<ReviewWriteResult>, [ReviewAppend]>(async (add) => ({
+      state: withEntries(emptyReviewState(), add),
+      sheet: REVIEW_SHEET,
+      syncs: 2,
+    })),
+    // This Excel cannot watch (no ExcelApi 1.7) unless a test says otherwise.
+    watchSheets: jest.fn<Promise<Unwatch | null>, [readonly string[], (change: SheetChange) => void]>(
+      async () => null,
+    ),
   };
 }
 

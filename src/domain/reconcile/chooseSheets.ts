@@ -9,6 +9,7 @@ import type { Finding } from '../findings';
 import { findRegisterSheet } from '../register/readRegister';
 import { sheetsNamed } from '../snapshot';
 import { findSheets, type SheetRole } from '../tables/findSheet';
+import { REVIEW_SHEET } from '../review/reviewSheet';
 
 export interface SheetChoice {
   /** Read this sheet as the budget (the user's choice); otherwise found by name. */
@@ -24,6 +25,8 @@ export interface ChosenSheets {
   readonly financing: RoleSheets;
   /** The register sheet's name as in the workbook; null when there is none. */
   readonly register: string | null;
+  /** The review log's sheet (`Avstemmingslogg`, domain/review) as in the workbook; null when there is none. */
+  readonly review: string | null;
 }
 
 export function chooseSheets(names: readonly string[], choice: SheetChoice = {}): ChosenSheets {
@@ -36,5 +39,12 @@ export function chooseSheets(names: readonly string[], choice: SheetChoice = {})
     budget: role('budget', choice.budgetSheet),
     financing: role('financing', choice.financingSheet),
     register: findRegisterSheet(workbook)?.name ?? null,
+    review: findReviewSheet(names),
   };
+}
+
+/** The review log's sheet by name (as the register's: trimmed, any case), or null. */
+export function findReviewSheet(names: readonly string[]): string | null {
+  const wanted = REVIEW_SHEET.toLowerCase();
+  return names.find((n) => n.trim().toLowerCase() === wanted) ?? null;
 }

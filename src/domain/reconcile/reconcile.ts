@@ -108,6 +108,7 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
       projects: index ? countProjects(index.fields) : 0,
       fundingSources: registerReading.register?.sources.length ?? 0,
     },
+    reviewSheet: chosen.review === null ? null : (byName.get(chosen.review) ?? null),
   });
 }
 

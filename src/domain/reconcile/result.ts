@@ -18,6 +18,15 @@
  *
  * Amounts are øre (`Ore`), as everywhere in the domain.
  */
+import type {
+  Explanation,
+  ReviewCounts,
+  ReviewedFinding,
+  ReviewInput,
+  ReviewProblem,
+  ReviewState,
+  SignOffState,
+} from '../review';
 import { qualifiedRef } from '../address';
 import type { Ore } from '../amount';
 import type { Finding } from '../findings';
@@ -208,4 +217,28 @@ export interface ReconciliationResult {
   readonly projects: readonly EntryResult[];
   /** The financing by source, in the order the sources first appear in the financing sheet (made on first read). */
   readonly fundingSources: readonly FundingSourceResult[];
+  /**
+   * The review (issue 17): the explanations and sign-offs kept in the workbook's review log, each
+   * finding's status and the sign-off state (made on first read; reconcile/review.ts).
+   */
+  readonly review: ResultReview;
+}
+
+/** The review of this result: the log as read, each finding's status, the sign-off state. */
+export interface ResultReview {
+  /** The review log's sheet as named in the workbook; null when it has none (an empty log). */
+  readonly sheet: string | null;
+  /** The log as read: what a write appends to (and the sign-off history, `state.signOffs`). */
+  readonly state: ReviewState;
+  /** What is wrong with the log's sheet, each naming its cell: reported, never fatal. */
+  readonly problems: readonly ReviewProblem[];
+  /** Each finding with its key, status and explanation: `findings[i]` is the result's `findings[i]`. */
+  readonly findings: readonly ReviewedFinding[];
+  /** Explanations (the latest of their key) whose finding is not there now; kept, the finding may come back. */
+  readonly orphans: readonly Explanation[];
+  readonly counts: ReviewCounts;
+  /** Whether the latest sign-off still holds, and if not, what changed. */
+  readonly signOff: SignOffState;
+  /** What a sign-off made now would sign (`signOff(input, state.explanations, actor)`). */
+  readonly input: ReviewInput;
 }

@@ -13,10 +13,12 @@ import type { Ore } from '../amount';
 import type { Finding } from '../findings';
 import type { RegisterEntry } from '../register/types';
 import type { AmountCell } from '../tables/amountTable';
+import type { SheetSnapshot } from '../snapshot';
 import type { YearFigures } from './figures';
 import { hasRegisterFigures } from './notComputed';
 import type { Plan } from './plan';
 import type { RegisterIndex } from './registerIndex';
+import { resultReview } from './review';
 import type {
   EarmarkResult,
   EntryResult,
@@ -26,6 +28,7 @@ import type {
   LineYear,
   MemoResult,
   ReconciliationResult,
+  ResultReview,
   SourceCell,
   SourcesRead,
   YearBalance,
@@ -42,6 +45,8 @@ export interface EngineOutcome {
   /** Every finding to report. */
   readonly findings: readonly Finding[];
   readonly sources: SourcesRead;
+  /** The review log's sheet as read (its cells); null when the workbook has none. */
+  readonly reviewSheet: SheetSnapshot | null;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -64,8 +69,9 @@ export function toResult(outcome: EngineOutcome): ReconciliationResult {
   let entries: readonly EntryResult[] | null = null;
   let projects: readonly EntryResult[] | null = null;
   let fundingSources: readonly FundingSourceResult[] | null = null;
+  let review: ResultReview | null = null;
   const allEntries = () => (entries ??= entriesOf(plan, index, figures, findings));
-  return {
+  const result: ReconciliationResult = {
     years: figures.map((f) => f.year),
     balanced:
       plan.budget !== null &&
@@ -91,7 +97,11 @@ export function toResult(outcome: EngineOutcome): ReconciliationResult {
     get fundingSources() {
       return (fundingSources ??= fundingSourcesOf(plan, figures, registerFigures));
     },
+    get review() {
+      return (review ??= resultReview(result, outcome.reviewSheet));
+    },
   };
+  return result;
 }
 
 /** A cell the engine read, as plain data; null for none. */

@@ -1,0 +1,125 @@
+/**
+ * The review of a reconciliation result (issue 17): the review log read from its sheet, each
+ * finding's status (open / explained / stale), the sign-off state, and what a sign-off now would
+ * sign. Built on first read of `result.review` (toResult.ts), from the result and the review
+ * sheet's cells in the snapshot; the review itself (domain/review) never sees the result.
+ */
+import type { Ore } from '../amount';
+import {
+  decodeReviewSheet,
+  latestSignOff,
+  reviewFindings,
+  signOffState,
+  type ReviewCellIn,
+  type ReviewInput,
+  type ReviewLine,
+  type ReviewRegisterItem,
+  type ReviewYearTotals,
+} from '../review';
+import type { Register, RegisterEntry } from '../register/types';
+import type { SheetSnapshot } from '../snapshot';
+import type { ReconciliationResult, ResultReview } from './result';
+
+/** The review's input, as the result has it: years, totals, findings, lines, register values. */
+export function reviewInput(result: Omit<ReconciliationResult, 'review'>): ReviewInput {
+  const totals: Record<number, ReviewYearTotals> = {};
+  for (const year of result.years) {
+    const t = result.totals[year];
+    if (t !== undefined) totals[year] = { budget: t.budget, financing: t.financing };
+  }
+  const budget: ReviewLine[] = result.lines.map((line) => ({
+    label: line.label,
+    amounts: perYear(line.years.map((y) => [y.year, y.budget])),
+  }));
+  const financing: ReviewLine[] = result.fundingSources.map((source) => ({
+    label: source.name,
+    amounts: perYear(source.years.map((y, i) => [result.years[i], y.amount])),
+  }));
+  // An earmarked row, by its source and its line: moved from one funder to another, it changed.
+  for (const line of result.lines) {
+    const bySource = new Map<string, [number, Ore][]>();
+    for (const y of line.years) {
+      for (const e of y.earmarks) {
+        if (!bySource.has(e.source)) bySource.set(e.source, []);
+        bySource.get(e.source)!.push([y.year, e.cell.ore]);
+      }
+    }
+    for (const [source, amounts] of bySource) {
+      financing.push({ label: `${source} / ${line.label}`, amounts: perYear(amounts) });
+    }
+  }
+  return {
+    years: result.years,
+    totals,
+    findings: result.findings,
+    budget,
+    financing,
+    register: registerItems(result.register),
+  };
+}
+
+function perYear(pairs: readonly (readonly [number | undefined, Ore])[]): Record<number, Ore> {
+  const out: Record<number, Ore> = {};
+  for (const [year, ore] of pairs) if (year !== undefined) out[year] = (out[year] ?? 0) + ore;
+  return out;
+}
+
+/** Every register row that counts for a sign-off: entries by id (or name), sources by name. */
+function registerItems(register: Register | null): ReviewRegisterItem[] {
+  if (register === null) return [];
+  const entry = (e: RegisterEntry): ReviewRegisterItem => ({
+    key: e.id !== '' ? e.id : e.name,
+    values: [
+      e.id,
+      e.name,
+      e.kind,
+      e.area,
+      e.phase,
+      e.owner,
+      e.role,
+      e.partners.join('\n'),
+      e.goals.join('\n'),
+      e.contribution,
+      e.contributionRange ? `${e.contributionRange.min}-${e.contributionRange.max}` : null,
+      e.basis,
+      e.contributionNote,
+      e.budgetLine,
+      e.aliases.join('\n'),
+    ],
+  });
+  return [
+    ...register.entries.map(entry),
+    ...register.sources.map((s) => ({
+      key: `source:${s.name}`,
+      values: [s.name, s.kind, s.aliases.join('\n')],
+    })),
+  ];
+}
+
+/** The review sheet's cells as rows from A1 (what decodeReviewSheet reads). */
+function rowsFromA1(sheet: SheetSnapshot): ReviewCellIn[][] {
+  const { row, col } = sheet.origin;
+  const rows: ReviewCellIn[][] = Array.from({ length: row }, () => []);
+  for (const values of sheet.values) rows.push([...new Array<ReviewCellIn>(col).fill(null), ...values]);
+  return rows;
+}
+
+/** The result's review: the log on `sheet` (none: an empty log) read against the result. */
+export function resultReview(
+  result: Omit<ReconciliationResult, 'review'>,
+  sheet: SheetSnapshot | null,
+): ResultReview {
+  const reading = decodeReviewSheet(sheet === null ? [] : rowsFromA1(sheet), sheet?.name);
+  const input = reviewInput(result);
+  const findings = reviewFindings(input.findings, reading.state.explanations);
+  return {
+    sheet: sheet?.name ?? null,
+    state: reading.state,
+    problems: reading.problems,
+    findings: findings.findings,
+    orphans: findings.orphans,
+    counts: findings.counts,
+    signOff: signOffState(latestSignOff(reading.state.signOffs), input),
+    input,
+  };
+}
