@@ -18,6 +18,7 @@ import { useSheetCharts } from './hooks/useSheetCharts';
 import { useSheetView } from './hooks/useSheetView';
 import { useTaskpane } from './hooks/useTaskpane';
 import { useWorkbook } from './hooks/useWorkbook';
+import type { OpenWorkbook } from './hooks/useWorkbook';
 import type { PreviewParams } from './params';
 import { PREVIEW_STRINGS } from './strings';
 
@@ -71,6 +72,7 @@ export function PreviewApp({ params }: { readonly params: PreviewParams }) {
         onRibbonReconcile={onRibbonReconcile}
         onOpenFile={(file) => void openFile(file)}
         onReloadSample={workbook.loadSample}
+        onSave={() => void saveWorkbook(workbook.workbook, t.savedSampleName)}
         onDismissError={workbook.dismissError}
         onLang={setLang}
       />
@@ -110,4 +112,20 @@ export function PreviewApp({ params }: { readonly params: PreviewParams }) {
       )}
     </FluentProvider>
   );
+}
+
+/** The open workbook as an .xlsx download, by the CLI's writer in its own chunk. */
+async function saveWorkbook(workbook: OpenWorkbook, sampleName: string): Promise<void> {
+  const { saveXlsx } = await import(/* webpackChunkName: "xlsx-writer" */ './xlsx/saveXlsx');
+  const bytes = saveXlsx(workbook.host.toSnapshot());
+  const url = URL.createObjectURL(
+    new Blob([new Uint8Array(bytes)], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = workbook.fileName ?? sampleName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -16,6 +16,10 @@ export interface PreviewStrings {
   readonly openFile: string;
   readonly fileInputLabel: string;
   readonly reloadSample: string;
+  /** Saves the open workbook as an .xlsx file (a download). */
+  readonly saveFile: string;
+  /** The file name of a saved sample. */
+  readonly savedSampleName: string;
   readonly language: string;
   /** The BCP 47 tag `Intl` formats the chart's axis with (`nb-NO`: `2 000 000`). */
   readonly numberLocale: string;
@@ -48,6 +52,8 @@ const NB: PreviewStrings = {
   openFile: 'Åpne .xlsx …',
   fileInputLabel: 'Arbeidsbok (.xlsx)',
   reloadSample: 'Last inn eksempelet',
+  saveFile: 'Lagre som .xlsx',
+  savedSampleName: 'Handlingsplan.xlsx',
   language: 'Språk',
   numberLocale: 'nb-NO',
   languageNames: { nb: 'Norsk bokmål', en: 'English' },
@@ -78,6 +84,8 @@ const EN: PreviewStrings = {
   openFile: 'Open .xlsx …',
   fileInputLabel: 'Workbook (.xlsx)',
   reloadSample: 'Load the sample',
+  saveFile: 'Save as .xlsx',
+  savedSampleName: 'Action plan.xlsx',
   language: 'Language',
   numberLocale: 'en-US',
   languageNames: { nb: 'Norsk bokmål', en: 'English' },

@@ -1,6 +1,6 @@
 /**
  * The preview's toolbar: a stand-in for the ribbon's Avstem button, the workbook (open an .xlsx,
- * reload the sample, what is open, what went wrong), and the language.
+ * reload the sample, save it as .xlsx, what is open, what went wrong), and the language.
  */
 import {
   Button,
@@ -28,6 +28,8 @@ export interface ToolbarProps {
   readonly onRibbonReconcile: () => void;
   readonly onOpenFile: (file: File) => void;
   readonly onReloadSample: () => void;
+  /** Saves the open workbook as .xlsx (what the pane wrote into it included). */
+  readonly onSave: () => void;
   readonly onDismissError: () => void;
   readonly onLang: (lang: Lang) => void;
 }
@@ -72,6 +74,7 @@ export function Toolbar(props: ToolbarProps) {
             }}
           />
           <Button onClick={props.onReloadSample}>{t.reloadSample}</Button>
+          <Button onClick={props.onSave}>{t.saveFile}</Button>
           <span className="toolbar-hint">{t.dropHint}</span>
         </div>
         <div className="toolbar-group">
