@@ -87,6 +87,8 @@ export function PreviewApp({ params }: { readonly params: PreviewParams }) {
               panelId={panelId}
               tabId={tabId(shownIndex)}
               onSelect={sheets.select}
+              onEdit={sheets.editable ? sheets.edit : undefined}
+              editLabel={t.editCell}
             >
               <ChartLayer charts={charts} model={model} format={formatNumber} label={t.chartLabel} />
             </CellGrid>

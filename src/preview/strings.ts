@@ -16,6 +16,8 @@ export interface PreviewStrings {
   readonly openFile: string;
   readonly fileInputLabel: string;
   readonly reloadSample: string;
+  /** The cell editor's accessible name. */
+  readonly editCell: (address: string) => string;
   /** Saves the open workbook as an .xlsx file (a download). */
   readonly saveFile: string;
   /** The file name of a saved sample. */
@@ -53,6 +55,7 @@ const NB: PreviewStrings = {
   fileInputLabel: 'Arbeidsbok (.xlsx)',
   reloadSample: 'Last inn eksempelet',
   saveFile: 'Lagre som .xlsx',
+  editCell: (address) => `Rediger ${address}`,
   savedSampleName: 'Handlingsplan.xlsx',
   language: 'Språk',
   numberLocale: 'nb-NO',
@@ -85,6 +88,7 @@ const EN: PreviewStrings = {
   fileInputLabel: 'Workbook (.xlsx)',
   reloadSample: 'Load the sample',
   saveFile: 'Save as .xlsx',
+  editCell: (address) => `Edit ${address}`,
   savedSampleName: 'Action plan.xlsx',
   language: 'Language',
   numberLocale: 'en-US',

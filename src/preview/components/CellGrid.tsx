@@ -3,11 +3,16 @@
  * displayed text in its format (bold, italic, fill, colour, alignment, indent), merged areas,
  * and the selection highlighted and scrolled into view.
  *
- * From the keyboard it is an ARIA grid (read-only): one Tab stop, the active cell (a roving
- * tabindex); the arrow keys, Home, End, Ctrl+Home and Ctrl+End move the selection as in Excel
- * (gridModel's moveSelection), and the focus follows the active cell. A click selects a cell.
+ * From the keyboard it is an ARIA grid: one Tab stop, the active cell (a roving tabindex); the
+ * arrow keys, Home, End, Ctrl+Home and Ctrl+End move the selection as in Excel (gridModel's
+ * moveSelection), and the focus follows the active cell. A click selects a cell.
+ *
+ * With `onEdit` (a visible, unprotected sheet) a cell is edited as in Excel: typing a character
+ * starts over with it, F2 or Enter edits what the cell holds (its formula or value), Enter or Tab
+ * writes it and moves down or right, Esc leaves the cell as it was, Delete empties it. Without
+ * it the grid is read-only.
  */
-import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { areaAt, moveSelection, type CellLook, type GridModel } from '../grid/gridModel';
 
 export interface CellGridProps {
@@ -20,8 +25,17 @@ export interface CellGridProps {
   readonly tabId: string;
   /** Selects `B9` (or a merged area, `A1:C1`) on the sheet shown. */
   readonly onSelect: (address: string) => void;
+  /** Writes what was typed into a cell (`B9`); absent: the sheet cannot be edited. */
+  readonly onEdit?: (address: string, text: string) => void;
+  /** The editor's accessible name for a cell (`Rediger B9`). */
+  readonly editLabel?: (address: string) => string;
   /** Drawn over the cells, scrolling with them (the sheet's charts). */
   readonly children?: ReactNode;
+}
+
+interface Editing {
+  readonly address: string;
+  readonly text: string;
 }
 
 function cellStyle(look: CellLook): CSSProperties {
@@ -41,8 +55,10 @@ function cellStyle(look: CellLook): CSSProperties {
 /** Boolean attributes for CSS and tests: present when true, absent otherwise. */
 const flag = (on: boolean) => (on ? 'true' : undefined);
 
-export function CellGrid({ model, caption, note, panelId, tabId, onSelect, children }: CellGridProps) {
+export function CellGrid(props: CellGridProps) {
+  const { model, caption, note, panelId, tabId, onSelect, onEdit, children } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   // A key moved the selection: the focus goes to the new active cell once it is drawn (the old
   // one may be gone by then, when the drawn window moved).
   const focusFollows = useRef(false);
@@ -58,7 +74,51 @@ export function CellGrid({ model, caption, note, panelId, tabId, onSelect, child
     active.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [model.sheet, model.selection]);
 
+  // Another sheet: an edit under way is dropped, as Esc.
+  useEffect(() => setEditing(null), [model.sheet]);
+  // The edit ended by a key: the focus goes back to the grid's active cell (the editor is gone).
+  useEffect(() => {
+    if (editing !== null || !focusFollows.current) return;
+    scrollRef.current?.querySelector<HTMLElement>('[data-active]')?.focus({ preventScroll: true });
+  }, [editing]);
+  // Set when Enter, Tab or Esc ended the edit: the editor's blur that follows writes nothing.
+  const ended = useRef(false);
+
+  const active = model.rows.flatMap((row) => row.cells).find((cell) => cell.active) ?? null;
+
+  /** Writes the edit, then moves the selection as Enter or Tab does in Excel. */
+  const commit = (edit: Editing, move: 'down' | 'right' | null) => {
+    ended.current = true;
+    setEditing(null);
+    onEdit?.(edit.address, edit.text);
+    // A key ended the edit: the focus stays in the grid. A click elsewhere keeps it there.
+    if (move === null) return;
+    focusFollows.current = true;
+    const next = moveSelection(model, {
+      key: move === 'down' ? 'ArrowDown' : 'ArrowRight',
+      ctrlKey: false,
+      metaKey: false,
+      shiftKey: false,
+    });
+    if (next !== null) onSelect(next);
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    if (editing !== null) return;
+    if (onEdit && active !== null && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const start = (text: string) => {
+        e.preventDefault();
+        ended.current = false;
+        setEditing({ address: active.address, text });
+      };
+      if (e.key === 'F2' || e.key === 'Enter') return start(active.input);
+      if (e.key.length === 1) return start(e.key);
+      if (e.key === 'Delete') {
+        e.preventDefault();
+        onEdit(active.address, '');
+        return;
+      }
+    }
     const next = moveSelection(model, e);
     if (next === null) return;
     // The page must not scroll as well.
@@ -72,7 +132,7 @@ export function CellGrid({ model, caption, note, panelId, tabId, onSelect, child
       <table
         className="grid"
         role="grid"
-        aria-readonly="true"
+        aria-readonly={onEdit ? undefined : 'true'}
         aria-multiselectable="true"
         onKeyDown={onKeyDown}
       >
@@ -113,7 +173,34 @@ export function CellGrid({ model, caption, note, panelId, tabId, onSelect, child
                   colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
                   style={cellStyle(cell.look)}
                 >
-                  {cell.text}
+                  {editing !== null && editing.address === cell.address ? (
+                    <input
+                      className="grid-editor"
+                      aria-label={props.editLabel?.(cell.address) ?? cell.address}
+                      value={editing.text}
+                      autoFocus
+                      onChange={(e) => setEditing({ address: cell.address, text: e.currentTarget.value })}
+                      onKeyDown={(e) => {
+                        // The grid's keys are not for the editor.
+                        e.stopPropagation();
+                        if (e.key === 'Enter' || e.key === 'Tab') {
+                          e.preventDefault();
+                          commit(editing, e.key === 'Enter' ? 'down' : 'right');
+                        } else if (e.key === 'Escape') {
+                          e.preventDefault();
+                          ended.current = true;
+                          focusFollows.current = true;
+                          setEditing(null);
+                        }
+                      }}
+                      onBlur={() => {
+                        // A click elsewhere writes the edit, as in Excel.
+                        if (!ended.current) commit(editing, null);
+                      }}
+                    />
+                  ) : (
+                    cell.text
+                  )}
                 </td>
               ))}
             </tr>

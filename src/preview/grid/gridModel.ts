@@ -12,6 +12,7 @@
  */
 import { MAX_COLS, MAX_ROWS, cellRef, columnLetters, parseRangeRef } from '../../domain/address';
 import type { Lang } from '../../domain/messages';
+import type { CellValue } from '../../domain/snapshot';
 import { DISPLAY_LOCALES, displayText } from '../../domain/numberFormat';
 import type { HostCellView, HostSheetView } from '../../host';
 
@@ -44,6 +45,8 @@ export interface GridCell {
   readonly address: string;
   /** What the cell shows in the display language: its value through its number format, as Excel. */
   readonly text: string;
+  /** What editing the cell starts from, as Excel's formula bar shows it: the formula, or the value. */
+  readonly input: string;
   readonly look: CellLook;
   readonly rowSpan: number;
   readonly colSpan: number;
@@ -222,6 +225,7 @@ export function gridModel(view: HostSheetView, lang: Lang, limits: GridLimits = 
         col: c,
         address: `${columnLetters(c)}${r + 1}`,
         text: cell ? displayText(cell.value, cell.format.numberFormat, locale) : '',
+        input: cell ? cellInput(cell.formula, cell.value) : '',
         look: cell ? lookOf(cell) : BLANK,
         rowSpan: merge?.rows ?? 1,
         colSpan: merge?.cols ?? 1,
@@ -316,4 +320,13 @@ export function moveSelection(model: GridModel, key: GridKey): string | null {
 /** What selecting the cell at `row`, `col` selects: `B9`, or the whole merged area it is part of. */
 export function areaAt(model: GridModel, row: number, col: number): string {
   return rangeOf(model.merges.find((m) => contains(m, row, col)) ?? { row, col, rows: 1, cols: 1 });
+}
+
+/** The cell as the formula bar shows it: its formula, or its value (`TRUE`, `#N/A`, `300000`). */
+function cellInput(formula: string | undefined, value: CellValue): string {
+  if (formula !== undefined) return formula;
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'object') return value.error;
+  return String(value);
 }

@@ -6,7 +6,8 @@
  *
  * Moving in the grid (the arrow keys, a click) selects in the host, as in Excel, so the name box
  * and the pane see it; on a hidden sheet, which Excel cannot select in, only the grid's own
- * selection moves.
+ * selection moves. Typing into a cell of a visible, unprotected sheet writes it in the host, as
+ * typing in Excel does (the pane's live re-check sees it as it would see a user's edit).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { quoteSheetName } from '../../domain/address';
@@ -28,6 +29,10 @@ export interface SheetView {
   showSheet(name: string): void;
   /** Selects `B9` or `A1:C1` on the sheet shown. */
   select(address: string): void;
+  /** Whether the user may type into the sheet shown: visible and not protected, as in Excel. */
+  readonly editable: boolean;
+  /** Types `text` into a cell of the sheet shown, read as Excel reads typing (`=` starts a formula). */
+  edit(address: string, text: string): void;
 }
 
 /** `lang`: the page's language, which the grid shows numbers in. */
@@ -86,5 +91,15 @@ export function useSheetView(host: ExcelHost, lang: Lang): SheetView {
     [host, shown, hiddenShown],
   );
 
-  return { tabs, shown, model, showSheet, select };
+  const info = shown === null ? undefined : host.sheets().find((s) => s.name === shown);
+  const editable =
+    hiddenShown === null && info !== undefined && info.visibility === 'visible' && !info.protected;
+  const edit = useCallback(
+    (address: string, text: string) => {
+      if (shown !== null && editable) host.typeInto(shown, address, text);
+    },
+    [host, shown, editable],
+  );
+
+  return { tabs, shown, model, showSheet, select, editable, edit };
 }
