@@ -109,6 +109,9 @@ export function reconcile(workbook: WorkbookSnapshot, options: ReconcileOptions 
       fundingSources: registerReading.register?.sources.length ?? 0,
     },
     reviewSheet: chosen.review === null ? null : (byName.get(chosen.review) ?? null),
+    // A sign-off is of every year: with --year, the review compares the whole workbook's values.
+    wholeResult:
+      options.year === undefined ? undefined : () => reconcile(workbook, { ...options, year: undefined }),
   });
 }
 

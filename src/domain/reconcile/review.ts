@@ -104,14 +104,20 @@ function rowsFromA1(sheet: SheetSnapshot): ReviewCellIn[][] {
   return rows;
 }
 
-/** The result's review: the log on `sheet` (none: an empty log) read against the result. */
+/**
+ * The result's review: the log on `sheet` (none: an empty log) read against the result. A sign-off
+ * is of the whole workbook: when the result reports one year only (`--year`), `whole` is the
+ * result of every year, which the sign-off state and the input of a new sign-off are taken from
+ * (the findings' statuses are still those of the year reported).
+ */
 export function resultReview(
   result: Omit<ReconciliationResult, 'review'>,
   sheet: SheetSnapshot | null,
+  whole: Omit<ReconciliationResult, 'review'> = result,
 ): ResultReview {
   const reading = decodeReviewSheet(sheet === null ? [] : rowsFromA1(sheet), sheet?.name);
-  const input = reviewInput(result);
-  const findings = reviewFindings(input.findings, reading.state.explanations);
+  const input = reviewInput(whole);
+  const findings = reviewFindings(result.findings, reading.state.explanations);
   return {
     sheet: sheet?.name ?? null,
     state: reading.state,

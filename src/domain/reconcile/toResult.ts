@@ -47,6 +47,8 @@ export interface EngineOutcome {
   readonly sources: SourcesRead;
   /** The review log's sheet as read (its cells); null when the workbook has none. */
   readonly reviewSheet: SheetSnapshot | null;
+  /** With `--year`: the result of every year, for the sign-off (reconcile/review.ts); else absent. */
+  readonly wholeResult?: () => ReconciliationResult;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -98,7 +100,7 @@ export function toResult(outcome: EngineOutcome): ReconciliationResult {
       return (fundingSources ??= fundingSourcesOf(plan, figures, registerFigures));
     },
     get review() {
-      return (review ??= resultReview(result, outcome.reviewSheet));
+      return (review ??= resultReview(result, outcome.reviewSheet, outcome.wholeResult?.()));
     },
   };
   return result;

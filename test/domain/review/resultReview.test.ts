@@ -148,4 +148,32 @@ describe("the result's review", () => {
     const line = reconcile(wb).review.input.budget.find((l) => l.label === 'Helsesdesign Arena');
     expect(line?.amounts[2010]).toBe(25_000_000);
   });
+
+  it('signs the whole workbook with --year: the sign-off input is every year’s, the statuses the year’s', () => {
+    const sheet = (name: string, values: (string | number | null)[][]) => ({
+      name,
+      origin: { row: 0, col: 0 },
+      values,
+    });
+    const wb: WorkbookSnapshot = {
+      sheets: [
+        sheet('Budsjett', [
+          ['Post', 'Budsjett 2012', 'Budsjett 2013'],
+          ['Alfa', 100_000, 150_000],
+          ['Sum', 100_000, 150_000],
+        ]),
+        sheet('Finansiering', [
+          ['Kilde', 'Budsjett 2012', 'Budsjett 2013'],
+          ['SNR', 100_000, 140_000],
+          ['SUM', 100_000, 140_000],
+        ]),
+      ],
+    };
+    const whole = reconcile(wb);
+    const year = reconcile(wb, { year: 2012 });
+    expect(whole.years).toEqual([2012, 2013]);
+    expect(year.years).toEqual([2012]);
+    expect(year.review.input).toEqual(whole.review.input);
+    expect(year.review.findings.map((r) => r.finding)).toEqual(year.findings);
+  });
 });
