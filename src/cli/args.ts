@@ -24,6 +24,10 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   'replace-register': { type: 'boolean' },
+  strict: { type: 'boolean' },
+  reason: { type: 'string' },
+  by: { type: 'string' },
+  name: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;

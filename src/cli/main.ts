@@ -1,6 +1,6 @@
 /**
  * `plan-reconciler`: reads the command line (args.ts), runs the command (`sample`, `reconcile`
- * here; `register` and `from-plan` in their modules) and turns every failure into one line on
+ * here; `register`, `from-plan`, `explain` and `sign-off` in their modules) and turns every failure into one line on
  * stderr, in the user's language, with exit code 2.
  */
 import { existsSync, statSync } from 'fs';
@@ -9,18 +9,22 @@ import { resolve } from 'path';
 import type { Lang } from '../domain/messages';
 import { buildOutputs } from '../domain/outputs';
 import { reconcile } from '../domain/reconcile/reconcile';
-import { formatReport, hasErrors, resultToJson } from '../domain/report';
+import { failingErrorCount, formatReport, resultToJson } from '../domain/report';
 import { findSheet } from '../domain/tables/findSheet';
 import { sampleWorkbookModel } from '../sample/sampleWorkbook';
 import { PackageError } from '../xlsx/package/guard';
 import { langOf, readCommandLine, UsageError, type CommandLine } from './args';
 import { runFromPlan } from './fromPlan';
 import { runRegister, type RegisterContext } from './register';
+import { runExplain, runSignOff } from './review';
 import { CLI_TEXT, type CliText } from './text';
 import { applyOutputs, XlsxInputError, XlsxModelError, type WorkbookFile } from '../xlsx';
 import { loadWorkbook, writeWorkbookFile } from './workbookFiles';
 
-/** Exit codes: 0 no errors found, 1 errors found, 2 the command could not run. */
+/**
+ * Exit codes: 0 no open errors found, 1 open errors found (with `--strict`, explained ones too; a
+ * sign-off refused while an error is open), 2 the command could not run.
+ */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export interface Io {
@@ -73,7 +77,8 @@ async function runReconcile(p: CommandLine, io: Io, lang: Lang, t: CliText): Pro
   }
   if (p.options.json) io.out(JSON.stringify(resultToJson(result, lang)) + '\n');
   else io.out(formatReport(result, lang));
-  return hasErrors(result) ? EXIT.findings : EXIT.ok;
+  // An explained error fails the run only with --strict; a stale one is open again.
+  return failingErrorCount(result, p.options.strict === true) > 0 ? EXIT.findings : EXIT.ok;
 }
 
 /**
@@ -190,6 +195,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await runRegister(context(p, io, lang, t));
       case 'from-plan':
         return await runFromPlan(context(p, io, lang, t), p.options);
+      case 'explain':
+        return await runExplain(context(p, io, lang, t));
+      case 'sign-off':
+        return await runSignOff(context(p, io, lang, t));
       default:
         throw new UsageError(t.unknownCommand(p.positional[0]));
     }

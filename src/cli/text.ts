@@ -65,6 +65,23 @@ export interface CliText {
   ) => string;
   /** The heading above what the plan reader could not read, or read with doubt. */
   readonly planUnread: (count: number) => string;
+  /** `explain` and `sign-off` (review.ts). */
+  readonly commandNoFlag: (command: string, flag: string) => string;
+  readonly explainArgs: string;
+  readonly explainNeedsReason: string;
+  readonly explainNeedsBy: string;
+  readonly needsOut: (command: string) => string;
+  /** A key no finding of the workbook has: a few of those it has, and where to see them all. */
+  readonly unknownKey: (key: string, known: string, input: string) => string;
+  readonly noFindings: (input: string) => string;
+  /** The review log cannot be written by this version: the first problem says why. */
+  readonly reviewReadOnly: (problem: string) => string;
+  readonly wroteExplanation: (out: string, key: string, sheet: string) => string;
+  readonly signOffArgs: string;
+  readonly signOffNeedsName: string;
+  /** Under a refused sign-off: the open errors' keys follow, one a line. */
+  readonly openErrorKeys: string;
+  readonly wroteSignOff: (out: string, by: string, sheet: string) => string;
 }
 
 const NB_TABLE = { budget: 'budsjett', financing: 'finansiering' } as const;
@@ -74,14 +91,29 @@ const NB: CliText = {
   help: `Bruk:
   plan-reconciler sample UT.xlsx
       Skriver eksempelarbeidsboken (handlingsplanen 2010–2011 for Nedre Romerike).
-  plan-reconciler reconcile INN.xlsx [--out UT.xlsx] [--year ÅR] [--json] [--lang nb|en]
-                                     [--budget-sheet NAVN] [--financing-sheet NAVN]
+  plan-reconciler reconcile INN.xlsx [--out UT.xlsx] [--year ÅR] [--json] [--strict]
+                                     [--lang nb|en] [--budget-sheet NAVN]
+                                     [--financing-sheet NAVN]
       Avstemmer budsjett, finansiering og prosjektregister i INN.xlsx.
       --out skriver en kopi av INN.xlsx med avstemmingsarket, prosjektkortene og
       sammendraget lagt til (eller byttet ut, når UT ble laget slik); INN.xlsx
       endres aldri. Sammendraget har et stolpediagram av budsjettet etter
       innsatsområde.
-      Avslutningskode 0: ingen feil funnet; 1: feil funnet; 2: kunne ikke kjøre.
+      Hvert funn er åpent, forklart eller endret etter forklaringen (se --json).
+      --strict: forklarte feil gir også avslutningskode 1.
+      Avslutningskode 0: ingen feil funnet, eller bare forklarte; 1: åpne feil funnet
+      (med --strict også forklarte); 2: kunne ikke kjøre.
+  plan-reconciler explain INN.xlsx NØKKEL --reason "…" [--by NAVN] --out UT.xlsx [--lang nb|en]
+      Forklarer funnet med NØKKEL (som reconcile --json gir den) og skriver en kopi av
+      INN.xlsx med forklaringen lagt til i avstemmingsloggen (et skjult ark). --by er
+      navnet som lagres (ellers brukernavnet ditt). Et forklart funn er ikke lenger åpent,
+      til tallene det gjelder endres.
+  plan-reconciler sign-off INN.xlsx --name "…" --out UT.xlsx [--lang nb|en]
+      Godkjenner avstemmingen og skriver en kopi av INN.xlsx med godkjenningen i
+      avstemmingsloggen. Nektes, med avslutningskode 1, så lenge en feil er åpen.
+      reconcile sier siden om budsjett, finansiering eller register er endret etterpå.
+      explain og sign-off leser INN.xlsx som reconcile (også --budget-sheet og
+      --financing-sheet).
   plan-reconciler register export INN.xlsx [--format json|csv] [--out FIL] [--lang nb|en]
       Skriver prosjektregisteret i INN.xlsx som JSON eller CSV (UTF-8; CSV-filen har BOM
       og ';' mellom feltene, og åpnes i norsk Excel). Format: --format, ellers etter
@@ -167,20 +199,49 @@ plan-reconciler --help viser alle kommandoer og valg.
       ? `${NB_TABLE[table]} ${found.years} (${found.rows} ${found.rows === 1 ? 'rad' : 'rader'})`
       : `ingen ${NB_TABLE[table]}`,
   planUnread: (n) => `Ikke lest eller usikkert (${n})`,
+  commandNoFlag: (c, f) => `${c} tar ikke ${f}`,
+  explainArgs: 'explain tar to argumenter: INN.xlsx NØKKEL',
+  explainNeedsReason: 'explain trenger --reason "begrunnelse"',
+  explainNeedsBy: 'fant ikke brukernavnet ditt: oppgi navnet med --by NAVN',
+  needsOut: (c) => `${c} trenger --out UT.xlsx (INN.xlsx endres aldri)`,
+  unknownKey: (key, known, input) =>
+    `${input} har ikke noe funn med nøkkelen ${key}. Funn der: ${known} (alle: plan-reconciler reconcile ${input} --json)`,
+  noFindings: (input) => `${input} har ingen funn å forklare`,
+  reviewReadOnly: (problem) => `Avstemmingsloggen kan ikke endres av denne versjonen: ${problem}`,
+  wroteExplanation: (o, key, sheet) => `skrev ${o} (forklaring av ${key} lagt til i ${sheet})`,
+  signOffArgs: 'sign-off tar ett argument: INN.xlsx',
+  signOffNeedsName: 'sign-off trenger --name "navn"',
+  openErrorKeys: 'Åpne feil:',
+  wroteSignOff: (o, by, sheet) => `skrev ${o} (godkjent av ${by}, lagt til i ${sheet})`,
 };
 
 const EN: CliText = {
   help: `Usage:
   plan-reconciler sample OUT.xlsx
       Write the sample workbook (Nedre Romerike's 2010–2011 action plan).
-  plan-reconciler reconcile IN.xlsx [--out OUT.xlsx] [--year Y] [--json] [--lang nb|en]
-                                    [--budget-sheet NAME] [--financing-sheet NAME]
+  plan-reconciler reconcile IN.xlsx [--out OUT.xlsx] [--year Y] [--json] [--strict]
+                                    [--lang nb|en] [--budget-sheet NAME]
+                                    [--financing-sheet NAME]
       Reconcile budget, financing and the project register of IN.xlsx.
       --out writes a copy of IN.xlsx with the reconciliation sheet, the project
       cards and the summary added (or replaced, when OUT was made this way);
       IN.xlsx is never changed. The summary has a column chart of the budget
       by focus area.
-      Exit code 0: no errors found; 1: errors found; 2: could not run.
+      Each finding is open, explained, or changed since explained (see --json).
+      --strict: explained errors also give exit code 1.
+      Exit code 0: no errors found, or only explained ones; 1: open errors found
+      (with --strict, explained ones too); 2: could not run.
+  plan-reconciler explain IN.xlsx KEY --reason "…" [--by NAME] --out OUT.xlsx [--lang nb|en]
+      Explain the finding with KEY (as reconcile --json gives it) and write a copy of
+      IN.xlsx with the explanation added to the review log (a hidden sheet). --by is the
+      name stored (else your user name). An explained finding is no longer open, until
+      the figures it is about change.
+  plan-reconciler sign-off IN.xlsx --name "…" --out OUT.xlsx [--lang nb|en]
+      Sign off the reconciliation and write a copy of IN.xlsx with the sign-off in the
+      review log. Refused, with exit code 1, while an error is open. reconcile then
+      says whether the budget, financing or register changed afterwards.
+      explain and sign-off read IN.xlsx as reconcile does (--budget-sheet and
+      --financing-sheet too).
   plan-reconciler register export IN.xlsx [--format json|csv] [--out FILE] [--lang nb|en]
       Write the project register of IN.xlsx as JSON or CSV (UTF-8; the CSV has a BOM,
       ';' between fields, and opens in Norwegian Excel). Format: --format, else by
@@ -266,6 +327,20 @@ plan-reconciler --help lists every command and option.
       ? `${EN_TABLE[table]} ${found.years} (${found.rows} ${found.rows === 1 ? 'row' : 'rows'})`
       : `no ${EN_TABLE[table]}`,
   planUnread: (n) => `Not read or uncertain (${n})`,
+  commandNoFlag: (c, f) => `${c} does not take ${f}`,
+  explainArgs: 'explain takes two arguments: IN.xlsx KEY',
+  explainNeedsReason: 'explain needs --reason "why"',
+  explainNeedsBy: 'your user name was not found: give your name with --by NAME',
+  needsOut: (c) => `${c} needs --out OUT.xlsx (IN.xlsx is never changed)`,
+  unknownKey: (key, known, input) =>
+    `${input} has no finding with the key ${key}. Findings there: ${known} (all of them: plan-reconciler reconcile ${input} --json)`,
+  noFindings: (input) => `${input} has no findings to explain`,
+  reviewReadOnly: (problem) => `The review log cannot be changed by this version: ${problem}`,
+  wroteExplanation: (o, key, sheet) => `wrote ${o} (explanation of ${key} added to ${sheet})`,
+  signOffArgs: 'sign-off takes one argument: IN.xlsx',
+  signOffNeedsName: 'sign-off needs --name "name"',
+  openErrorKeys: 'Open errors:',
+  wroteSignOff: (o, by, sheet) => `wrote ${o} (signed off by ${by}, added to ${sheet})`,
 };
 
 export const CLI_TEXT: Catalog<CliText> = { nb: NB, en: EN };

@@ -12,3 +12,11 @@ export { addToPackage, type PackageChanges, type SheetChange } from './write/add
 export { workbookBytes } from './writeWorkbook';
 export { applyOutputs, type AppliedOutputs } from './writeOutputs';
 export { writeRegisterSheet, registerSheetModelWithRanges, type WrittenRegister } from './writeRegister';
+export {
+  appendReviewEntries,
+  readReviewLog,
+  reviewSheetModel,
+  type ReviewEntries,
+  type ReviewLogReading,
+  type WrittenReview,
+} from './writeReview';

@@ -140,7 +140,15 @@ describe('reconcile --json on the sample reproduces the worked example', () => {
 
   it('leaves out fields that do not apply', () => {
     const dup = json.findings[0];
-    expect(Object.keys(dup).sort()).toEqual(['cells', 'code', 'key', 'message', 'projectId', 'severity']);
+    expect(Object.keys(dup).sort()).toEqual([
+      'cells',
+      'code',
+      'key',
+      'message',
+      'projectId',
+      'severity',
+      'status',
+    ]);
   });
 
   it('gives each finding its stable key: what it is about, never a cell address', () => {

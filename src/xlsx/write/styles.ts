@@ -247,11 +247,15 @@ export class StylesEditor {
     );
   }
 
-  /** The item's index: an equal item added before, else the next after the part's own. */
+  /**
+   * The item's index: an equal item in the part already (written so by an earlier write: the same
+   * text) or added before, else the next after the part's own. A file written again and again
+   * (the review log, the outputs) so keeps its styles as they are.
+   */
   private add(name: ListName, xml: string): number {
     let list = this.lists.get(name);
     if (!list) {
-      list = { existing: this.count(this.original, name), added: [], keys: new Map() };
+      list = { existing: this.count(this.original, name), added: [], keys: this.items(this.original, name) };
       this.lists.set(name, list);
     }
     const known = list.keys.get(xml);
@@ -260,6 +264,40 @@ export class StylesEditor {
     list.added.push(xml);
     list.keys.set(xml, index);
     return index;
+  }
+
+  /** The list's own items in `text`, by their exact text, each at its (first) index. */
+  private items(text: string, name: ListName): Map<string, number> {
+    const out = new Map<string, number>();
+    const section = this.section(text, name);
+    if (!section || section.selfClosing) return out;
+    const item = ITEM[name]!;
+    const body = text.slice(section.bodyStart, section.bodyEnd);
+    let depth = 0;
+    let n = 0;
+    let start = -1;
+    const re = new RegExp(`<(/?)${this.re(item)}\\b[^>]*?(/?)>`, 'g');
+    for (const m of body.matchAll(re)) {
+      const at = m.index;
+      if (m[1]) {
+        if (--depth === 0 && start >= 0) {
+          const xml = body.slice(start, at + m[0].length);
+          if (!out.has(xml)) out.set(xml, n - 1);
+        }
+        continue;
+      }
+      if (depth === 0) {
+        n++;
+        start = at;
+        if (m[2]) {
+          const xml = m[0];
+          if (!out.has(xml)) out.set(xml, n - 1);
+          continue;
+        }
+      }
+      if (!m[2]) depth++;
+    }
+    return out;
   }
 
   /** How many items the list holds in `text` (0 when it is not there). */
