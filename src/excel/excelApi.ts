@@ -207,6 +207,36 @@ export interface ExcelWorksheetProtection {
   unprotect(password?: string): void;
 }
 
+/** `Excel.WorksheetChangedEventArgs` (ExcelApi 1.7): what the adapter reads of it. */
+export interface ExcelWorksheetChangedEventArgs {
+  /** `WorksheetChanged`. */
+  readonly type: string;
+  /** `RangeEdited`, `RowInserted`, … */
+  readonly changeType: string;
+  /** `Local` (this user) or `Remote` (a co-author). */
+  readonly source: string;
+  /** The changed range on the sheet, without the sheet's name: `B5`, `A3:C9`. */
+  readonly address: string;
+  readonly worksheetId: string;
+}
+
+/** `OfficeExtension.EventHandlerResult`: its `context` is the request context the handler was added in. */
+export interface ExcelEventHandlerResult {
+  readonly context: { sync(): Promise<unknown> };
+  /** Once only: a removal whose sync failed cannot be repeated through it (`EventHandlers.remove` can). */
+  remove(): void;
+}
+
+/**
+ * `OfficeExtension.EventHandlers<T>`: adding or removing a handler takes effect at the next sync,
+ * and a handler is removed in the request context it was added in (Microsoft: "The same
+ * RequestContext object that the handler was added in must be used when removing the handler").
+ */
+export interface ExcelEventHandlers<T> {
+  add(handler: (args: T) => Promise<unknown>): ExcelEventHandlerResult;
+  remove(handler: (args: T) => Promise<unknown>): void;
+}
+
 export interface ExcelWorksheet {
   readonly isNullObject: boolean;
   /** Settable: renames the sheet. */
@@ -242,6 +272,8 @@ export interface ExcelWorksheet {
   readonly pageLayout: ExcelPageLayout;
   /** ExcelApi 1.9. */
   readonly horizontalPageBreaks: { add(pageBreakRange: ExcelRange | string): unknown };
+  /** ExcelApi 1.7: the sheet's cells changed (each edit, by this user or a co-author). */
+  readonly onChanged: ExcelEventHandlers<ExcelWorksheetChangedEventArgs>;
 }
 
 export interface ExcelWorksheetCollection {

@@ -8,7 +8,9 @@
  * 5 MB is refused, a read of over 5 000 000 cells too (or answered null).
  * It counts every round trip and its bytes, can fail like Excel (cell edit
  * mode, an injected failure), and gives the preview what it shows: sheets,
- * cells, the active sheet and the selection (not part of Office.js).
+ * cells, the active sheet and the selection (not part of Office.js). After a
+ * request or a user's edit it sends the client the `worksheet.onChanged`
+ * events it registered (eventDelivery.ts).
  *
  * Filling the workbook is load.ts, what the preview reads views.ts, the
  * bytes and error answers of a round trip wire.ts, Excel's objects types/.
@@ -28,6 +30,7 @@ import { execute } from './richApi/execute';
 import { Execution, References } from './richApi/execution';
 import type { HttpRequestInfo, HttpResponseInfo, RichApiErrorInfo, RichApiRequest } from './richApi/protocol';
 import { workbookRoot } from './types/objectModel';
+import { EventDelivery } from './eventDelivery';
 import { loadModel, loadSnapshot } from './load';
 import { sheetInfo, sheetView, workbookSnapshot, type HostSheetInfo, type HostSheetView } from './views';
 import { DEFAULT_PAYLOAD_LIMIT, errorInfo, isHousekeeping, utf8Length } from './wire';
@@ -93,6 +96,8 @@ export class ExcelHost {
   readonly references = new References();
   private records: SyncRecord[] = [];
   private readonly listeners = new Set<(change: HostChange) => void>();
+  /** The events the client registered, and their delivery after each change. */
+  private readonly events: EventDelivery;
 
   constructor(
     /** Microsoft's client (client/node.ts, client/browser.ts), with the profile of this Excel. */
@@ -105,12 +110,16 @@ export class ExcelHost {
       overLimitRead: options.overLimitRead ?? 'error',
     };
     this.latencyMs = options.latencyMs ?? 0;
+    this.events = new EventDelivery(client);
     const route = client.route((request) => this.handle(request));
     this.url = route.url;
-    this.close = route.release;
+    this.close = () => {
+      route.release();
+      this.events.close();
+    };
   }
 
-  /** Stops serving requests (the preview, when another workbook is opened). */
+  /** Stops serving requests and sending events (the preview, when another workbook is opened). */
   readonly close: () => void;
 
   get profile(): HostProfile {
@@ -222,7 +231,7 @@ export class ExcelHost {
       return this.answer(record, { Results: [], Error: errorInfo(error, 0) });
     }
 
-    const x = new Execution(this.state, this.profile, this.limits, this.references);
+    const x = new Execution(this.state, this.profile, this.limits, this.references, this.events.registered);
     const failAt = this.failure && --this.failure.countdown === 0 ? this.failure : null;
     if (failAt) this.failure = null;
     const beforeAction = failAt
@@ -249,8 +258,9 @@ export class ExcelHost {
       this.state.calculationSuspended = false;
     }
     if (outcome.error) {
-      // Like Excel, what ran before the failing action stays done.
+      // Like Excel, what ran before the failing action stays done (and raises its events).
       this.notify(x);
+      this.events.later(x.edits);
       // A failure injected after the last action is reported at it (the client looks the action up).
       const index = Math.min(outcome.error.actionIndex, record.actions - 1);
       return this.answer(record, { Results: outcome.results, Error: errorInfo(outcome.error.error, index) });
@@ -268,6 +278,7 @@ export class ExcelHost {
     }
     record.responseBytes = bytes;
     this.notify(x);
+    this.events.later(x.edits);
     return { statusCode: 200, headers: {}, body: response };
   }
 
@@ -360,13 +371,20 @@ export class ExcelHost {
     this.notify({ changedSheets: new Set(), structureChanged: true, selectionChanged: false });
   }
 
-  /** Typing into a cell, with Excel's reading of the text (a leading `=` makes a formula). */
+  /** Typing into a cell, with Excel's reading of the text (`=` makes a formula); raises Changed. */
   typeInto(sheetName: string, address: string, text: string): void {
     const sheet = this.mustFind(sheetName);
     const rect = parseRangeAddress(address);
     if (!rect) throw new Error(`Not a cell: ${address}`);
-    this.state.writeContent([], sheet, { ...rect, rows: 1, cols: 1 }, text, 'typeInto');
+    const cell = { ...rect, rows: 1, cols: 1 };
+    this.state.writeContent([], sheet, cell, text, 'typeInto');
     this.notify({ changedSheets: new Set([sheet.name]), structureChanged: false, selectionChanged: false });
+    this.events.later([{ sheet, rect: cell, origin: 'user' }]);
+  }
+
+  /** Resolves when every event sent so far has reached the client's handlers (for tests). */
+  eventsDelivered(): Promise<void> {
+    return this.events.delivered();
   }
 
   /** What every sheet holds, as the domain reads workbooks (values are formula results). */

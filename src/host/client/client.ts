@@ -7,12 +7,20 @@
  * as the RichApi request Excel itself receives; this module routes each to
  * the host that serves its URL. The add-in's code on top is the same as in
  * Excel: it gets a request context and calls `sync()`.
+ *
+ * Events go the other way: Excel sends the client a RichApi message of its own (Office's message
+ * channel, which has no place outside Office), which `deliver` hands to the library through its
+ * test hooks: `OfficeExtension._testSetRichApiMessageReadyImpl` stands for the channel being
+ * open (the client waits for it before the first event registration), and
+ * `_testTriggerRichApiMessageEvent` to the same `_handleRichApiMessage` Office's channel calls.
+ * The message's shape is richApi/events.ts's.
  */
 import type { ExcelContext } from '../../excel/excelApi';
+import type { RichApiMessage } from '../richApi/events';
 import type { HttpRequestInfo, HttpResponseInfo } from '../richApi/protocol';
 import { supportsApi, type HostProfile } from './profiles';
 
-/** What the host uses of the loaded library: the two namespaces it defines. */
+/** What the host uses of the loaded library: the two namespaces it defines, and its event test hooks. */
 export interface OfficeJsLibrary {
   readonly Excel: {
     readonly RequestContext: new (url: string) => unknown;
@@ -23,6 +31,10 @@ export interface OfficeJsLibrary {
     readonly HttpUtility: {
       setCustomSendRequestFunc(fn: (request: HttpRequestInfo) => Promise<HttpResponseInfo>): void;
     };
+    /** How the client learns that the channel events arrive on is open (instead of Office's). */
+    _testSetRichApiMessageReadyImpl(impl: () => Promise<void>): void;
+    /** Hands a RichApi message to the client's event registration, as Office's channel does. */
+    _testTriggerRichApiMessageEvent(message: RichApiMessage): void;
   };
 }
 
@@ -38,6 +50,18 @@ export class ExcelClient {
     readonly profile: HostProfile,
   ) {
     library.OfficeExtension.HttpUtility.setCustomSendRequestFunc((request) => this.dispatch(request));
+    // Events arrive through `deliver`, which is open from the start.
+    library.OfficeExtension._testSetRichApiMessageReadyImpl(() => Promise.resolve());
+  }
+
+  /**
+   * Gives the client a message Excel sends of its own accord (events: richApi/events.ts). It
+   * reaches the handlers registered for each entry's event and target, in every request context
+   * of this client; targets are ids unique to the process (worksheet ids), so another workbook's
+   * handlers never see it.
+   */
+  deliver(message: RichApiMessage): void {
+    this.library.OfficeExtension._testTriggerRichApiMessageEvent(message);
   }
 
   /** `Office.context.requirements.isSetSupported` of this Excel. */

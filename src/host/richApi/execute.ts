@@ -56,7 +56,7 @@ export function execute(
       if (i === actions.length) break;
       const action = actions[i];
       const value = resolver.run(action);
-      if (value !== NO_RESULT) results.push({ ActionId: action.Id, Value: value });
+      results.push({ ActionId: action.Id, Value: value });
     } catch (e) {
       const error = e instanceof HostError ? e : new HostError('GeneralException', String(e));
       return { results, error: { error, actionIndex: i } };
@@ -64,8 +64,6 @@ export function execute(
   }
   return { results };
 }
-
-const NO_RESULT = Symbol('no result');
 
 class Resolver {
   private readonly memo = new Map<number, Resolved>();
@@ -116,8 +114,10 @@ class Resolver {
         const value = withLocation(where, () => method.call(obj.target as never, args, this.x));
         return value === undefined ? null : value;
       }
+      // A trace marker is answered, empty, when reached: the client runs what it put behind it
+      // then (adding and removing an event's handler: GenericEventHandlers).
       case ActionType.Trace:
-        return NO_RESULT;
+        return null;
       default:
         throw invalidArgument(`action type ${String(action.ActionType)}`);
     }

@@ -4,8 +4,11 @@
  * preview), and the host's profile (which API sets this "Excel" has).
  */
 import { HostError } from '../model/errors';
+import type { SheetData } from '../model/cells';
+import type { Rect } from '../model/rangeAddress';
 import type { Journal, WorkbookState } from '../model/state';
 import { supportsApi, type HostProfile } from '../client/profiles';
+import { EventRegistrations, type CellEdit } from './events';
 
 export interface ReadLimits {
   /** Cells one range read may cover (Excel: 5 000 000). */
@@ -49,6 +52,8 @@ export class References {
 export class Execution {
   readonly journal: Journal = [];
   readonly changedSheets = new Set<string>();
+  /** Cells whose content was written, in order: each is one Changed event (events.ts). */
+  readonly edits: CellEdit[] = [];
   structureChanged = false;
   selectionChanged = false;
 
@@ -57,7 +62,15 @@ export class Execution {
     readonly profile: HostProfile,
     readonly limits: ReadLimits,
     readonly references: References = new References(),
+    /** The events the client registered (`_RegisterDataChangedEvent` …), across requests. */
+    readonly events: EventRegistrations = new EventRegistrations(),
   ) {}
+
+  /** The content of `rect` was written (values, formulas, cleared): the sheet changed, and Excel raises Changed. */
+  cellsEdited(sheet: SheetData, rect: Rect): void {
+    this.changedSheets.add(sheet.name);
+    this.edits.push({ sheet, rect, origin: 'api' });
+  }
 
   /** Whether this Excel has ExcelApi `version`. */
   supports(version: string): boolean {
@@ -81,9 +94,10 @@ export class Execution {
     throw new HostError('RangeExceedsLimit', `${cells} cells, limit ${this.limits.maxReadCells}`, location);
   }
 
-  /** Undoes every change, newest first. */
+  /** Undoes every change, newest first (and nothing is reported as edited). */
   rollback(): void {
     for (let i = this.journal.length - 1; i >= 0; i--) this.journal[i]();
     this.journal.length = 0;
+    this.edits.length = 0;
   }
 }

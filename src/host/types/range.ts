@@ -27,7 +27,7 @@ function grid(kind: GridKind) {
 
 function writeContent(t: RangeTarget, x: Execution, input: unknown, where: string): void {
   x.state.writeContent(x.journal, t.sheet, t.rect, input, where);
-  x.changedSheets.add(t.sheet.name);
+  x.cellsEdited(t.sheet, t.rect);
 }
 
 const integer = (v: unknown, where: string): number => {
@@ -93,7 +93,9 @@ export const Range: TypeDef<RangeTarget> = defineType<RangeTarget>({
             }
           }),
         );
-        x.changedSheets.add(t.sheet.name);
+        // Text to display replaces the cells' content: an edit, as typing it would be.
+        if (link !== null && link.textToDisplay !== undefined) x.cellsEdited(t.sheet, t.rect);
+        else x.changedSheets.add(t.sheet.name);
       },
     },
   },
@@ -255,7 +257,9 @@ export const Range: TypeDef<RangeTarget> = defineType<RangeTarget>({
             });
           });
         }
-        x.changedSheets.add(t.sheet.name);
+        // Clearing contents is a cell edit (Changed); clearing formats only is not.
+        if (applyTo !== 'Formats') x.cellsEdited(t.sheet, t.rect);
+        else x.changedSheets.add(t.sheet.name);
       },
     },
   },

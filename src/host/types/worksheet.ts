@@ -3,11 +3,13 @@
  * (`getRange`, `getUsedRange` …), its neighbours, activating and deleting it.
  * Its parts are types of their own: protection (protection.ts, ExcelApi 1.2),
  * frozen panes (freezePanes.ts, 1.7), the page layout and page breaks
- * (pageLayout.ts, 1.9), charts (charts.ts) and tables (tables.ts).
+ * (pageLayout.ts, 1.9), charts (charts.ts) and tables (tables.ts). Its Changed event (1.7) is
+ * registered here and delivered by the host (richApi/events.ts).
  */
 import type { RangeTarget, SheetData, SheetVisibility } from '../model/cells';
 import { HostError, invalidArgument, invalidOperation, itemNotFound } from '../model/errors';
 import { MAX_COLS, MAX_ROWS, type Rect } from '../model/rangeAddress';
+import { EventId } from '../richApi/events';
 import type { Execution } from '../richApi/execution';
 import { defineType, type TypeDef } from '../richApi/schema';
 import { checkedRect, parseAddress } from './ranges';
@@ -162,6 +164,19 @@ export const Worksheet: TypeDef<SheetData> = defineType<SheetData>({
       call: (s, [v], x) => neighbour(s, x, v, true, -1),
     },
     Activate: { call: (sheet, _args, x) => activate(x, sheet) },
+    /**
+     * `worksheet.onChanged` (ExcelApi 1.7): the client registers the sheet's Changed event with
+     * its first handler and unregisters it with its last; the host then delivers one event per
+     * cell edit on the sheet (richApi/events.ts).
+     */
+    _RegisterDataChangedEvent: {
+      api: '1.7',
+      call: (sheet, _args, x) => x.events.register(EventId.WorksheetChanged, sheet.id),
+    },
+    _UnregisterDataChangedEvent: {
+      api: '1.7',
+      call: (sheet, _args, x) => x.events.unregister(EventId.WorksheetChanged, sheet.id),
+    },
     /**
      * Deletes the sheet. A very hidden sheet cannot be deleted (the API reference: "will fail with
      * an `InvalidOperation` exception"; office-js #365 reported `GeneralException` before that was
