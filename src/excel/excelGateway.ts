@@ -25,6 +25,7 @@ import type { Outputs } from '../domain/outputs';
 import type { Register } from '../domain/register/types';
 import type { WriteConfig } from './writer/writeOutputs';
 import type { RegisterWriteConfig } from './writer/registerNow';
+import type { ReviewWriteConfig } from './writer/writeReview';
 import { ExcelFailure } from './gateway';
 import { readWorkbook, type ReadConfig } from './adapter/readWorkbook';
 import { parseSheetRef } from './adapter/sheetRef';
@@ -117,19 +118,25 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
 
     appendReview: (add: ReviewAppend) =>
       guarded(async (): Promise<ReviewWriteResult> => {
+        // ExcelApi 1.4 covers what the review writer uses (protection and visibility are 1.2).
         if (!supports(REQUIRED.version)) throw unsupported(REQUIRED.set, REQUIRED.version);
+        const config: ReviewWriteConfig = {
+          payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT,
+          maxCellsPerRead: options.maxCellsPerRead ?? MAX_CELLS_PER_READ,
+          payloadRetries: options.payloadRetries ?? 4,
+          features: { api16: supports('1.6'), api17: supports('1.7'), api19: supports('1.9') },
+        };
         // In the writer's chunk: the pane's first screen only reads.
         const { appendReview } = await import(/* webpackChunkName: "writer" */ './writer/writeReview');
-        return run((context) =>
-          appendReview(context, add, { payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT }),
-        );
+        return run((context) => appendReview(context, add, config));
       }),
 
     watchSheets: (sheets: readonly string[], onChange: (change: SheetChange) => void) =>
       guarded(async (): Promise<Unwatch | null> => {
         // worksheet.onChanged is ExcelApi 1.7: without it the pane offers "Avstem på nytt".
         if (!supports(WATCH)) return null;
-        return watchSheets(run, sheets, onChange);
+        const unwatch = await watchSheets(run, sheets, onChange);
+        return () => guarded(unwatch);
       }),
 
     setRegisterVisible: (visible: boolean) =>

@@ -33,14 +33,17 @@ const PROTECTION: ExcelProtectionOptions = {
 };
 
 /** The register's protection options for an Excel with (or without) ExcelApi 1.7. */
-function protection(features: Features): ExcelProtectionOptions {
+export function protection(features: Features): ExcelProtectionOptions {
   return features.api17
     ? { ...PROTECTION, allowEditObjects: false, allowEditScenarios: false, selectionMode: 'Normal' }
     : { ...PROTECTION };
 }
 
 /** Options as read back from a sheet, keeping only those this Excel has (to protect it again). */
-function supportedOptions(options: ExcelProtectionOptions, features: Features): ExcelProtectionOptions {
+export function supportedOptions(
+  options: ExcelProtectionOptions,
+  features: Features,
+): ExcelProtectionOptions {
   if (features.api17) return options;
   const { allowEditObjects, allowEditScenarios, selectionMode, ...rest } = options;
   void allowEditObjects;
