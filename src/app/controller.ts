@@ -11,23 +11,40 @@
  * Excel is called one thing at a time: reads (the sheet list, a run's read) and writes (the
  * outputs) queue behind each other, so a write never lands in the middle of a read, and two writes
  * never overlap.
+ *
+ * The review actions (explain, withdraw, sign off) are in review.ts, the live re-check in live.ts.
+ * A run in the background (a live re-check, the run after a review write) keeps the result shown
+ * until the new one is there: the pane keeps its scroll, focus and open forms.
  */
 import type { SheetModel } from '../domain/model';
-import type { Outputs } from '../domain/outputs';
 import { markedSheet } from '../domain/outputs/placement';
 import type { ReconcileOptions, ReconciliationResult } from '../domain/reconcile/reconcile';
 import type { SheetChoice } from '../domain/reconcile/sheetsToRead';
 import type { Register } from '../domain/register/types';
 import type { Engine, OutputBuilder, ReconcileController, ReconcileControllerOptions } from './controllerApi';
-import { toFailure } from './failure';
+import { toFailure, type Failure } from './failure';
 import type { InsertTarget, PlacementView } from './insertOutputs';
-import { afterWrite, placementOf, sameName } from './placementView';
+import { createLiveCheck, createWriteGate, type RecheckOutcome } from './live';
+import { lazyChunk } from './lazyChunk';
+import { afterWrite, newSheets, placementOf, sameName } from './placementView';
+import { createReviewActions, loadReviewDomain, machineClock } from './review';
 import { lastReadOf, type InsertKind, type ReconcileState, type RegisterChange } from './state';
 
 export { toFailure, type Failure } from './failure';
 export type { InsertTarget } from './insertOutputs';
 export type * from './state';
 export type * from './controllerApi';
+export { lazyChunk } from './lazyChunk';
+
+/** How a run shows itself: `normal` goes through `loading`; `quiet` and `live` keep the result shown. */
+type RunMode = 'normal' | 'quiet' | 'live';
+
+/** Failures a live re-check waits out (the user is typing in a cell; Excel is busy), result kept. */
+const PASSING: ReadonlySet<Failure['kind']> = new Set(['cellEditMode', 'busy']);
+
+/** Whether two runs read the same thing (the same sheets chosen, the same year). */
+const sameRun = (a: ReconcileOptions, b: ReconcileOptions) =>
+  a.budgetSheet === b.budgetSheet && a.financingSheet === b.financingSheet && a.year === b.year;
 
 /** The engine as its own chunk: the first screen does not need it. */
 export const loadDefaultEngine = (): Promise<Engine> =>
@@ -66,6 +83,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
 
   const getEngine = lazyChunk(loadEngine);
   const getOutputs = lazyChunk(loadOutputs);
+  const getReviewDomain = lazyChunk(loadReviewDomain);
 
   // Every read and write of the workbook, one after the other (see the header).
   let excelQueue: Promise<unknown> = Promise.resolve();
@@ -80,6 +98,11 @@ export function createReconcileController(options: ReconcileControllerOptions): 
   let placement: PlacementView | null = null;
 
   let running: Promise<void> | null = null;
+  // How the last run ended, for the live re-check (a run's promise resolves with nothing).
+  let lastOutcome: RecheckOutcome = 'done';
+  // The last successful run: what the next one's `changes` are counted from.
+  let lastSuccess: { readonly result: ReconciliationResult; readonly options: ReconcileOptions } | null =
+    null;
   let inserting: Promise<void> | null = null;
   let writingRegister: Promise<boolean> | null = null;
   // The options of the last run, for the run after a register write.
@@ -88,10 +111,40 @@ export function createReconcileController(options: ReconcileControllerOptions): 
   let sheetsRequest = 0;
   let selectRequest = 0;
 
-  const run = async (runOptions: ReconcileOptions): Promise<void> => {
+  // The controller's own writes: a live re-check waits for them, and ignores the changes they make.
+  const writes = createWriteGate();
+  const live = createLiveCheck({
+    gateway,
+    exclusive,
+    delayMs: options.liveDelayMs ?? 800,
+    initiallyOn: state.live.on,
+    getState: () => state.live,
+    setState: (next) => update({ live: next }),
+    gate: writes,
+    running: () => running,
+    recheck: async () => {
+      await reconcileOnce(lastRunOptions, 'live');
+      return lastOutcome;
+    },
+  });
+  const review = createReviewActions({
+    gateway,
+    loadDomain: getReviewDomain,
+    exclusive,
+    gate: writes,
+    now: options.now ?? machineClock,
+    getState: () => state,
+    setReviewWrite: (reviewWrite) => update({ reviewWrite }),
+    running: () => running,
+    rerun: () => reconcileOnce(lastRunOptions, 'quiet'),
+  });
+
+  const run = async (runOptions: ReconcileOptions, mode: RunMode): Promise<void> => {
     lastRunOptions = runOptions;
-    update({ run: { status: 'loading' } });
+    // In the background, the result stays shown (with its scroll and focus) until the new one.
+    if (mode === 'normal' || state.run.status !== 'done') update({ run: { status: 'loading' } });
     const request = ++sheetsRequest;
+    let seq = 0;
     try {
       // The user's choice of sheets, made once: the gateway reads the sheets chooseSheets decides on
       // with it, and the engine reads its tables from the same decision (domain/reconcile/chooseSheets).
@@ -99,27 +152,50 @@ export function createReconcileController(options: ReconcileControllerOptions): 
         budgetSheet: runOptions.budgetSheet,
         financingSheet: runOptions.financingSheet,
       };
-      const [read, reconcile] = await Promise.all([exclusive(() => gateway.read(choice)), getEngine()]);
+      const readNow = () => {
+        seq = live.readStarted();
+        return gateway.read(choice);
+      };
+      const [read, reconcile, reviewing] = await Promise.all([
+        exclusive(readNow),
+        getEngine(),
+        getReviewDomain(),
+      ]);
       if (request === sheetsRequest) {
         update({ sheets: { sheets: read.sheets, loading: false, failure: null } });
       }
       const result = reconcile(read.snapshot, { ...choice, year: runOptions.year });
       placement = placementOf(read);
+      const previous = lastSuccess;
+      const changes =
+        previous !== null && sameRun(previous.options, runOptions)
+          ? reviewing.resultChanges(previous.result.findings, result.findings)
+          : null;
+      lastSuccess = { result, options: runOptions };
       // What was read is now the truth about the register sheet, not the last show or hide.
       update({
         run: { status: 'done', result },
         lastRead: lastReadOf(read, choice, result),
         registerSheet: { status: 'idle' },
+        changes,
       });
+      lastOutcome = 'done';
+      live.runDone(seq, result);
     } catch (error) {
-      update({ run: { status: 'error', failure: toFailure(error) } });
+      const failure = toFailure(error);
+      if (mode === 'live' && state.run.status === 'done' && PASSING.has(failure.kind)) {
+        lastOutcome = 'retry';
+        return;
+      }
+      lastOutcome = 'failed';
+      update({ run: { status: 'error', failure }, changes: null });
     }
   };
 
   /** The last run's result, reconciling first when there is none (or the last one failed). */
   const doneRun = async (): Promise<ReconciliationResult | null> => {
     if (running !== null) await running;
-    if (state.run.status !== 'done' || placement === null) await reconcileOnce({});
+    if (state.run.status !== 'done' || placement === null) await reconcileOnce({}, 'normal');
     return state.run.status === 'done' ? state.run.result : null;
   };
 
@@ -137,15 +213,17 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       const build = await getOutputs();
       const { outputs, cardSelection } = build(result, state.lang, placement, target);
       const activate = outputs.sheets[0]?.placement.sheet;
-      const written = await exclusive(() =>
-        gateway.writeOutputs(outputs, {
-          activate,
-          onProgress: (done) => {
-            if (isCurrent()) {
-              update({ insert: { status: 'writing', target, progress: Math.min(1, Math.max(0, done)) } });
-            }
-          },
-        }),
+      const written = await writes.run(() =>
+        exclusive(() =>
+          gateway.writeOutputs(outputs, {
+            activate,
+            onProgress: (done) => {
+              if (isCurrent()) {
+                update({ insert: { status: 'writing', target, progress: Math.min(1, Math.max(0, done)) } });
+              }
+            },
+          }),
+        ),
       );
       placement = afterWrite(placement, written.sheets, outputs.names, cardSelection);
       const known = state.sheets.sheets;
@@ -163,9 +241,9 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     }
   };
 
-  const reconcileOnce = (runOptions: ReconcileOptions): Promise<void> => {
+  const reconcileOnce = (runOptions: ReconcileOptions, mode: RunMode): Promise<void> => {
     if (running === null) {
-      running = run(runOptions).finally(() => {
+      running = run(runOptions, mode).finally(() => {
         running = null;
       });
     }
@@ -196,7 +274,7 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       update({ registerWrite: { status: 'error', change, failure: toFailure(error) } });
       return false;
     }
-    await reconcileOnce(lastRunOptions);
+    await reconcileOnce(lastRunOptions, 'normal');
     update({ registerWrite: { status: 'done', change } });
     return true;
   };
@@ -216,7 +294,8 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       return state.lang;
     },
     setLang(next) {
-      if (next !== state.lang) update({ lang: next });
+      // "What changed" was said in the other language; the next run says it again.
+      if (next !== state.lang) update({ lang: next, changes: null });
     },
     getState: () => state,
     subscribe(listener) {
@@ -226,14 +305,16 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       };
     },
     reconcile(runOptions = {}) {
-      return reconcileOnce(runOptions);
+      return reconcileOnce(runOptions, 'normal');
     },
     insert,
     writeRegister(register, change) {
       if (writingRegister === null) {
-        writingRegister = doWriteRegister(register, change).finally(() => {
-          writingRegister = null;
-        });
+        writingRegister = writes
+          .run(() => doWriteRegister(register, change))
+          .finally(() => {
+            writingRegister = null;
+          });
       }
       return writingRegister;
     },
@@ -245,22 +326,26 @@ export function createReconcileController(options: ReconcileControllerOptions): 
           sources: register.sources.length,
           sheets: sheets.map((s) => s.name),
         };
-        writingRegister = doWriteRegister(register, change, sheets).finally(() => {
-          writingRegister = null;
-        });
+        writingRegister = writes
+          .run(() => doWriteRegister(register, change, sheets))
+          .finally(() => {
+            writingRegister = null;
+          });
       }
       return writingRegister;
     },
     async setRegisterVisible(visible) {
-      update({ registerSheet: { status: 'working', visible } });
-      try {
-        const sheet = await exclusive(() => gateway.setRegisterVisible(visible));
-        update({ registerSheet: { status: 'done', visible, sheet } });
-      } catch (error) {
-        update({ registerSheet: { status: 'error', visible, failure: toFailure(error) } });
-        return;
-      }
-      await controller.refreshSheets();
+      await writes.run(async () => {
+        update({ registerSheet: { status: 'working', visible } });
+        try {
+          const sheet = await exclusive(() => gateway.setRegisterVisible(visible));
+          update({ registerSheet: { status: 'done', visible, sheet } });
+        } catch (error) {
+          update({ registerSheet: { status: 'error', visible, failure: toFailure(error) } });
+          return;
+        }
+        await controller.refreshSheets();
+      });
     },
     dismissRegisterWrite() {
       if (state.registerWrite.status !== 'writing') update({ registerWrite: { status: 'idle' } });
@@ -298,13 +383,9 @@ export function createReconcileController(options: ReconcileControllerOptions): 
         // Preloading is a guess; the run that needs the engine reports the failure.
       }
     },
-    // TO BE IMPLEMENTED (issue 17): the review log and live re-check.
-    explain: () => Promise.resolve(false),
-    withdraw: () => Promise.resolve(false),
-    signOff: () => Promise.resolve(false),
-    dismissReviewWrite() {},
-    setLive: () => Promise.resolve(),
-    dispose: () => Promise.resolve(),
+    ...review,
+    setLive: (on) => live.setOn(on),
+    dispose: () => live.dispose(),
     reportCommandFailure(error) {
       update({ commandFailure: toFailure(error) });
     },
@@ -313,35 +394,4 @@ export function createReconcileController(options: ReconcileControllerOptions): 
     },
   };
   return controller;
-}
-
-/**
- * New sheets of the user's (the plan's budget and financing) as the outputs' writer takes them:
- * that writer adds sheets in batched round trips, whole or not at all, and refuses a name that is
- * taken. No marker name is written (`names` is empty), so no later insert takes them for its own;
- * `kind` only chooses a marker, hence any.
- */
-function newSheets(sheets: readonly SheetModel[]): Outputs {
-  return {
-    sheets: sheets.map((sheet) => ({
-      placement: { kind: 'reconciliation', sheet: sheet.name, replaces: null },
-      sheet,
-    })),
-    names: [],
-  };
-}
-
-/** Loads a chunk once; a failed load is not cached, so the next call tries again. */
-export function lazyChunk<T>(load: () => Promise<T>): () => Promise<T> {
-  let chunk: Promise<T> | null = null;
-  return () => {
-    if (chunk === null) {
-      const loading = load();
-      chunk = loading;
-      loading.catch(() => {
-        if (chunk === loading) chunk = null;
-      });
-    }
-    return chunk;
-  };
 }

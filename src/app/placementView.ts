@@ -3,7 +3,8 @@
  * markers, which cards the cards sheet holds), kept up to date with what the pane writes, so that
  * a second insert replaces the first.
  */
-import type { DefinedNameModel } from '../domain/model';
+import type { DefinedNameModel, SheetModel } from '../domain/model';
+import type { Outputs } from '../domain/outputs';
 import type { WorkbookRead } from '../excel/gateway';
 import type { PlacementView } from './insertOutputs';
 
@@ -37,5 +38,21 @@ export function afterWrite(
     sheets: [...view.sheets, ...added.map((name) => ({ name }))],
     names: [...names, ...markers.map(({ name, sheet, ref }) => ({ name, sheet, ref }))],
     cardSelection: cardSelection === undefined ? view.cardSelection : cardSelection,
+  };
+}
+
+/**
+ * New sheets of the user's (the plan's budget and financing) as the outputs' writer takes them:
+ * that writer adds sheets in batched round trips, whole or not at all, and refuses a name that is
+ * taken. No marker name is written (`names` is empty), so no later insert takes them for its own;
+ * `kind` only chooses a marker, hence any.
+ */
+export function newSheets(sheets: readonly SheetModel[]): Outputs {
+  return {
+    sheets: sheets.map((sheet) => ({
+      placement: { kind: 'reconciliation', sheet: sheet.name, replaces: null },
+      sheet,
+    })),
+    names: [],
   };
 }

@@ -17,6 +17,9 @@ import { useController, useIdle, useReconcileState } from './hooks';
 import { RegisterBar } from './register/RegisterBar';
 import { RegisterSlot, preloadRegisterPanel } from './register/RegisterSlot';
 import { PlanSlot } from './plan/PlanSlot';
+import { saveLive } from './preferences';
+import type { ReviewControls } from './review/types';
+import { useReviewAnnouncements } from './review/useAnnouncements';
 import { STRINGS, type Strings } from './strings';
 import { S } from './styles';
 import { severityCounts } from './summary';
@@ -54,6 +57,8 @@ export function App({ preload = true }: AppProps) {
   }, [controller]);
   useIdle(preloadAll, preload);
 
+  const announce = useReviewAnnouncements(state, t);
+
   const { run } = state;
   const facts = workbookFacts(state);
   const missing = missingRoles(facts);
@@ -87,6 +92,19 @@ export function App({ preload = true }: AppProps) {
   };
   const writeRegister = (register: Register, change: RegisterChange) =>
     controller.writeRegister(register, change);
+  const review: ReviewControls = {
+    reviewWrite: state.reviewWrite,
+    live: state.live,
+    onExplain: (key, reason, by) => controller.explain(key, reason, by),
+    onWithdraw: (key, by) => controller.withdraw(key, by),
+    onSignOff: (by) => controller.signOff(by),
+    onDismissReviewWrite: () => controller.dismissReviewWrite(),
+    onSetLive: (on) => {
+      saveLive(on);
+      void controller.setLive(on);
+    },
+    onReconcile: reconcile,
+  };
   const openPlan = () => {
     setPlanOpen(true);
     setPlanFocus((n) => n + 1);
@@ -110,6 +128,8 @@ export function App({ preload = true }: AppProps) {
         <StatusRegion message={runAnnouncement(state, t)} />
         <StatusRegion message={selectionAnnouncement(state, t)} />
         <StatusRegion message={registerAnnouncement(state, t)} />
+        <StatusRegion message={announce.review} />
+        <StatusRegion message={announce.changes} />
       </div>
       {/* Right under the button that failed, where the retry is expected. */}
       {run.status === 'error' && <FailureMessage t={t} failure={run.failure} onRetry={reconcile} />}
@@ -195,6 +215,7 @@ export function App({ preload = true }: AppProps) {
             onWriteRegister={(register, change) => void writeRegister(register, change)}
             snapshot={lastRead?.snapshot ?? null}
             onOpenRegister={openRegisterAt}
+            review={review}
           />
         )}
       </div>

@@ -9,6 +9,7 @@ import type { WorkbookGateway } from '../excel/gateway';
 import { App } from './App';
 import { createReconcileController, type OfficePlatform, type ReconcileController } from '../app/controller';
 import { ControllerContext, useForcedColors } from './hooks';
+import { readPreferences } from './preferences';
 import { S } from './styles';
 import { fluentTheme, type ThemeKind } from './theme';
 
@@ -38,9 +39,21 @@ export interface MountOptions {
   readonly platform?: OfficePlatform;
   readonly theme?: ThemeKind;
   readonly preload?: boolean;
+  /** Live re-check on at the start; by default what the user last chose on this machine (on). */
+  readonly live?: boolean;
 }
 
-const roots = new WeakMap<HTMLElement, Root>();
+/** The pane's controller over `gateway`, live re-check as the user last chose it (preferences.ts). */
+export function createPaneController(options: MountOptions): ReconcileController {
+  return createReconcileController({
+    gateway: options.gateway,
+    lang: options.lang,
+    platform: options.platform,
+    live: options.live ?? readPreferences().live,
+  });
+}
+
+const roots = new WeakMap<HTMLElement, { readonly root: Root; readonly controller: ReconcileController }>();
 
 /**
  * Renders the task pane into `container` on a new controller over `gateway`, and returns the
@@ -49,19 +62,17 @@ const roots = new WeakMap<HTMLElement, Root>();
  */
 export function mountTaskpane(container: HTMLElement, options: MountOptions): ReconcileController {
   unmountTaskpane(container);
-  const controller = createReconcileController({
-    gateway: options.gateway,
-    lang: options.lang,
-    platform: options.platform,
-  });
+  const controller = createPaneController(options);
   const root = createRoot(container);
   root.render(<TaskpaneRoot controller={controller} theme={options.theme} preload={options.preload} />);
-  roots.set(container, root);
+  roots.set(container, { root, controller });
   return controller;
 }
 
-/** Removes a pane mounted with mountTaskpane (no-op when there is none). */
+/** Removes a pane mounted with mountTaskpane, and stops its watching the workbook (no-op when there is none). */
 export function unmountTaskpane(container: HTMLElement): void {
-  roots.get(container)?.unmount();
+  const mounted = roots.get(container);
+  mounted?.root.unmount();
+  void mounted?.controller.dispose();
   roots.delete(container);
 }

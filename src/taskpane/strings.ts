@@ -13,6 +13,7 @@ import { REGISTER_FIELD_LABELS, type RegisterField } from '../domain/register/fi
 import type { EntryKind, SourceKind } from '../domain/register/types';
 import type { ExcelFailureKind, LeftOut } from '../excel/gateway';
 import type { InsertKind, OfficePlatform, RegisterChange } from '../app/controller';
+import { REVIEW_STRINGS, type ReviewStrings } from './review/reviewStrings';
 
 export type { Lang };
 
@@ -319,6 +320,8 @@ export interface Strings {
   readonly reg: RegisterStrings;
   /** Reading the action plan. */
   readonly plan: PlanStrings;
+  /** Explaining findings, signing off, live re-check. */
+  readonly review: ReviewStrings;
 }
 
 const total = (c: SeverityCounts) => c.error + c.warning + c.info;
@@ -953,6 +956,7 @@ const NB: Strings = {
 
   reg: NB_REGISTER,
   plan: NB_PLAN,
+  review: REVIEW_STRINGS.nb,
 };
 
 const EN: Strings = {
@@ -1113,6 +1117,7 @@ const EN: Strings = {
 
   reg: EN_REGISTER,
   plan: EN_PLAN,
+  review: REVIEW_STRINGS.en,
 };
 
 /** «a», «b» or «c» */

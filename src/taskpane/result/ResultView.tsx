@@ -18,6 +18,11 @@ import type {
   SelectionState,
 } from '../../app/controller';
 import { targetName, type RegisterRow } from '../register/names';
+import { LiveControl } from '../review/LiveControl';
+import { ReviewProblems } from '../review/ReviewProblems';
+import { SignOffSection } from '../review/SignOffSection';
+import type { ReviewControls } from '../review/types';
+import { useReviewer } from '../review/useReviewer';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
 import { FindingList, type AliasOffer } from './FindingList';
@@ -45,6 +50,8 @@ export interface ResultViewProps {
   readonly snapshot: WorkbookSnapshot | null;
   /** Opens the register editor at a row (null: at its top), for a finding's cell on the register sheet. */
   readonly onOpenRegister: (row: RegisterRow | null) => void;
+  /** Explaining findings, signing off, live re-check; absent: not offered. */
+  readonly review?: ReviewControls;
 }
 
 /** The codes whose label the register can learn as an alias of the entry or source suggested. */
@@ -73,7 +80,9 @@ export function ResultView(props: ResultViewProps) {
   const { result, lang, t, selection, onSelect, register, onWriteRegister } = props;
   const headingId = useId();
   const offers = useMemo(() => aliasOffers(result.findings, register), [result.findings, register]);
-  const { snapshot } = props;
+  const { snapshot, review } = props;
+  // The reviewer's name, remembered on this machine: explanations and sign-offs are made in it.
+  const [name, setName] = useReviewer();
   const registerSheet = result.sources.registerSheet;
   const inRegister = useMemo(() => registerCells(snapshot, registerSheet), [snapshot, registerSheet]);
   const learnAlias = (index: number) => {
@@ -82,8 +91,13 @@ export function ResultView(props: ResultViewProps) {
     const { label, target } = offer.suggestion;
     onWriteRegister(addAlias(register, target, label), { kind: 'alias', label, target: offer.target });
   };
+  const reviewed = review ? result.review : null;
   return (
     <div style={S.result}>
+      {review && (
+        <LiveControl t={t} live={review.live} onSetLive={review.onSetLive} onReconcile={review.onReconcile} />
+      )}
+      {reviewed && <ReviewProblems t={t} lang={lang} problems={reviewed.problems} />}
       {result.years.length > 0 && (
         <section aria-labelledby={headingId} style={S.outcome}>
           <Subtitle2 as="h2" id={headingId} style={S.plain}>
@@ -114,8 +128,34 @@ export function ResultView(props: ResultViewProps) {
         registerCell={inRegister}
         register={register}
         onOpenRegister={props.onOpenRegister}
+        review={
+          review && reviewed
+            ? {
+                findings: reviewed.findings,
+                orphans: reviewed.orphans,
+                reviewWrite: review.reviewWrite,
+                name,
+                onNameChange: setName,
+                onExplain: review.onExplain,
+                onWithdraw: review.onWithdraw,
+                onDismiss: review.onDismissReviewWrite,
+              }
+            : undefined
+        }
       />
       <NonMoneyProjects projects={result.nonMoneyProjects} t={t} />
+      {review && reviewed && (
+        <SignOffSection
+          t={t}
+          lang={lang}
+          review={reviewed}
+          reviewWrite={review.reviewWrite}
+          name={name}
+          onNameChange={setName}
+          onSignOff={(by) => void review.onSignOff(by)}
+          onDismiss={review.onDismissReviewWrite}
+        />
+      )}
     </div>
   );
 }
