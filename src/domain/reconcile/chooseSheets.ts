@@ -9,7 +9,7 @@ import type { Finding } from '../findings';
 import { findRegisterSheet } from '../register/readRegister';
 import { sheetsNamed } from '../snapshot';
 import { findSheets, type SheetRole } from '../tables/findSheet';
-import { REVIEW_SHEET } from '../review/reviewSheet';
+import { REVIEW_SHEET } from '../review/sheetName';
 
 export interface SheetChoice {
   /** Read this sheet as the budget (the user's choice); otherwise found by name. */

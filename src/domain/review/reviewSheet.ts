@@ -15,7 +15,9 @@
 import { COLUMNS, explanationRow, signOffRow } from './records';
 import { REVIEW_FORMAT_VERSION, type RawRow, type ReviewState, type ReviewTable } from './types';
 
-export const REVIEW_SHEET = 'Avstemmingslogg';
+import { REVIEW_SHEET } from './sheetName';
+
+export { REVIEW_SHEET };
 export const FORMAT_VERSION_KEY = 'formatVersion';
 /** Row of both tables' header (0-based): row 3 in Excel. */
 export const REVIEW_HEADER_ROW = 2;
