@@ -12,25 +12,17 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { pdfToPng, renderPdf } from '../../scripts/libreoffice';
-import { parseRangeRef } from '../../src/domain/address';
 import type { SheetModel, WorkbookModel } from '../../src/domain/model';
 import { modelToSnapshot } from '../../src/domain/modelToSnapshot';
-import {
-  BODY_FONT,
-  lineHeight,
-  MAX_ROW_HEIGHT,
-  textWidth,
-  usableWidth,
-  wrapLines,
-} from '../../src/domain/outputs/measure';
+import { BODY_FONT, MAX_ROW_HEIGHT, textWidth } from '../../src/domain/outputs/measure';
 import { outputText } from '../../src/domain/outputs/text';
 import { reconcile } from '../../src/domain/reconcile/reconcile';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 import { writeWorkbookFile } from '../../src/cli/workbookFiles';
 import { runCli } from '../helpers/runCli';
 import { CARLITO, readFontMetrics } from './fontMetrics';
+import { misfits } from './misfits';
 import { ARTIFACTS, cached, readWorkbook, sheet } from './sheets';
 
 /** A cold LibreOffice start is 3–8 s. */
@@ -73,48 +65,6 @@ async function out(model: WorkbookModel, name: string, lang: 'nb' | 'en'): Promi
   // The sample has an error (a duplicate id): exit 1, the copy written.
   expect({ code: run.code, written: fs.existsSync(output) }).toEqual({ code: 1, written: true });
   return output;
-}
-
-/** What the written file says about one output sheet's text cells, measured as Excel lays them out. */
-function misfits(ws: ExcelJS.Worksheet): string[] {
-  const bad: string[] = [];
-  const heightOf = (r: number) => ws.getRow(r).height ?? lineHeight(BODY_FONT.size);
-  const widthOf = (c: number) => ws.getColumn(c).width ?? 8.43;
-  const merges = new Map<string, { row: number; col: number; rows: number; cols: number }>();
-  for (const m of (ws.model as { merges?: string[] }).merges ?? []) {
-    const r = parseRangeRef(m)!;
-    merges.set(`${r.row + 1},${r.col + 1}`, r);
-  }
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    if ((row.height ?? 0) > MAX_ROW_HEIGHT) bad.push(`${ws.name} row ${r}: ${row.height} pt`);
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      // A cell a merge covers: ExcelJS shows the merge's value there; only the first cell counts.
-      if (cell.isMerged && cell.master !== cell) return;
-      const font = cell.font;
-      if (cell.value !== null || cell.style?.border || cell.style?.fill) {
-        // Named, and not a theme's font: `scheme` would make Excel show the theme's instead.
-        if (font?.name !== BODY_FONT.name || font.scheme !== undefined)
-          bad.push(`${ws.name}!${cell.address}: font ${JSON.stringify(font)}`);
-      }
-      const text = cached(cell);
-      if (typeof text !== 'string' || text === '') return;
-      const area = merges.get(`${r},${c}`) ?? { row: r - 1, col: c - 1, rows: 1, cols: 1 };
-      let chars = 0;
-      for (let k = 0; k < area.cols; k++) chars += widthOf(area.col + 1 + k);
-      let height = 0;
-      for (let k = 0; k < area.rows; k++) height += heightOf(area.row + 1 + k);
-      const measured = { size: font?.size ?? BODY_FONT.size, bold: font?.bold === true };
-      const room = usableWidth(chars);
-      if (cell.alignment?.wrapText) {
-        const needed = wrapLines(text, room, measured).length * lineHeight(measured.size);
-        if (needed > height + 0.01)
-          bad.push(`${ws.name}!${cell.address}: ${needed} pt of wrapped text in ${height} pt`);
-      } else if (textWidth(text, measured) > room) {
-        bad.push(`${ws.name}!${cell.address}: ${textWidth(text, measured).toFixed(1)} pt wide in ${room} pt`);
-      }
-    });
-  });
-  return bad;
 }
 
 describe('the outputs measure text as the font draws it', () => {

@@ -1,13 +1,15 @@
 /**
  * What a project card says about the project's reconciliation: OK, or each finding about the
  * project (a contribution that differs from the promise, per year; no budget line; a duplicate
- * id; an overfinanced line ...) in the finding's words and colour, with the explanation given to
- * it when there is one. Explanations come from the review of findings (a later workflow): a
- * layout is handed them by `explain`, and a card shows them under the finding.
+ * id; an overfinanced line ...) in the finding's words and colour, with its review (issue 17): an
+ * explained finding with its reason, who and when, no longer in its severity's colour; a finding
+ * whose figures changed since it was explained as open, with the old reason.
  */
 import type { Finding, Severity } from '../findings';
 import { describe, type Lang } from '../messages';
 import type { EntryResult } from '../reconcile/result';
+import type { FindingStatus, ReviewedFinding } from '../review';
+import { explanationText } from './review';
 
 /** Fill and text colour of a finding by severity (Excel's Bad, Neutral and a light blue). */
 export const SEVERITY_COLORS: Readonly<Record<Severity, { fill: string; font: string }>> = {
@@ -18,20 +20,30 @@ export const SEVERITY_COLORS: Readonly<Record<Severity, { fill: string; font: st
 
 export interface StatusLine {
   readonly severity: Severity;
+  /** Open, explained, or stale (open again: its figures changed since it was explained). */
+  readonly status: FindingStatus;
   /** The finding's message in the sheet's language. */
   readonly text: string;
-  /** Why the finding stands, as the reviewer explained it; null when none is given. */
+  /** `Forklart: <reason> (who, when)` for an explained or stale finding; null for an open one. */
   readonly explanation: string | null;
 }
 
-/** The explanation a reviewer gave a finding, or null. */
-export type Explain = (finding: Finding) => string | null;
-
-/** The card's status lines: each finding about the project (the result's); none: the project is OK. */
-export function cardStatus(project: EntryResult, lang: Lang, explain: Explain = () => null): StatusLine[] {
-  return project.findings.map((f) => ({
-    severity: f.severity,
-    text: describe(f, lang),
-    explanation: explain(f),
-  }));
+/**
+ * The card's status lines: each finding about the project (the result's), with its review from
+ * `reviewed` (by finding; a finding it lacks is open); none: the project is OK.
+ */
+export function cardStatus(
+  project: EntryResult,
+  lang: Lang,
+  reviewed: ReadonlyMap<Finding, ReviewedFinding>,
+): StatusLine[] {
+  return project.findings.map((f) => {
+    const r = reviewed.get(f);
+    return {
+      severity: f.severity,
+      status: r?.status ?? 'open',
+      text: describe(f, lang),
+      explanation: r ? explanationText(r, lang) : null,
+    };
+  });
 }

@@ -4,6 +4,7 @@
  * page breaks against the room this leaves.
  */
 import type { MarginsModel, PrintSettings } from '../model';
+import { columnPoints } from './measure';
 import type { OutputText } from './text';
 
 /** A4 in points. */
@@ -38,4 +39,41 @@ export function printSettings(
     margins: MARGINS,
     footer: { left: '{file}', center: '{date}', right: text.pageOf },
   };
+}
+
+/** A sheet as far as its printed pages go: its rows' heights and its columns' width. */
+export interface PrintedRows {
+  /** Points of rows `first`..`last`. */
+  heightOf(first: number, last?: number): number;
+  /** Characters across all its columns. */
+  readonly widthChars: number;
+}
+
+/**
+ * Whether rows `first`..`last` (a table's title, header and first row) would be cut from each other
+ * by a page break if printed where they are, one page wide (`fitToWidth`, so a sheet wider than the
+ * page prints smaller and more rows fit), with `titleRows` repeated at the top of every page after
+ * the first: then a manual break above `first` keeps them together. Pages fill row by row, each
+ * row on the page it fits; a block taller than a page is never moved.
+ */
+export function breakKeepsTogether(
+  rows: PrintedRows,
+  orientation: Orientation,
+  first: number,
+  last: number,
+  titleRows?: { readonly first: number; readonly last: number },
+): boolean {
+  const scale = Math.min(1, printableWidth(orientation) / columnPoints(rows.widthChars));
+  const room = printableHeight(orientation) / scale;
+  const repeated = titleRows ? rows.heightOf(titleRows.first, titleRows.last) : 0;
+  const top = (r: number) => (titleRows && r > titleRows.last ? repeated : 0);
+  let used = 0;
+  for (let r = 0; r < first; r++) {
+    const h = rows.heightOf(r);
+    // A row that does not fit starts the next page, under the repeated rows.
+    used = used > 0 && used + h > room ? top(r) + h : used + h;
+  }
+  // Cut inside: its first row fits on the page, the whole does not; and on a page of its own it would.
+  const block = rows.heightOf(first, last);
+  return used + rows.heightOf(first) <= room && used + block > room && top(first) + block <= room;
 }

@@ -10,7 +10,10 @@ import type { EntryResult, ReconciliationResult } from '../reconcile/result';
 import type { RegisterEntry } from '../register/types';
 import { oreToKroner } from '../amount';
 import { sumContent, termOf, type Term } from './amounts';
-import { cardStatus, SEVERITY_COLORS, type Explain } from './cardStatus';
+import type { Finding } from '../findings';
+import type { ReviewedFinding } from '../review';
+import { cardStatus, SEVERITY_COLORS } from './cardStatus';
+import { EXPLAINED, reviewByFinding } from './review';
 import { projectLabel, type LayoutOptions } from './layout';
 import { rowHeightFor } from './measure';
 import { printableHeight, printSettings } from './page';
@@ -61,8 +64,6 @@ export interface CardsOptions extends LayoutOptions {
    * the full sheet.
    */
   readonly projects?: readonly number[];
-  /** The explanation a reviewer gave a finding, shown under it on the card (none by default). */
-  readonly explain?: Explain;
 }
 
 /**
@@ -120,9 +121,13 @@ export function projectCardsSheet(
   const room = printableHeight('portrait') - s.heightOf(TITLE_ROW);
   let used = s.heightOf(TITLE_ROW, row - 1);
   let onPage = 0;
+  // Each finding's review (explained, stale or open), found by the finding the card lists.
+  const reviewed = projects.some((p) => p.findings.length > 0)
+    ? reviewByFinding(result.review)
+    : new Map<Finding, ReviewedFinding>();
   for (const project of projects) {
     const start = row;
-    row = card(s, result, project, text, lang, areas, options.explain ?? (() => null), row);
+    row = card(s, result, project, text, lang, areas, reviewed, row);
     const height = s.heightOf(start, row - 1);
     const gap = onPage > 0 ? s.heightOf(start - SPACING, start - 1) : 0;
     if (onPage > 0 && (onPage >= CARDS_PER_PAGE || used + gap + height > room)) {
@@ -180,7 +185,7 @@ function card(
   text: OutputText,
   lang: Lang,
   areas: ReadonlyMap<string, number>,
-  explain: Explain,
+  reviewed: ReadonlyMap<Finding, ReviewedFinding>,
   startRow: number,
 ): number {
   const e = project.fields;
@@ -222,16 +227,23 @@ function card(
   if (e.contributionNote.trim() !== '')
     row = field(s, row, text.contributionNote, [across(e.contributionNote)]);
   row = yearRows(s, result, project, text, row);
-  const status = cardStatus(project, lang, explain);
+  const status = cardStatus(project, lang, reviewed);
   const statusRows: RowCell[][] =
     status.length === 0
       ? [across(text.ok, { ...VALUE, bold: true, fill: COLORS.goodFill, fontColor: COLORS.goodFont })]
       : status.flatMap((line) => {
           const colors = SEVERITY_COLORS[line.severity];
-          const style: CellStyle = { ...VALUE, fill: colors.fill, fontColor: colors.font };
+          // An explained finding is settled: listed, with its reason, not in its severity's colour.
+          const style: CellStyle =
+            line.status === 'explained' ? VALUE : { ...VALUE, fill: colors.fill, fontColor: colors.font };
           const rows = [across(`${text.severityName[line.severity]}: ${line.text}`, style)];
           if (line.explanation !== null)
-            rows.push(across(`${text.explanation}: ${line.explanation}`, { ...VALUE, italic: true }));
+            rows.push(
+              across(
+                line.explanation,
+                line.status === 'explained' ? { ...VALUE, ...EXPLAINED } : { ...VALUE, italic: true },
+              ),
+            );
           return rows;
         });
   row = field(s, row, text.status, statusRows);

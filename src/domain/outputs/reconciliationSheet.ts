@@ -1,14 +1,15 @@
 /**
- * The reconciliation sheet (`Avstemming`): per year the line table (reconciliationYear.ts) and the
- * balance (reconciliationBalance.ts), then every finding (findingsTable.ts). This module lays
- * them out one under the other, sizes the columns and sets the sheet up for printing.
+ * The reconciliation sheet (`Avstemming`): the review at the top (review.ts: findings open and
+ * explained, the sign-off), per year the line table (reconciliationYear.ts) and the balance
+ * (reconciliationBalance.ts), then every finding with its explanation (findingsTable.ts). This
+ * module lays them out one under the other, sizes the columns and sets the sheet up for printing.
  */
 import type { Lang } from '../messages';
 import type { SheetModel } from '../model';
 import type { ReconciliationResult } from '../reconcile/result';
 import { findingsTable, linkColumns } from './findingsTable';
 import type { LayoutOptions } from './layout';
-import { printSettings } from './page';
+import { breakKeepsTogether, printSettings } from './page';
 import { balanceTable } from './reconciliationBalance';
 import {
   columns,
@@ -18,6 +19,7 @@ import {
   type Columns,
   type Pending,
 } from './reconciliationYear';
+import { reviewBlock, reviewLabels } from './review';
 import { SheetBuilder } from './sheetBuilder';
 import { COLORS, HEADER } from './style';
 import { outputText, type OutputText } from './text';
@@ -35,9 +37,13 @@ export function earmarkSources(result: ReconciliationResult): string[] {
 const LINE_WIDTH = { min: 12, max: 28 };
 const PROJECT_WIDTH = { min: 14, max: 30 };
 const NUMBER_WIDTH = { min: 10, max: 16 };
+/** Points of rows kept in view at most (about a third of a laptop's screen). */
+const MAX_FROZEN_HEIGHT = 200;
 
 /**
- * The reconciliation sheet: per year, one row per budget line (budget,
+ * The reconciliation sheet: under the title, how many findings are open and
+ * explained and whether the reconciliation is signed off (by whom, when, and
+ * what changed since); per year, one row per budget line (budget,
  * earmarked per external source, own-funded, promised, difference, status),
  * a totals row and the year's balance; then every finding, one row each, with
  * a link to each of its cells. Amounts read from the source sheets are formulas
@@ -68,7 +74,7 @@ export function reconciliationSheet(
     [cols.difference, text.difference],
     [cols.status, text.status],
   ];
-  setWidths(s, result, text, cols, headers);
+  setWidths(s, result, lang, text, cols, headers);
 
   let row = 0;
   row += s.row(row, [
@@ -87,6 +93,8 @@ export function reconciliationSheet(
       style: { italic: true, verticalAlignment: 'top' },
     },
   ]);
+  // The review: the findings open and explained, and whether (and by whom) it is signed off.
+  row = reviewBlock(s, result.review, lang, row, last);
   const headerRow = row + 1;
   row = headerRow;
   row += s.row(
@@ -106,10 +114,24 @@ export function reconciliationSheet(
   // Differences need every year's own-funded cells (a `totalt` promise spans the years).
   writeDifferences(s, cols, pending, text);
 
-  findingsTable(s, result.findings, lang, text, row, last);
+  const findings = row + 1;
+  const end = findingsTable(s, result.review.findings, lang, text, row, last);
 
-  s.frozen(headerRow + 1, 1);
-  s.printing(printSettings(text, 'landscape', { titleRows: { first: headerRow, last: headerRow } }));
+  const titleRows = { first: headerRow, last: headerRow };
+  let across = 0;
+  for (let c = 0; c <= last; c++) across += s.widthOf(c);
+  // The findings' title, header and first finding on one page: never a title alone at a page's foot.
+  const keep = breakKeepsTogether(
+    { heightOf: (a, b) => s.heightOf(a, b), widthChars: across },
+    'landscape',
+    findings,
+    Math.min(end - 1, findings + 2),
+    titleRows,
+  );
+
+  // The rows above the table stay in view, unless a long sign-off block would fill the screen.
+  s.frozen(s.heightOf(0, headerRow) <= MAX_FROZEN_HEIGHT ? headerRow + 1 : 0, 1);
+  s.printing(printSettings(text, 'landscape', { titleRows, ...(keep ? { rowBreaks: [findings] } : {}) }));
   return s.build();
 }
 
@@ -122,6 +144,7 @@ export function reconciliationSheet(
 function setWidths(
   s: SheetBuilder,
   result: ReconciliationResult,
+  lang: Lang,
   text: OutputText,
   cols: Columns,
   headers: readonly [number, string][],
@@ -136,7 +159,11 @@ function setWidths(
         LINE_WIDTH,
       ),
       widthFor(
-        [...words([text.line]), ...result.findings.map((f) => text.severityName[f.severity])],
+        [
+          ...words([text.line]),
+          ...reviewLabels(lang),
+          ...result.findings.map((f) => text.severityName[f.severity]),
+        ],
         LINE_WIDTH,
         bold,
       ),

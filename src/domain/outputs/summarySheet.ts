@@ -1,6 +1,7 @@
 /**
  * The summary (`Sammendrag`), from the result contract: budget, earmarked and own-funded by focus
- * area (with a column chart), financing by source, and the council's own projects.
+ * area (with a column chart), financing by source, the council's own projects, and the review's
+ * sign-offs (signOffHistory.ts).
  */
 import { cellRef, columnLetters, quoteSheetName } from '../address';
 import { oreToKroner } from '../amount';
@@ -8,9 +9,13 @@ import type { Lang } from '../messages';
 import { normalizeLabel } from '../match';
 import type { SheetModel } from '../model';
 import type { LineResult, ReconciliationResult } from '../reconcile/result';
+import { shorten } from '../shorten';
 import { localSum, sumContent, termOf, type Term } from './amounts';
 import { projectLabel, type LayoutOptions } from './layout';
 import { printSettings } from './page';
+import { reviewLabels } from './review';
+import { reviewOutputText } from './reviewText';
+import { SIGN_OFF_COLUMNS, signOffSection } from './signOffHistory';
 import { SheetBuilder, type RowCell } from './sheetBuilder';
 import { AMOUNT, BOX, COLORS, HEADER, TOTAL, AMOUNT_FORMAT } from './style';
 import { outputText, type OutputText } from './text';
@@ -45,7 +50,8 @@ export function ownProjects(result: ReconciliationResult): number[] {
  * The summary: budget, earmarked and own-funded by focus area, financing by
  * source, and the council's own projects; totals as SUM formulas, amounts as
  * formulas on the source sheets, and a column chart of the budget by focus
- * area fed by those cells.
+ * area fed by those cells. Last, the review: the findings open and explained,
+ * the sign-off state, and every sign-off, newest first.
  */
 export function summarySheet(
   result: ReconciliationResult,
@@ -55,7 +61,7 @@ export function summarySheet(
   const text = outputText(lang);
   const s = new SheetBuilder(options.sheetName ?? text.sheets.summary);
   const yearCols = Math.max(3 * result.years.length, 5);
-  setWidths(s, result, text, yearCols);
+  setWidths(s, result, lang, text, yearCols);
   s.row(0, [
     {
       col: 0,
@@ -67,8 +73,12 @@ export function summarySheet(
 
   let row = byArea(s, result, text, 2);
   row = bySource(s, result, text, row + 1);
-  ownProjectsTable(s, result, text, row + 1, 1 + yearCols);
-  s.printing(printSettings(text, 'landscape'));
+  row = ownProjectsTable(s, result, text, row + 1, 1 + yearCols);
+  // The sign-offs on a page of their own: the board's record of who approved what, never split
+  // from its title by the figures above.
+  const review = row + 1;
+  signOffSection(s, result.review, lang, review, Math.max(1 + yearCols, SIGN_OFF_COLUMNS - 1));
+  s.printing(printSettings(text, 'landscape', { rowBreaks: [review] }));
   return s.build();
 }
 
@@ -77,19 +87,30 @@ export function summarySheet(
  * sources and own projects' names (longer ones wrap); the others for their header words and the
  * largest amount.
  */
-function setWidths(s: SheetBuilder, result: ReconciliationResult, text: OutputText, yearCols: number): void {
+function setWidths(
+  s: SheetBuilder,
+  result: ReconciliationResult,
+  lang: Lang,
+  text: OutputText,
+  yearCols: number,
+): void {
   const bold = { bold: true };
   const names = [
     ...result.projects.map((p) => p.fields.area),
     ...result.fundingSources.map((src) => src.name),
     ...ownProjects(result).map((i) => projectLabel(result.entries[i].fields)),
+    ...result.review.state.signOffs.map((signed) => shorten(signed.by)),
     text.operationsAndOther,
   ];
   const first = { min: 24, max: 40 };
-  s.width(
-    0,
-    Math.max(widthFor(names, first), widthFor(words([text.area, text.source, text.project]), first, bold)),
-  );
+  const labels = [
+    text.area,
+    text.source,
+    text.project,
+    reviewOutputText(lang).signedBy,
+    ...reviewLabels(lang),
+  ];
+  s.width(0, Math.max(widthFor(names, first), widthFor(words(labels), first, bold)));
   let largest = 0;
   for (const y of Object.values(result.totals))
     largest = Math.max(largest, Math.abs(y.budget), Math.abs(y.financing));

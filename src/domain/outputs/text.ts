@@ -81,7 +81,7 @@ export interface OutputText {
   readonly notComputed: string;
   /** A card's field the register leaves empty: shown, so that no box of a card is blank. */
   readonly emptyField: string;
-  /** The label of the explanation given to a card's finding (the review workflow's). */
+  /** Column header over the findings' explanations on the reconciliation sheet (the review's). */
   readonly explanation: string;
   /** The printed footer's page number: `{page}` and `{pages}` are filled in by the printout. */
   readonly pageOf: string;

@@ -183,17 +183,6 @@ describe('project cards on the sample', () => {
     }
   });
 
-  it("shows the explanation a reviewer gave a finding under it (the review workflow's place)", () => {
-    const one = projectCardsSheet(result, 'nb', {
-      projects: [result.projects.find((p) => p.fields.id === '3.1')!.entry],
-      explain: (f) => (f.code === 'CONTRIBUTION_MISMATCH' ? 'Vedtatt økning i styremøte 12. mars.' : null),
-    });
-    const texts = one.cells.map((c) => c.value);
-    const finding = texts.findIndex((v) => typeof v === 'string' && v.startsWith('Advarsel: Prosjekt 3.1'));
-    expect(finding).toBeGreaterThanOrEqual(0);
-    expect(texts).toContain('Forklaring: Vedtatt økning i styremøte 12. mars.');
-  });
-
   it('keeps every row within 409 points, and a text too long for one row goes on in the rows below, whole', () => {
     const goal = `Mål 1: ${'styrke samarbeidet i regionen '.repeat(1_000)}slutt.`;
     expect(goal.length).toBeGreaterThan(30_000);

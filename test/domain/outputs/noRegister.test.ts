@@ -26,8 +26,10 @@ const rowOf = (sheet: SheetModel, label: string) => {
   expect(c).toHaveLength(1);
   return c[0].row;
 };
+/** The line table's header row: the row printed on every page. */
+const headerRow = (sheet: SheetModel) => sheet.print!.titleRows!.first;
 const headerCol = (sheet: SheetModel, header: string) => {
-  const c = cellsOf(sheet, (x) => x.row === 3 && x.value === header);
+  const c = cellsOf(sheet, (x) => x.row === headerRow(sheet) && x.value === header);
   expect(c).toHaveLength(1);
   return c[0].col;
 };
@@ -87,7 +89,9 @@ describe.each([
   });
 
   it('has no earmark column: no source is known to be external', () => {
-    expect(cellsOf(sheet, (c) => c.row === 3 && String(c.value).startsWith('Øremerket'))).toEqual([]);
+    expect(
+      cellsOf(sheet, (c) => c.row === headerRow(sheet) && String(c.value).startsWith('Øremerket')),
+    ).toEqual([]);
   });
 
   it('keeps budget and financing live, and says own funding against own sources is not computed', () => {

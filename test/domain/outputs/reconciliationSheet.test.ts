@@ -22,8 +22,10 @@ const rowOf = (sheet: SheetModel, label: string) => {
 };
 const at = (sheet: SheetModel, row: number, col: number) =>
   sheet.cells.find((c) => c.row === row && c.col === col);
+/** The line table's header row: the row printed on every page. */
+const headerRow = (sheet: SheetModel) => sheet.print!.titleRows!.first;
 const headerCol = (sheet: SheetModel, header: string) =>
-  find(sheet, (c) => c.row === 3 && c.value === header)[0].col;
+  find(sheet, (c) => c.row === headerRow(sheet) && c.value === header)[0].col;
 
 describe('reconciliation sheet on the sample', () => {
   let snapshot: WorkbookSnapshot;
@@ -142,12 +144,13 @@ describe('reconciliation sheet on the sample', () => {
     const label = 'Regional Innovasjonsprosjekt';
     expect(textWidth(label)).toBeLessThanOrEqual(usableWidth(width(0)));
     // The header row is as tall as its most wrapped header (`Øremerket Akershus fylkeskommune`: 3 lines).
-    const headers = sheet.cells.filter((c) => c.row === 3 && typeof c.value === 'string');
+    const header = headerRow(sheet);
+    const headers = sheet.cells.filter((c) => c.row === header && typeof c.value === 'string');
     const lines = Math.max(
       ...headers.map((c) => wrapLines(String(c.value), usableWidth(width(c.col)), { bold: true }).length),
     );
     expect(lines).toBe(3);
-    expect(height(3)).toBe(lines * 15);
+    expect(height(header)).toBe(lines * 15);
     // A project label longer than its column wraps, and its row is as tall as its lines.
     const campus = sheet.cells.find((c) => String(c.value).startsWith('2.2 Regionalt innovasjonsprosjekt'))!;
     expect(campus.wrapText).toBe(true);
@@ -158,17 +161,28 @@ describe('reconciliation sheet on the sample', () => {
   it('formats amounts, freezes the header, prints on A4 one page wide with the header repeated', () => {
     const budget = at(sheet, rowOf(sheet, 'Akkvisisjon'), 2);
     expect(budget?.numberFormat).toBe('#,##0');
-    expect(at(sheet, 3, 0)?.bold).toBe(true);
-    expect(sheet.freeze).toEqual({ rows: 4, cols: 1 });
+    // Under the title and the review's two rows (findings, sign-off) and a blank row: the header.
+    const header = headerRow(sheet);
+    expect(header).toBe(5);
+    expect(at(sheet, header, 0)?.bold).toBe(true);
+    expect(sheet.freeze).toEqual({ rows: header + 1, cols: 1 });
     expect(sheet.print).toMatchObject({
       paperSize: 'A4',
       fitToWidth: true,
       orientation: 'landscape',
-      titleRows: { first: 3, last: 3 },
+      titleRows: { first: 5, last: 5 },
       footer: { left: '{file}', center: '{date}', right: 'Side {page} av {pages}' },
     });
     const diffCol = headerCol(sheet, 'Differanse');
-    expect(sheet.conditionalFormats?.some((cf) => cf.range.startsWith(cellRef(5, diffCol)))).toBe(true);
+    expect(sheet.conditionalFormats?.some((cf) => cf.range.startsWith(cellRef(header + 2, diffCol)))).toBe(
+      true,
+    );
+  });
+
+  it('starts the findings on a new page when their title, header and first finding would not fit under the balance', () => {
+    // The sample: the balance ends low on the first printed page; the findings start the second.
+    const title = find(sheet, (c) => c.col === 0 && c.value === 'Funn' && c.fontSize === 12)[0].row;
+    expect(sheet.print?.rowBreaks).toEqual([title]);
   });
 
   it('never writes register or sheet text as a formula', () => {
