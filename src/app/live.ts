@@ -14,7 +14,7 @@
  *   cannot watch (the pane then offers "Avstem på nytt").
  */
 import type { ReconciliationResult } from '../domain/reconcile/result';
-import type { Unwatch, WorkbookGateway } from '../excel/gateway';
+import type { SheetChange, Unwatch, WorkbookGateway } from '../excel/gateway';
 import type { LiveState } from './state';
 
 /** The controller's own writes under way: live re-checks keep out of their way. */
@@ -112,10 +112,11 @@ export function createLiveCheck(deps: LiveDeps): LiveCheck {
   };
   const uncovered = () => changeSeq > coveredSeq;
 
-  function onChange(): void {
+  function onChange(change?: SheetChange): void {
     if (!on || disposed) return;
-    // The controller's own write (it reconciles again itself where that matters).
-    if (gate.busy()) return;
+    // The controller's own write (it reconciles again itself where that matters): while it is
+    // under way, and after it, when Excel says so (its events arrive after the write's request).
+    if (gate.busy() || change?.byThisAddin === true) return;
     changeSeq++;
     patch({ pending: true });
     schedule();

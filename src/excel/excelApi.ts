@@ -218,6 +218,8 @@ export interface ExcelWorksheetChangedEventArgs {
   /** The changed range on the sheet, without the sheet's name: `B5`, `A3:C9`. */
   readonly address: string;
   readonly worksheetId: string;
+  /** Who made it (ExcelApi 1.14): `ThisLocalAddin` for this add-in's own writes; absent before 1.14. */
+  readonly triggerSource?: string;
 }
 
 /** `OfficeExtension.EventHandlerResult`: its `context` is the request context the handler was added in. */

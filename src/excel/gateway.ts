@@ -151,6 +151,8 @@ export interface SheetChange {
   readonly address?: string;
   /** `local` (this user) or `remote` (a co-author), when Excel says. */
   readonly source?: 'local' | 'remote';
+  /** True when Excel says this add-in made the change (`triggerSource` `ThisLocalAddin`, ExcelApi 1.14). */
+  readonly byThisAddin?: boolean;
 }
 
 /** Stops watching: removes the handlers; resolves when they are removed. */

@@ -166,6 +166,17 @@ describe('live re-check', () => {
     expect(gateway.watching()).toEqual([{ sheets: [REVIEW_SHEET, ...SAMPLE_SHEETS] }]);
   });
 
+  it('ignores a change Excel says the add-in made, when it arrives after the write has ended', async () => {
+    const { controller, gateway } = await reconciled(undefined, { liveDelayMs: 100 });
+    await controller.explain('CONTRIBUTION_MISMATCH|project=1.2|year=2010', 'Avtalt', 'Kari');
+    await flush();
+    gateway.change(REVIEW_SHEET, true);
+    await jest.advanceTimersByTimeAsync(1000);
+    await flush();
+    expect(gateway.read).toHaveBeenCalledTimes(2);
+    expect(controller.getState().live.pending).toBe(false);
+  });
+
   it('a change the user makes after the write is seen again', async () => {
     const { controller, gateway } = await reconciled(undefined, { liveDelayMs: 100 });
     await controller.explain('CONTRIBUTION_MISMATCH|project=1.2|year=2010', 'Avtalt', 'Kari');

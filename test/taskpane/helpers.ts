@@ -89,7 +89,8 @@ export interface WorkbookStub extends StubGateway {
    * What Excel reports to the handlers `watchSheets` installed (none: nothing is watched). Set
    * `watchable` to make watchSheets install them, as an Excel with ExcelApi 1.7 does.
    */
-  change(sheet: string): void;
+  /** Excel reports a change of `sheet`; `byThisAddin`: made by the add-in itself (ExcelApi 1.14). */
+  change(sheet: string, byThisAddin?: boolean): void;
   /** The handlers installed and not removed. */
   watching(): readonly { readonly sheets: readonly string[] }[];
   /** Each Unwatch handed out, in order. */
@@ -134,9 +135,10 @@ export function workbookStub(
     edit(next: WorkbookModel) {
       model = next;
     },
-    change(sheet: string) {
+    change(sheet: string, byThisAddin = false) {
       for (const h of [...handlers])
-        if (h.sheets.includes(sheet)) h.onChange({ sheet, source: 'local' as const });
+        if (h.sheets.includes(sheet))
+          h.onChange({ sheet, source: 'local' as const, ...(byThisAddin ? { byThisAddin } : {}) });
     },
     watching: () => [...handlers].map((h) => ({ sheets: h.sheets })),
     unwatches,

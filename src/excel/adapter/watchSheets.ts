@@ -30,6 +30,7 @@ function sheetChange(sheet: string, args: ExcelWorksheetChangedEventArgs): Sheet
     sheet,
     ...(args.address ? { address: args.address } : {}),
     ...(source ? { source } : {}),
+    ...(args.triggerSource === 'ThisLocalAddin' ? { byThisAddin: true } : {}),
   };
 }
 
