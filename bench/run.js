@@ -9,7 +9,7 @@
  *   npm run bench -- 20000   (chosen sizes)
  *
  * In one process, alternating, as medians: floor, read (src/xlsx: the package streamed into the
- * engine's snapshots), engine (reconcile()), total = read + engine, total ÷ floor, and the
+ * engine's snapshots), engine (reconcile()), review (result.review: statuses, sign-off state, fingerprint), total = read + engine + review, total ÷ floor, and the
  * write of --out (the outputs added to a copy). Then once each in a fresh process, as
  * `plan-reconciler reconcile` runs (modules loaded first, JIT cold): the whole reconcile, the
  * floor and ExcelJS's load of the same file (ExcelJS: the reader the CLI used before), each with
@@ -88,7 +88,7 @@ async function main() {
       await writeWorkbookFile(generatePlan(n), file);
       const bytes = fs.readFileSync(file);
       const runs = n >= 100_000 ? 3 : 7;
-      const T = { floor: [], read: [], engine: [], write: [] };
+      const T = { floor: [], read: [], engine: [], review: [], write: [] };
       let findings = 0;
       let last = null;
       for (let r = 0; r < runs; r++) {
@@ -101,6 +101,10 @@ async function main() {
         t = performance.now();
         const result = reconcile(book.snapshot);
         T.engine.push(performance.now() - t);
+        // The review (statuses, sign-off state, fingerprint): what the pane and --json read of every run.
+        t = performance.now();
+        void result.review.signOff;
+        T.review.push(performance.now() - t);
         findings = result.findings.filter((f) => f.severity !== 'info').length;
         last = { book, result };
       }
@@ -122,13 +126,13 @@ async function main() {
   }
   console.log('\nIn one process (medians):');
   console.log(
-    '| lines | file | floor | read | engine | total | total ÷ floor | --out layout + write | findings |',
+    '| lines | file | floor | read | engine | review | total | total ÷ floor | --out layout + write | findings |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { n, m, findings, size } of rows) {
-    const total = m.read + m.engine;
+    const total = m.read + m.engine + m.review;
     console.log(
-      `| ${n} | ${(size / 2 ** 20).toFixed(1)} MB | ${ms(m.floor)} | ${ms(m.read)} | ${ms(m.engine)} | ${ms(total)} | ${(total / m.floor).toFixed(2)} | ${ms(m.write)} | ${findings} |`,
+      `| ${n} | ${(size / 2 ** 20).toFixed(1)} MB | ${ms(m.floor)} | ${ms(m.read)} | ${ms(m.engine)} | ${ms(m.review)} | ${ms(total)} | ${(total / m.floor).toFixed(2)} | ${ms(m.write)} | ${findings} |`,
     );
   }
   console.log('\nOnce, each in a fresh process (as the CLI runs), with peak memory:');

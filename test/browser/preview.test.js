@@ -210,7 +210,8 @@ async function paneResult(page, findingsHeading, nonMoneyHeading) {
       items.map((li) => ({
         code: li.querySelector('div')?.firstElementChild?.textContent ?? '',
         message: li.querySelector('p')?.textContent ?? '',
-        cells: [...li.querySelectorAll('button')].map((b) => b.textContent ?? ''),
+        // The finding's cells (its review's buttons, "Forklar", are not cells).
+        cells: [...li.querySelectorAll('[role="group"] button')].map((b) => b.textContent ?? ''),
       })),
     ),
     nonMoney: await pane(page)
@@ -936,6 +937,145 @@ test('"Les inn handlingsplanen": the seed .docx dropped on an empty workbook, re
     result.findings.map((f) => f.code),
     ['DUPLICATE_ID', 'CONTRIBUTION_MISMATCH', 'CONTRIBUTION_MISMATCH', 'YEAR_OVER_YEAR'],
   );
+  await page.close();
+});
+
+/** Types into a cell of the sheet shown, as a user does: select it, type, Enter. */
+async function typeInCell(page, sheet, address, text) {
+  await page.getByRole('tab', { name: sheet, exact: true }).click();
+  await page.locator(`td[data-address="${address}"]`).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The open workbook saved with "Lagre som .xlsx", to `file`. */
+async function saveWorkbook(page, file) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Lagre som .xlsx' }).click(),
+  ]);
+  await download.saveAs(file);
+  return file;
+}
+
+/** Each finding's key and status, as the CLI gives them for `file`. */
+function cliStatuses(file) {
+  const json = JSON.parse(runCli(['reconcile', file, '--json', '--lang', 'nb']));
+  return Object.fromEntries(json.findings.map((f) => [f.key, { status: f.status, reason: f.reason }]));
+}
+
+test('the review: a live re-check on an edit, an explanation kept in the file, stale when 1.2 changes, a sign-off and a change after it; the CLI agrees', async () => {
+  const page = await openPreview();
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  const findings = pane(page).getByRole('region', { name: 'Funn', exact: true });
+  await findings.waitFor();
+  const live = pane(page).getByRole('switch', { name: 'Avstem automatisk ved endringer' });
+  assert.equal(await live.isChecked(), true);
+  const codes = () =>
+    findings
+      .locator('li')
+      .evaluateAll((items) =>
+        items.map((li) => li.querySelector('div')?.firstElementChild?.textContent ?? ''),
+      );
+
+  // 1. Live: 3.1 Akkvisisjon's budget typed down to 200 000 in the grid. Without a click, its
+  // warning goes and the sums no longer agree; typed back, the findings are as before.
+  await typeInCell(page, 'Budsjett', 'B9', '200000');
+  await findings.getByText('SUM_MISMATCH', { exact: true }).waitFor();
+  await pane(page)
+    .getByText(/^Siden forrige avstemming: /)
+    .waitFor();
+  assert.equal(await findings.locator('li', { hasText: '«Akkvisisjon»' }).count(), 0);
+  await typeInCell(page, 'Budsjett', 'B9', '300000');
+  await findings.locator('li', { hasText: '«Akkvisisjon»' }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('aside')?.innerText.includes('SUM_MISMATCH'));
+  assert.deepEqual(await codes(), [
+    'DUPLICATE_ID',
+    'CONTRIBUTION_MISMATCH',
+    'CONTRIBUTION_MISMATCH',
+    'YEAR_OVER_YEAR',
+  ]);
+
+  // 2. 1.2 Helsedesign's warning explained: Akershus fylkeskommune pays all of 2010.
+  const reason = 'Akershus fylkeskommune betaler hele 2010 (vedtak 12/2010)';
+  const helsedesign = findings.locator('li', { hasText: '«Helsedesign , Arena»' });
+  await helsedesign.getByRole('button', { name: 'Forklar' }).click();
+  const form = helsedesign.getByRole('form', { name: 'Forklar funnet' });
+  await form.getByRole('textbox', { name: /^Begrunnelse/ }).fill(reason);
+  await form.getByRole('textbox', { name: /^Ditt navn/ }).fill('Kari Nordmann');
+  await form.getByRole('button', { name: 'Lagre forklaring' }).click();
+  const explained = pane(page).getByRole('region', { name: 'Forklarte funn (1)' });
+  await explained.waitFor();
+  await explained.getByText(`«${reason}»`).waitFor();
+  await explained.getByText(/^Forklart av Kari Nordmann den /).waitFor();
+
+  // 3. The workbook saved as .xlsx and opened again from its bytes: still explained, and the CLI
+  // says the same of the same file.
+  const saved = await saveWorkbook(page, path.join(dir, 'forklart.xlsx'));
+  await page.getByLabel('Arbeidsbok (.xlsx)').setInputFiles(saved);
+  await page.getByTestId('open-workbook').filter({ hasText: 'forklart.xlsx' }).waitFor();
+  await pane(page).getByRole('button', { name: 'Avstem', exact: true }).click();
+  await pane(page).getByRole('region', { name: 'Forklarte funn (1)' }).getByText(`«${reason}»`).waitFor();
+  const HELSEDESIGN = 'CONTRIBUTION_MISMATCH|project=1.2|year=2010';
+  const afterReload = cliStatuses(saved);
+  assert.deepEqual(afterReload[HELSEDESIGN], { status: 'explained', reason });
+  assert.deepEqual(
+    Object.values(afterReload).filter((f) => f.status === 'open').length,
+    (await findings.locator('li').count()) - 1,
+  );
+
+  // 4. 1.2's budget changed (200 000 → 250 000): its explanation is stale, the finding open again
+  // with the old reason; the CLI agrees on the saved file.
+  await typeInCell(page, 'Budsjett', 'B5', '250000');
+  const stale = findings.locator('li', { hasText: '«Helsedesign , Arena»' });
+  await stale.getByText('Endret etter forklaringen', { exact: true }).waitFor();
+  await stale.getByText(reason, { exact: false }).first().waitFor();
+  assert.equal(
+    await pane(page)
+      .getByRole('region', { name: /^Forklarte funn/ })
+      .count(),
+    0,
+  );
+  const changed = cliStatuses(await saveWorkbook(page, path.join(dir, 'endret.xlsx')));
+  assert.deepEqual(changed[HELSEDESIGN], { status: 'stale', reason });
+
+  // 5. Typed back, it is explained again. The duplicate id explained too (an open error blocks a
+  // sign-off), then signed off; an edit after it says "changed after sign-off" and what.
+  await typeInCell(page, 'Budsjett', 'B5', '200000');
+  await pane(page).getByRole('region', { name: 'Forklarte funn (1)' }).waitFor();
+  const signOff = pane(page).getByRole('button', { name: 'Godkjenn avstemmingen' });
+  assert.equal(await signOff.getAttribute('aria-disabled'), 'true');
+  const duplicate = findings.locator('li', { hasText: 'DUPLICATE_ID' });
+  await duplicate.getByRole('button', { name: 'Forklar' }).click();
+  await duplicate.getByRole('textbox', { name: /^Begrunnelse/ }).fill('Rettes i registeret før styremøtet');
+  await duplicate.getByRole('button', { name: 'Lagre forklaring' }).click();
+  await pane(page).getByRole('region', { name: 'Forklarte funn (2)' }).waitFor();
+  await page.waitForFunction(() => {
+    const b = [...document.querySelectorAll('aside button')].find(
+      (x) => x.textContent === 'Godkjenn avstemmingen',
+    );
+    return b && b.getAttribute('aria-disabled') !== 'true';
+  });
+  await signOff.click();
+  const signOffRegion = pane(page).getByRole('region', { name: 'Godkjenning', exact: true });
+  await signOffRegion
+    .getByText(/^Godkjent av Kari Nordmann den /)
+    .first()
+    .waitFor();
+  await screenshotPane(page, 'review-pane.png');
+
+  await typeInCell(page, 'Budsjett', 'B10', '120000');
+  await signOffRegion.getByText('Endret etter godkjenningen').first().waitFor();
+  const what = await signOffRegion.innerText();
+  assert.match(what, /2010/);
+  assert.match(what, /Diverse/);
+  const final = cliStatuses(await saveWorkbook(page, path.join(dir, 'etter-godkjenning.xlsx')));
+  assert.equal(final[HELSEDESIGN].status, 'explained');
+  const report = JSON.parse(
+    runCli(['reconcile', path.join(dir, 'etter-godkjenning.xlsx'), '--json', '--lang', 'nb']),
+  );
+  assert.equal(report.review.signOff.state, 'changed');
+  assert.equal(report.review.signOff.by, 'Kari Nordmann');
   await page.close();
 });
 
