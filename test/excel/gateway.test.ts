@@ -8,6 +8,7 @@ import { createExcelGateway } from '../../src/excel/excelGateway';
 import { ExcelFailure, type ExcelFailureKind, type WorkbookGateway } from '../../src/excel/gateway';
 import { parseSheetRef } from '../../src/excel/adapter/sheetRef';
 import { blankHost, gatewayOn, hostFromModel, type TestHostOptions } from '../helpers/host';
+import { expectSilentConsole } from './helpers';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 
 function sample(options?: TestHostOptions) {
@@ -37,16 +38,7 @@ const failingGateway = (error: unknown): WorkbookGateway =>
     throw error;
   });
 
-let consoleSpies: jest.SpyInstance[];
-beforeEach(() => {
-  consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => jest.spyOn(console, m));
-});
-afterEach(() => {
-  for (const spy of consoleSpies) {
-    expect(spy).not.toHaveBeenCalled();
-    spy.mockRestore();
-  }
-});
+expectSilentConsole();
 
 describe('listSheets', () => {
   it('lists the sheets in tab order with their visibility, in one round trip', async () => {

@@ -33,3 +33,17 @@ export function essence(result: ReconciliationResult) {
 export function reconciled(snapshot: WorkbookSnapshot) {
   return essence(reconcile(snapshot));
 }
+
+/** Registers checks that the tests of this file write nothing to the console (the adapter logs nothing). */
+export function expectSilentConsole(): void {
+  let spies: jest.SpyInstance[];
+  beforeEach(() => {
+    spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => jest.spyOn(console, m));
+  });
+  afterEach(() => {
+    for (const spy of spies) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
+  });
+}

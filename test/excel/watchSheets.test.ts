@@ -7,6 +7,7 @@ import { ExcelFailure, type SheetChange } from '../../src/excel/gateway';
 import { PROFILES, type ExcelHost } from '../../src/host';
 import { sampleWorkbookModel } from '../../src/sample/sampleWorkbook';
 import { excelRun, gatewayOn, hostFromModel, type TestHostOptions } from '../helpers/host';
+import { expectSilentConsole } from './helpers';
 
 /** Excel on the web, whatever profile the suite runs under. */
 const WEB: TestHostOptions = { profile: PROFILES.web };
@@ -25,16 +26,7 @@ async function writeValue(host: ExcelHost, sheet: string, address: string, value
   await host.eventsDelivered();
 }
 
-let consoleSpies: jest.SpyInstance[];
-beforeEach(() => {
-  consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => jest.spyOn(console, m));
-});
-afterEach(() => {
-  for (const spy of consoleSpies) {
-    expect(spy).not.toHaveBeenCalled();
-    spy.mockRestore();
-  }
-});
+expectSilentConsole();
 
 describe('watchSheets', () => {
   it('hears a new amount in Budsjett!B5: the sheet, the cell, this user, and that this add-in wrote it', async () => {
