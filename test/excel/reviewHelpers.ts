@@ -10,6 +10,7 @@ import {
   timestamp,
   type Explanation,
   type ReviewedFinding,
+  type SignOff,
 } from '../../src/domain/review';
 import { ExcelFailure, type WorkbookGateway } from '../../src/excel/gateway';
 import type { ExcelHost } from '../../src/host';
@@ -24,6 +25,20 @@ export const REASON = 'Akershus fylkeskommune betaler hele 2010';
 export const at = (minutes: number) => timestamp(Date.UTC(2024, 2, 5, 9, minutes), 60);
 
 export const sample = (options?: TestHostOptions) => hostFromModel(sampleWorkbookModel(), options);
+
+/**
+ * A sign-off as a co-author's pane appends it (the writer takes it as given: its fingerprint and
+ * counts are made up here; the 2010 totals are the sample's, 3 430 000 kr each).
+ */
+export const SIGNED: SignOff = {
+  by: 'Bjørn',
+  at: at(40),
+  fingerprint: 'f1-0123456789abcdef',
+  open: 0,
+  explained: 3,
+  totals: [{ year: 2010, budget: 343_000_000, financing: 343_000_000 }],
+  values: null,
+};
 
 /** Read and reconcile as the pane does: the result's review. */
 export async function review(gateway: WorkbookGateway) {

@@ -25,11 +25,9 @@ describe('read() reads the log the writer wrote', () => {
     expect((await review(gateway)).state.explanations).toEqual(explanations(2_000));
   });
 
-  // Known gap, in read() (not the writer: the cell holds the text, reviewWrite.test.ts): it reads the log
-  // with `values` only, so text that spells an error value is taken for one and the row is
-  // reported unreadable (kept, never lost). Loading `valueTypes` for the log in
-  // adapter/sheetReads.ts, as the writer's own read does, closes it; then drop `.failing`.
-  it.failing('a reason "#N/A" reads back through read() as that text', async () => {
+  // read() loads the log's value types (adapter/sheetReads.ts), as the writer's own read does: text
+  // that spells an error value is that text, not an error (the row would be unreadable).
+  it('a reason "#N/A" reads back through read() as that text', async () => {
     const gateway = gatewayOn(sample());
     const made = await explanation(gateway, HELSEDESIGN, '#N/A', 12);
     const result = await gateway.appendReview({ explanations: [made] });

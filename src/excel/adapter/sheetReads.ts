@@ -5,6 +5,10 @@
  * window); after that round trip, the rows the window did not hold in row blocks
  * (blockReads.ts), and the sheet's snapshot. The window always holds A1, so it is never a null
  * object.
+ *
+ * What is read of each cell depends on the sheet's role: the budget and financing tables'
+ * values, formulas and value types; the review log's values and value types (a reason typed as
+ * `#N/A` is text there, not an error value: convert.ts); the register's values.
  */
 import { cellRef } from '../../domain/address';
 import type { SheetToRead } from '../../domain/reconcile/sheetsToRead';
@@ -31,7 +35,14 @@ import { toCellValues, toFormulas, toIndents } from './convert';
 /** What reading one sheet's data needs (read() and the register write's re-read). */
 const DIMENSIONS = 'rowIndex,columnIndex,rowCount,columnCount';
 const TABLE_PROPERTIES: readonly DataProperty[] = ['values', 'formulas', 'valueTypes'];
+const REVIEW_PROPERTIES: readonly DataProperty[] = ['values', 'valueTypes'];
 const REGISTER_PROPERTIES: readonly DataProperty[] = ['values'];
+
+/** What a sheet of these roles is read with (see above). */
+function propertiesFor(wanted: SheetToRead): readonly DataProperty[] {
+  if (wanted.roles.has('budget') || wanted.roles.has('financing')) return TABLE_PROPERTIES;
+  return wanted.roles.has('review') ? REVIEW_PROPERTIES : REGISTER_PROPERTIES;
+}
 /** The top-left window read with the used range in round trip 2: columns A to Z, and up to 1 200 rows. */
 const WINDOW_COLUMNS = 26;
 const WINDOW_MAX_ROWS = 1_200;
@@ -78,8 +89,7 @@ export function queueSheetRead(
   config: SheetReadConfig,
   withWindow = true,
 ): QueuedSheet {
-  const table = wanted.roles.has('budget') || wanted.roles.has('financing');
-  const properties = table ? TABLE_PROPERTIES : REGISTER_PROPERTIES;
+  const properties = propertiesFor(wanted);
   // Every range untracked: each is used in this round trip only (excelApi.ts).
   const used = worksheet.getUsedRange(true).untrack();
   used.load(DIMENSIONS);
@@ -210,8 +220,7 @@ function dimensionsOf(used: ExcelRange): Dimensions {
 }
 
 function sheetRead(w: SheetToRead, d: Dimensions, config: SheetReadConfig): SheetRead {
-  const table = w.roles.has('budget') || w.roles.has('financing');
-  const properties = table ? TABLE_PROPERTIES : REGISTER_PROPERTIES;
+  const properties = propertiesFor(w);
   // Labels stand left of at least one amount column: the last column never holds one.
   const indentColumns =
     config.indents && w.roles.has('financing') && d.columnCount > 1 ? d.columnCount - 1 : 0;

@@ -6,10 +6,12 @@
  * is rewritten where it differs. A new sheet is written whole, with its header bold and its
  * columns wide enough to read, for a person who unhides it (as the CLI writes it).
  *
- * Every string is written under the Text format `@`, set before the value: a reason `=SUM(A1)`,
- * `+47 123` or `1.2` stays that text. Numbers (the format version, a sign-off's counts) are
- * written as numbers, under General. A cell is the same when its text is: `1` typed as text where
- * the encoder writes the number 1 is left as it is (the reader takes either).
+ * Every cell is written as text under the Text format `@`, set before the value, numbers included
+ * (the format version, a sign-off's counts), as docs/REGISTER.md says and the CLI's writer
+ * (src/xlsx/writeReview.ts) writes it: a reason `=SUM(A1)`, `+47 123` or `1.2` stays that text.
+ * A cell is the same when its text is: the number 1 where the encoder has 1 (a log written by an
+ * earlier version of this writer, or typed by a person) is left as it is, since the reader takes
+ * either, so a log written by either writer is not rewritten for it.
  */
 import type { CellModel, SheetModel } from '../../domain/model';
 import { REVIEW_HEADER_ROW, type ReviewCellIn, type ReviewSheetCell } from '../../domain/review';
@@ -32,13 +34,13 @@ function same(a: string | number | null, b: string | number | null): boolean {
   return a === null || b === null ? a === b : String(a) === String(b);
 }
 
-/** A cell as written: text under `@`, a number under General; the header bold. */
+/** A cell as written: its text (a number's digits) under `@`; the header bold. */
 function cell(row: number, col: number, value: string | number): CellModel {
   return {
     row,
     col,
-    value,
-    numberFormat: typeof value === 'string' ? '@' : 'General',
+    value: String(value),
+    numberFormat: '@',
     ...(row === REVIEW_HEADER_ROW ? { bold: true } : {}),
   };
 }

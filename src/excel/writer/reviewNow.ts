@@ -1,16 +1,18 @@
 /**
- * The review log write's first round trip: the sheet list and the review sheet (`Avstemmingslogg`)
- * as it is now, a co-author's entries included: its id, protection, and every cell of its used
- * range (values only, so a sheet formatted further down does not count) with their value types
- * (text `#N/A` is text, not an error), in the same round trip, whatever the log's size.
+ * The review log write's read, before the write and again after it (writeReview.ts): the sheet
+ * list and the review sheet (`Avstemmingslogg`) as it is now, a co-author's entries included: its
+ * id, protection, and every cell of its used range (values only, so a sheet formatted further
+ * down does not count) with their value types (text `#N/A` is text, not an error), in one round
+ * trip, whatever the log's size.
  *
- * The sheet is asked for by its name (`getItem`: Excel finds it in any case). When there is none,
- * the round trip fails (`ItemNotFound`) and is made again for the list alone: creating the log
- * costs one round trip more than appending to it. A sheet named otherwise (` avstemmingslogg`,
- * found trimmed as the engine finds it) is read by its id in one more. A log whose answer is too
- * large for one response (megabytes of reasons) is read as read() reads a large sheet: its used
- * range with its top-left window, which measures its rows, then row blocks (sheetReads.ts), in as
- * many round trips as that takes (values only, as read() reads the log).
+ * The sheet is asked for by its name (`getItem`: Excel finds it in any case), or by its id when
+ * the caller knows it (the check after a write). When there is none, the round trip fails
+ * (`ItemNotFound`) and is made again for the list alone: creating the log costs one round trip
+ * more than appending to it. A sheet named otherwise (` avstemmingslogg`, found trimmed as the
+ * engine finds it) is read by its id in one more. A log whose answer is too large for one
+ * response (megabytes of reasons) is read as read() reads a large sheet: its used range with its
+ * top-left window, which measures its rows, then row blocks (sheetReads.ts), in as many round
+ * trips as that takes (values and value types, as read() reads the log).
  */
 import { findReviewSheet } from '../../domain/reconcile/chooseSheets';
 import { REVIEW_SHEET, type ReviewCellIn } from '../../domain/review';
@@ -92,7 +94,7 @@ async function rowsOf(
       );
     // More cells than one read may cover (values null): in blocks.
     const wanted = { name, roles: new Set(['review'] as const) };
-    read = { wanted, used, window: null, properties: ['values'], indents: null };
+    read = { wanted, used, window: null, properties: ['values', 'valueTypes'], indents: null };
   }
   const [data] = await completeSheetReads(context, config, trips, [read!]);
   return data ? rowsFromA1(data.origin, data.values) : [];
@@ -108,14 +110,27 @@ export function rowsFromA1(
   return rows;
 }
 
+export interface ReadNowOptions {
+  /** The sheet asked for first, by name or id (default: by the log's name). */
+  readonly at?: string;
+  /** Once more from the start when the log vanished between two round trips (a co-author). */
+  readonly again?: boolean;
+  /**
+   * The log is known to be too large for one response (just written): read as read() reads a
+   * large sheet from the first round trip on, without the round trip refused for asking it whole.
+   */
+  readonly large?: boolean;
+}
+
 /** Reads the sheet list and the review sheet; see above. `trips` counts the round trips. */
 export async function readReviewNow(
   context: ExcelContext,
   limits: Omit<SheetReadConfig, 'indents'>,
   trips: { count: number },
-  /** Once more from the start when the log vanished between two round trips (a co-author). */
-  again = true,
+  options: ReadNowOptions = {},
 ): Promise<ReviewNow> {
+  const { at = REVIEW_SHEET, again = true, large = false } = options;
+  const level: Level = large ? 'window' : 'all';
   const config: SheetReadConfig = { ...limits, indents: false };
   const worksheets = context.workbook.worksheets;
   /** One round trip: the list, and the sheet `at` names (by name or id) when given. */
@@ -134,7 +149,7 @@ export async function readReviewNow(
     }
     return queued;
   };
-  let queued = await round(REVIEW_SHEET, 'all');
+  let queued = await round(at, level);
 
   const sheets: SheetState[] = worksheets.items.map((ws) => ({
     name: ws.name,
@@ -147,9 +162,9 @@ export async function readReviewNow(
   const state = name === null ? undefined : sheets.find((s) => s.name === name);
   if (state === undefined) return { sheets, review: null };
   if (queued === null || queued.sheet.id !== state.id) {
-    queued = await round(state.id, 'all');
+    queued = await round(state.id, level);
     if (queued === null) {
-      if (again) return readReviewNow(context, limits, trips, false);
+      if (again) return readReviewNow(context, limits, trips, { again: false, large });
       throw new ExcelFailure('notFound', 'The review log vanished while it was read.', undefined, state.name);
     }
   }
