@@ -37,6 +37,7 @@ const MESSAGES: Readonly<Record<ExcelFailureKind, string>> = {
   password: 'The sheet is protected with a password.',
   conflict: 'A table would cover merged cells or another table.',
   changed: 'The register changed in the workbook since it was read; nothing was written.',
+  logChanged: 'The review log kept changing while it was written; nothing is lost, try again.',
   readOnly:
     'The review log is in a newer format or holds what this version does not understand; nothing was written.',
   busy: 'Excel is busy or the connection was lost. Try again.',

@@ -66,6 +66,11 @@ export type ExcelFailureKind =
   /** The register changed in the workbook since the pane read it (a co-author): nothing was written. */
   | 'changed'
   /**
+   * The review log kept changing while this write checked it (co-authors writing the same rows at
+   * once): what was written is on the log, with every co-author's entry; trying again lands it.
+   */
+  | 'logChanged'
+  /**
    * The review log (`Avstemmingslogg`) is in a newer format, or holds what this version does not
    * understand: it is read, never written (nothing was written).
    */

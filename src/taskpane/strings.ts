@@ -839,6 +839,7 @@ const NB: Strings = {
     conflict: 'En tabell ville dekke sammenslåtte celler',
     changed: 'Prosjektregisteret er endret av noen andre',
     readOnly: 'Avstemmingsloggen kan ikke skrives',
+    logChanged: 'Avstemmingsloggen ble endret samtidig',
     busy: 'Excel er opptatt',
     office: 'Excel meldte en feil',
     unexpected: 'Noe gikk galt i tillegget',
@@ -860,6 +861,8 @@ const NB: Strings = {
       'Excel kan ikke legge en tabell over sammenslåtte celler eller en annen tabell. Ingenting ble endret. Avstem på nytt, og prøv igjen.',
     changed:
       'Registeret i arbeidsboken er endret siden du åpnet det (kanskje av en medforfatter). Ingenting ble lagret. Avstem på nytt for å lese det inn, og gjør endringen igjen.',
+    logChanged:
+      'Noen andre skrev i avstemmingsloggen samtidig med deg (en medforfatter). Ingenting gikk tapt, men det du lagret kom kanskje ikke med. Prøv igjen.',
     readOnly:
       'Avstemmingsloggen (arket Avstemmingslogg) er laget av en nyere versjon av tillegget, eller inneholder noe denne versjonen ikke forstår. Den leses, men skrives ikke, så ingenting går tapt. Ingenting ble lagret. Oppdater tillegget.',
     busy: 'Excel er opptatt, forbindelsen ble brutt, eller Excel meldte en intern feil. Vent litt, og prøv igjen.',
@@ -999,6 +1002,7 @@ const EN: Strings = {
     conflict: 'A table would cover merged cells',
     changed: 'Someone else changed the project register',
     readOnly: 'The review log cannot be written',
+    logChanged: 'The review log was changed at the same time',
     busy: 'Excel is busy',
     office: 'Excel reported an error',
     unexpected: 'Something went wrong in the add-in',
@@ -1020,6 +1024,8 @@ const EN: Strings = {
       'Excel cannot put a table over merged cells or another table. Nothing was changed. Reconcile again and try again.',
     changed:
       'The register in the workbook changed after you opened it (perhaps by a co-author). Nothing was saved. Reconcile again to read it, then make your change again.',
+    logChanged:
+      'Someone else wrote to the review log at the same moment (a co-author). Nothing was lost, but what you saved may not be in it. Try again.',
     readOnly:
       'The review log (the sheet Avstemmingslogg) was made by a newer version of the add-in, or holds something this version does not understand. It is read but not written, so nothing is lost. Nothing was saved. Update the add-in.',
     busy: 'Excel is busy, the connection dropped, or Excel reported an internal error. Wait a moment and try again.',

@@ -220,7 +220,7 @@ describe('a log that keeps changing', () => {
 
     host.resetStats();
     const e = await failure(a.appendReview({ explanations: [fromA] }));
-    expect(e.kind).toBe('changed');
+    expect(e.kind).toBe('logChanged');
     // A's read, then three times its write and its check; and the co-author's 2 round trips each time.
     expect(host.stats.syncs).toBe(7 + 3 * 2);
     expect(host.sheets().find((s) => s.name === REVIEW_SHEET)).toEqual({

@@ -174,7 +174,7 @@ export async function appendReview(
 
 function changing(missing: Entries): ExcelFailure {
   return new ExcelFailure(
-    'changed',
+    'logChanged',
     'The review log kept changing while it was written (co-authors); try again.',
     undefined,
     `${missing.explanations.length} explanations, ${missing.signOffs.length} sign-offs not on the log`,
