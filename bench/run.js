@@ -9,7 +9,7 @@
  *   npm run bench -- 20000   (chosen sizes)
  *
  * In one process, alternating, as medians: floor, read (src/xlsx: the package streamed into the
- * engine's snapshots), engine (reconcile()), review (result.review: statuses, sign-off state, fingerprint), total = read + engine + review, total ÷ floor, and the
+ * engine's snapshots), engine (reconcile()), review (result.review: the log read, each finding's status), + signed (the values and fingerprint a signed-off workbook is compared by), total = read + engine + review, total ÷ floor, and the
  * write of --out (the outputs added to a copy). Then once each in a fresh process, as
  * `plan-reconciler reconcile` runs (modules loaded first, JIT cold): the whole reconcile, the
  * floor and ExcelJS's load of the same file (ExcelJS: the reader the CLI used before), each with
@@ -74,6 +74,7 @@ async function main() {
   const { writeWorkbookFile } = require(path.join(BUILD, 'cli', 'workbookFiles'));
   const { reconcile } = require(path.join(BUILD, 'domain/reconcile/reconcile'));
   const { buildOutputs } = require(path.join(BUILD, 'domain/outputs'));
+  const { reviewFingerprint } = require(path.join(BUILD, 'domain/review'));
   const sizes = process.argv
     .slice(2)
     .map(Number)
@@ -88,7 +89,7 @@ async function main() {
       await writeWorkbookFile(generatePlan(n), file);
       const bytes = fs.readFileSync(file);
       const runs = n >= 100_000 ? 3 : 7;
-      const T = { floor: [], read: [], engine: [], review: [], write: [] };
+      const T = { floor: [], read: [], engine: [], review: [], signed: [], write: [] };
       let findings = 0;
       let last = null;
       for (let r = 0; r < runs; r++) {
@@ -105,6 +106,11 @@ async function main() {
         t = performance.now();
         void result.review.signOff;
         T.review.push(performance.now() - t);
+        // A signed-off workbook also compares every value with the sign-off: the values and
+        // their fingerprint (what review.signOff computes when there is a sign-off).
+        t = performance.now();
+        reviewFingerprint(result.review.input);
+        T.signed.push(performance.now() - t);
         findings = result.findings.filter((f) => f.severity !== 'info').length;
         last = { book, result };
       }
@@ -126,13 +132,13 @@ async function main() {
   }
   console.log('\nIn one process (medians):');
   console.log(
-    '| lines | file | floor | read | engine | review | total | total ÷ floor | --out layout + write | findings |',
+    '| lines | file | floor | read | engine | review | + signed | total | total ÷ floor | --out layout + write | findings |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { n, m, findings, size } of rows) {
     const total = m.read + m.engine + m.review;
     console.log(
-      `| ${n} | ${(size / 2 ** 20).toFixed(1)} MB | ${ms(m.floor)} | ${ms(m.read)} | ${ms(m.engine)} | ${ms(m.review)} | ${ms(total)} | ${(total / m.floor).toFixed(2)} | ${ms(m.write)} | ${findings} |`,
+      `| ${n} | ${(size / 2 ** 20).toFixed(1)} MB | ${ms(m.floor)} | ${ms(m.read)} | ${ms(m.engine)} | ${ms(m.review)} | ${ms(m.signed)} | ${ms(total)} | ${(total / m.floor).toFixed(2)} | ${ms(m.write)} | ${findings} |`,
     );
   }
   console.log('\nOnce, each in a fresh process (as the CLI runs), with peak memory:');

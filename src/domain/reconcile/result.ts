@@ -237,8 +237,8 @@ export interface ResultReview {
   /** Explanations (the latest of their key) whose finding is not there now; kept, the finding may come back. */
   readonly orphans: readonly Explanation[];
   readonly counts: ReviewCounts;
-  /** Whether the latest sign-off still holds, and if not, what changed. */
+  /** Whether the latest sign-off still holds, and if not, what changed (made on first read). */
   readonly signOff: SignOffState;
-  /** What a sign-off made now would sign (`signOff(input, state.explanations, actor)`). */
+  /** What a sign-off made now would sign (`signOff(input, state.explanations, actor)`; made on first read). */
   readonly input: ReviewInput;
 }

@@ -15,6 +15,7 @@ import {
   type ReviewLine,
   type ReviewRegisterItem,
   type ReviewYearTotals,
+  type SignOffState,
 } from '../review';
 import type { Register, RegisterEntry } from '../register/types';
 import type { SheetSnapshot } from '../snapshot';
@@ -106,18 +107,23 @@ function rowsFromA1(sheet: SheetSnapshot): ReviewCellIn[][] {
 
 /**
  * The result's review: the log on `sheet` (none: an empty log) read against the result. A sign-off
- * is of the whole workbook: when the result reports one year only (`--year`), `whole` is the
- * result of every year, which the sign-off state and the input of a new sign-off are taken from
+ * is of the whole workbook: when the result reports one year only (`--year`), `whole` gives the
+ * result of every year (reconciled only if a sign-off is compared or made), which the sign-off state and the input of a new sign-off are taken from
  * (the findings' statuses are still those of the year reported).
  */
 export function resultReview(
   result: Omit<ReconciliationResult, 'review'>,
   sheet: SheetSnapshot | null,
-  whole: Omit<ReconciliationResult, 'review'> = result,
+  whole: () => Omit<ReconciliationResult, 'review'> = () => result,
 ): ResultReview {
   const reading = decodeReviewSheet(sheet === null ? [] : rowsFromA1(sheet), sheet?.name);
-  const input = reviewInput(whole);
   const findings = reviewFindings(result.findings, reading.state.explanations);
+  // The values signed (every line and register row) only when a sign-off is compared or made:
+  // a workbook never signed off pays nothing for them.
+  let input: ReviewInput | null = null;
+  const signedInput = () => (input ??= reviewInput(whole()));
+  const latest = latestSignOff(reading.state.signOffs);
+  let signOff: SignOffState | null = null;
   return {
     sheet: sheet?.name ?? null,
     state: reading.state,
@@ -125,7 +131,11 @@ export function resultReview(
     findings: findings.findings,
     orphans: findings.orphans,
     counts: findings.counts,
-    signOff: signOffState(latestSignOff(reading.state.signOffs), input),
-    input,
+    get signOff() {
+      return (signOff ??= latest === null ? { state: 'none' } : signOffState(latest, signedInput()));
+    },
+    get input() {
+      return signedInput();
+    },
   };
 }

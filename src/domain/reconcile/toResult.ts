@@ -100,7 +100,7 @@ export function toResult(outcome: EngineOutcome): ReconciliationResult {
       return (fundingSources ??= fundingSourcesOf(plan, figures, registerFigures));
     },
     get review() {
-      return (review ??= resultReview(result, outcome.reviewSheet, outcome.wholeResult?.()));
+      return (review ??= resultReview(result, outcome.reviewSheet, outcome.wholeResult));
     },
   };
   return result;
