@@ -167,8 +167,10 @@ export function createReconcileController(options: ReconcileControllerOptions): 
       const result = reconcile(read.snapshot, { ...choice, year: runOptions.year });
       placement = placementOf(read);
       const previous = lastSuccess;
+      // After the pane's own review write the findings are the same ones: nothing to announce
+      // beside "the explanation is saved".
       const changes =
-        previous !== null && sameRun(previous.options, runOptions)
+        mode !== 'quiet' && previous !== null && sameRun(previous.options, runOptions)
           ? reviewing.resultChanges(previous.result.findings, result.findings)
           : null;
       lastSuccess = { result, options: runOptions };

@@ -63,6 +63,17 @@ describe('what changed since the last result', () => {
     expect(controller.getState().changes).toEqual({ resolved: [], added: [], changed: [] });
   });
 
+  it('is not said after the pane’s own explanation, whose run finds the same findings', async () => {
+    const gateway = workbookStub();
+    const controller = create(gateway);
+    await controller.reconcile();
+    await controller.reconcile();
+    expect(controller.getState().changes).not.toBeNull();
+    await controller.explain('CONTRIBUTION_MISMATCH|project=1.2|year=2010', 'Avtalt', 'Kari');
+    expect(controller.getState().reviewWrite.status).toBe('done');
+    expect(controller.getState().changes).toBeNull();
+  });
+
   it('is not counted across another choice of sheets, nor kept after a failed run', async () => {
     const gateway = workbookStub();
     const controller = create(gateway);
