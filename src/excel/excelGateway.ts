@@ -25,7 +25,6 @@ import type { Outputs } from '../domain/outputs';
 import type { Register } from '../domain/register/types';
 import type { WriteConfig } from './writer/writeOutputs';
 import type { RegisterWriteConfig } from './writer/registerNow';
-import type { ReviewWriteConfig } from './writer/writeReview';
 import { ExcelFailure } from './gateway';
 import { readWorkbook, type ReadConfig } from './adapter/readWorkbook';
 import { parseSheetRef } from './adapter/sheetRef';
@@ -86,6 +85,14 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
     }
   };
 
+  /** What the register and review-log writers need of this Excel: they read and write alike. */
+  const sheetWriteConfig = (): RegisterWriteConfig => ({
+    payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT,
+    maxCellsPerRead: options.maxCellsPerRead ?? MAX_CELLS_PER_READ,
+    features: { api16: supports('1.6'), api17: supports('1.7'), api19: supports('1.9') },
+    payloadRetries: options.payloadRetries ?? 4,
+  });
+
   return {
     writeOutputs: (outputs: Outputs, writeOptions: WriteOptions = {}) =>
       guarded(async (): Promise<WriteResult> => {
@@ -105,30 +112,18 @@ export function createExcelGateway(run: ExcelRun, options: ExcelGatewayOptions =
       guarded(async (): Promise<RegisterWriteResult> => {
         // ExcelApi 1.4 covers what the register writer uses (protection and visibility are 1.2).
         if (!supports(REQUIRED.version)) throw unsupported(REQUIRED.set, REQUIRED.version);
-        const config: RegisterWriteConfig = {
-          payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT,
-          maxCellsPerRead: options.maxCellsPerRead ?? MAX_CELLS_PER_READ,
-          features: { api16: supports('1.6'), api17: supports('1.7'), api19: supports('1.9') },
-          payloadRetries: options.payloadRetries ?? 4,
-        };
         // In the writer's chunk, with writeOutputs: the pane's first screen only reads.
         const { writeRegister } = await import(/* webpackChunkName: "writer" */ './writer/writeRegister');
-        return run((context) => writeRegister(context, register, registerOptions, config));
+        return run((context) => writeRegister(context, register, registerOptions, sheetWriteConfig()));
       }),
 
     appendReview: (add: ReviewAppend) =>
       guarded(async (): Promise<ReviewWriteResult> => {
         // ExcelApi 1.4 covers what the review writer uses (protection and visibility are 1.2).
         if (!supports(REQUIRED.version)) throw unsupported(REQUIRED.set, REQUIRED.version);
-        const config: ReviewWriteConfig = {
-          payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT,
-          maxCellsPerRead: options.maxCellsPerRead ?? MAX_CELLS_PER_READ,
-          payloadRetries: options.payloadRetries ?? 4,
-          features: { api16: supports('1.6'), api17: supports('1.7'), api19: supports('1.9') },
-        };
         // In the writer's chunk: the pane's first screen only reads.
         const { appendReview } = await import(/* webpackChunkName: "writer" */ './writer/writeReview');
-        return run((context) => appendReview(context, add, config));
+        return run((context) => appendReview(context, add, sheetWriteConfig()));
       }),
 
     watchSheets: (sheets: readonly string[], onChange: (change: SheetChange) => void) =>

@@ -17,14 +17,13 @@ import {
   emptyReviewState,
   encodeReviewSheet,
   mergeReview,
+  rowsFromA1,
   withEntries,
   type Explanation,
-  type ReviewCellIn,
   type ReviewProblem,
   type ReviewState,
   type SignOff,
 } from '../domain/review';
-import type { SheetSnapshot } from '../domain/snapshot';
 import { readIndents, readSharedStrings } from './read/parts';
 import type { WorkbookFile } from './read/readPackage';
 import { readSheet } from './read/sheet';
@@ -79,16 +78,8 @@ export function readReviewLog(file: WorkbookFile): ReviewLogReading {
     date1904: workbook.date1904,
     guard: pkg.guard,
   });
-  const reading = decodeReviewSheet(rowsFromA1(sheet), name);
+  const reading = decodeReviewSheet(rowsFromA1(sheet.origin, sheet.values), name);
   return { sheet: name, state: reading.state, problems: reading.problems };
-}
-
-/** The sheet's cells as rows from A1 (what decodeReviewSheet reads). */
-function rowsFromA1(sheet: SheetSnapshot): ReviewCellIn[][] {
-  const { row, col } = sheet.origin;
-  const rows: ReviewCellIn[][] = Array.from({ length: row }, () => []);
-  for (const values of sheet.values) rows.push([...new Array<ReviewCellIn>(col).fill(null), ...values]);
-  return rows;
 }
 
 /**

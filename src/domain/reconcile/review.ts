@@ -9,8 +9,8 @@ import {
   decodeReviewSheet,
   latestSignOff,
   reviewFindings,
+  rowsFromA1,
   signOffState,
-  type ReviewCellIn,
   type ReviewInput,
   type ReviewLine,
   type ReviewRegisterItem,
@@ -97,14 +97,6 @@ function registerItems(register: Register | null): ReviewRegisterItem[] {
   ];
 }
 
-/** The review sheet's cells as rows from A1 (what decodeReviewSheet reads). */
-function rowsFromA1(sheet: SheetSnapshot): ReviewCellIn[][] {
-  const { row, col } = sheet.origin;
-  const rows: ReviewCellIn[][] = Array.from({ length: row }, () => []);
-  for (const values of sheet.values) rows.push([...new Array<ReviewCellIn>(col).fill(null), ...values]);
-  return rows;
-}
-
 /**
  * The result's review: the log on `sheet` (none: an empty log) read against the result. A sign-off
  * is of the whole workbook: when the result reports one year only (`--year`), `whole` gives the
@@ -116,7 +108,10 @@ export function resultReview(
   sheet: SheetSnapshot | null,
   whole: () => Omit<ReconciliationResult, 'review'> = () => result,
 ): ResultReview {
-  const reading = decodeReviewSheet(sheet === null ? [] : rowsFromA1(sheet), sheet?.name);
+  const reading = decodeReviewSheet(
+    sheet === null ? [] : rowsFromA1(sheet.origin, sheet.values),
+    sheet?.name,
+  );
   const findings = reviewFindings(result.findings, reading.state.explanations);
   // The values signed (every line and register row) only when a sign-off is compared or made:
   // a workbook never signed off pays nothing for them.

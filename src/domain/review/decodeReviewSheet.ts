@@ -14,6 +14,7 @@
  *   twice make the sheet read-only: it is shown as a problem and never
  *   written, so that what this version does not understand is not lost.
  */
+import { columnLetters } from '../address';
 import { COLUMNS, OPTIONAL_COLUMNS, readExplanation, readSignOff, type CellIssue } from './records';
 import { FORMAT_VERSION_KEY, REVIEW_SHEET } from './reviewSheet';
 import {
@@ -66,10 +67,17 @@ const IDENTIFIED_BY: Readonly<Record<ReviewTable, readonly string[]>> = {
   signOffs: ['fingerprint', 'at'],
 };
 
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+/**
+ * A sheet's values (a grid whose first cell is at `origin`, 0-based, as snapshots and Office.js
+ * ranges give them) as the rows from A1 that decodeReviewSheet reads.
+ */
+export function rowsFromA1(
+  origin: { readonly row: number; readonly col: number },
+  values: readonly (readonly ReviewCellIn[])[],
+): ReviewCellIn[][] {
+  const rows: ReviewCellIn[][] = Array.from({ length: origin.row }, () => []);
+  for (const row of values) rows.push([...new Array<ReviewCellIn>(origin.col).fill(null), ...row]);
+  return rows;
 }
 
 function rawCell(v: ReviewCellIn): RawCell | null {

@@ -40,6 +40,7 @@ export {
 export { FINGERPRINT_SCHEME, reviewFingerprint, signedValues } from './fingerprint';
 export {
   latestSignOff,
+  openErrorsRefusal,
   signOff,
   signOffState,
   type SignOffChanges,
@@ -57,6 +58,7 @@ export {
 } from './reviewSheet';
 export {
   decodeReviewSheet,
+  rowsFromA1,
   type ReviewCellIn,
   type ReviewProblem,
   type ReviewSheetReading,

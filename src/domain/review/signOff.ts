@@ -8,7 +8,7 @@
  * refused while an error is open (explained errors do not block it). The
  * history is the log: sign-offs are appended, never rewritten.
  */
-import { reviewFindings, actorRefusal, type Actor, type Refusal } from './explanations';
+import { reviewFindings, actorRefusal, type Actor, type FindingReview, type Refusal } from './explanations';
 import { reviewFingerprint, signedValues, yearTotals } from './fingerprint';
 import { fitValues } from './records';
 import { byTime } from './time';
@@ -23,12 +23,8 @@ export function signOff(
   const refusal = actorRefusal(actor);
   if (refusal) return { ok: false, refusal };
   const review = reviewFindings(input.findings, log);
-  if (review.counts.openErrors > 0) {
-    const keys = review.findings
-      .filter((r) => r.status !== 'explained' && r.finding.severity === 'error')
-      .map((r) => r.key);
-    return { ok: false, refusal: { reason: 'openErrors', count: review.counts.openErrors, keys } };
-  }
+  const blocked = openErrorsRefusal(review);
+  if (blocked) return { ok: false, refusal: blocked };
   return {
     ok: true,
     signOff: {
@@ -41,6 +37,15 @@ export function signOff(
       values: fitValues(signedValues(input)),
     },
   };
+}
+
+/** Why a sign-off is refused now: the errors open (stale ones included), or null when none is. */
+export function openErrorsRefusal(review: Pick<FindingReview, 'findings' | 'counts'>): Refusal | null {
+  if (review.counts.openErrors === 0) return null;
+  const keys = review.findings
+    .filter((r) => r.status !== 'explained' && r.finding.severity === 'error')
+    .map((r) => r.key);
+  return { reason: 'openErrors', count: review.counts.openErrors, keys };
 }
 
 /** The latest sign-off (by time; the later in the log on a tie), or null. */

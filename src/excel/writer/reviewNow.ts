@@ -15,8 +15,7 @@
  * trips as that takes (values and value types, as read() reads the log).
  */
 import { findReviewSheet } from '../../domain/reconcile/chooseSheets';
-import { REVIEW_SHEET, type ReviewCellIn } from '../../domain/review';
-import type { CellValue } from '../../domain/snapshot';
+import { REVIEW_SHEET, rowsFromA1, type ReviewCellIn } from '../../domain/review';
 import type { SheetReadConfig } from '../adapter/blocks';
 import { toCellValues } from '../adapter/convert';
 import { completeSheetReads, queueSheetRead, type QueuedSheet } from '../adapter/sheetReads';
@@ -98,16 +97,6 @@ async function rowsOf(
   }
   const [data] = await completeSheetReads(context, config, trips, [read!]);
   return data ? rowsFromA1(data.origin, data.values) : [];
-}
-
-/** Snapshot values (a `values` grid at `origin`) as rows from A1. */
-export function rowsFromA1(
-  origin: { readonly row: number; readonly col: number },
-  values: readonly (readonly CellValue[])[],
-): ReviewCellIn[][] {
-  const rows: ReviewCellIn[][] = Array.from({ length: origin.row }, () => []);
-  for (const row of values) rows.push([...new Array<ReviewCellIn>(origin.col).fill(null), ...row]);
-  return rows;
 }
 
 export interface ReadNowOptions {

@@ -38,21 +38,15 @@ import { changedCells, unchanged, wholeSheet, type ReviewChanges } from './revie
 import { readReviewNow, type ReviewNow } from './reviewNow';
 import { entriesOf, guardFor, joined, lacking, noEntries, stateToWrite, type Entries } from './reviewRace';
 import { restoreSheet, writeRequests, type ReviewTarget } from './reviewRequests';
+import type { RegisterWriteConfig } from './registerNow';
 import { protection, supportedOptions } from './registerSwap';
 import * as bytes from './requestBytes';
 import { sheetOps } from './sheetOps';
 import { bandLimits } from './stagedWrite';
-import { address, filled, range, type Features, type WriteOp } from './writeOp';
+import { address, filled, range, type WriteOp } from './writeOp';
 
-export interface ReviewWriteConfig {
-  /** Bytes a request or response may have (Excel on the web: 5 MB). */
-  readonly payloadLimit: number;
-  /** Cells one range read may cover (OFFICEJS.md: 5 000 000). */
-  readonly maxCellsPerRead: number;
-  /** How often a round trip refused as too large is split and retried. */
-  readonly payloadRetries: number;
-  readonly features: Features;
-}
+/** What the review writer needs of Excel: what the register writer needs (it reads and writes alike). */
+export type ReviewWriteConfig = RegisterWriteConfig;
 
 /** What makes a log read-only (decodeReviewSheet): the other problems leave it writable. */
 const READ_ONLY: readonly ReviewProblem['kind'][] = ['newerVersion', 'duplicateColumn', 'strayContent'];

@@ -6,11 +6,12 @@
  * under the field and announced (Fluent's Field makes an error message an alert), and the focus
  * goes to it. The typed text stays while the write is under way and if it fails.
  */
-import { Button, Field, Input, Textarea } from '@fluentui/react-components';
+import { Button, Field, Textarea } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { REASON_MAX, describeRefusal, type Refusal } from '../../domain/review';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
+import { NameField } from './NameField';
 
 export interface ReviewFormProps {
   readonly t: Strings;
@@ -101,23 +102,17 @@ export function ReviewForm(props: ReviewFormProps) {
         </Field>
       )}
       {(showName || errors.name) && (
-        <Field
-          label={t.review.nameLabel}
-          hint={t.review.nameHint}
+        <NameField
+          t={t}
           required
-          validationState={errors.name ? 'error' : 'none'}
-          validationMessage={errors.name}
-        >
-          <Input
-            ref={nameRef}
-            value={name}
-            autoComplete="name"
-            onChange={(_, data) => {
-              onNameChange(data.value);
-              if (errors.name) setErrors({ ...errors, name: undefined });
-            }}
-          />
-        </Field>
+          inputRef={nameRef}
+          value={name}
+          error={errors.name}
+          onChange={(next) => {
+            onNameChange(next);
+            if (errors.name) setErrors({ ...errors, name: undefined });
+          }}
+        />
       )}
       <div style={S.row}>
         <Button

@@ -6,8 +6,6 @@
 import {
   Body1,
   Button,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -20,12 +18,13 @@ import {
   describeRefusal,
   describeSignOffHistory,
   describeSignOffState,
-  type Refusal,
+  openErrorsRefusal,
 } from '../../domain/review';
 import { FailureMessage } from '../components/FailureMessage';
 import { ListSection } from '../components/ListSection';
 import type { Lang, Strings } from '../strings';
 import { S } from '../styles';
+import { NameField } from './NameField';
 
 export interface SignOffSectionProps {
   readonly t: Strings;
@@ -44,17 +43,7 @@ export function SignOffSection(props: SignOffSectionProps) {
   const blockedId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const [nameError, setNameError] = useState<string | undefined>(undefined);
-  const { openErrors } = review.counts;
-  const blocked: Refusal | null =
-    openErrors > 0
-      ? {
-          reason: 'openErrors',
-          count: openErrors,
-          keys: review.findings
-            .filter((f) => f.status !== 'explained' && f.finding.severity === 'error')
-            .map((f) => f.key),
-        }
-      : null;
+  const blocked = openErrorsRefusal(review);
   const writing = reviewWrite.status === 'writing';
   const [signed, changed, ...what] = describeSignOffState(review.signOff, lang);
   const history = describeSignOffHistory(review.state.signOffs, lang);
@@ -89,22 +78,16 @@ export function SignOffSection(props: SignOffSectionProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field
-        label={t.review.nameLabel}
-        hint={t.review.nameHint}
-        validationState={nameError ? 'error' : 'none'}
-        validationMessage={nameError}
-      >
-        <Input
-          ref={nameRef}
-          value={name}
-          autoComplete="name"
-          onChange={(_, data) => {
-            onNameChange(data.value);
-            setNameError(undefined);
-          }}
-        />
-      </Field>
+      <NameField
+        t={t}
+        inputRef={nameRef}
+        value={name}
+        error={nameError}
+        onChange={(next) => {
+          onNameChange(next);
+          setNameError(undefined);
+        }}
+      />
       <Button
         appearance="primary"
         disabledFocusable={blocked !== null || writing}
